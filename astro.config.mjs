@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { loadConfig } from './src/core/load.ts';
+import { CandorContentError, Problems } from './src/core/problems.ts';
+import { buildEnv } from './src/env.ts';
+
+const problems = new Problems();
+const config = loadConfig(buildEnv.root, problems);
+if (!config) throw new CandorContentError(problems.errors);
+
+export default defineConfig({
+  site: config.site.url,
+  base: config.site.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,32 @@
+import { didYouMean, Problems } from './problems.ts';
+import { type Config, configSchema } from './schema/config.ts';
+import { validateYaml } from './validate.ts';
+import { parseYaml } from './yaml.ts';
+
+export const CONFIG_FILE = 'candor.config.yaml';
+
+/** Validates the text of `candor.config.yaml`: its schema, then the references between its parts. */
+export function parseConfig(text: string, problems: Problems, file = CONFIG_FILE): Config | undefined {
+  const yaml = parseYaml(text);
+  for (const e of yaml.errors) problems.error(file, e.at, `The configuration is not valid YAML: ${e.message}.`, 'Check indentation, and quote values that contain ": ".');
+  if (yaml.errors.length) return undefined;
+  const config = validateYaml(configSchema, yaml, file, problems);
+  if (!config) return undefined;
+  const before = problems.errors.length;
+
+  const groupIds = config.groups.map((g) => g.id);
+  const seen = new Set<string>();
+  config.components.forEach((c, i) => {
+    if (seen.has(c.id)) problems.error(file, yaml.locate(['components', i, 'id']), `Two components have the id "${c.id}".`, 'Give each component its own id: it is used in incident files and URLs.');
+    seen.add(c.id);
+    if (c.group !== undefined && !groupIds.includes(c.group)) {
+      problems.error(file, yaml.locate(['components', i, 'group']), `Component "${c.id}" names an unknown group "${c.group}".${didYouMean(c.group, groupIds)}`, groupIds.length ? `Use a group id listed under "groups": ${groupIds.join(', ')}.` : `Add the group under "groups:" with an id and a name.`);
+    }
+  });
+  const seenGroups = new Set<string>();
+  config.groups.forEach((g, i) => {
+    if (seenGroups.has(g.id) || seen.has(g.id)) problems.error(file, yaml.locate(['groups', i, 'id']), `The group id "${g.id}" is already used.`, 'Group ids must differ from each other and from component ids.');
+    seenGroups.add(g.id);
+  });
+  return problems.errors.length === before ? config : undefined;
+}

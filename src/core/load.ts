@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { CONFIG_FILE, parseConfig } from './config.ts';
+import type { Entry, Postmortem } from './model.ts';
+import { parseEntry, parsePostmortem, type SourceFile } from './parse.ts';
+import { Problems } from './problems.ts';
+import type { Config } from './schema/config.ts';
+import { contentWarnings } from './warnings.ts';
+
+export const INCIDENTS_DIR = 'incidents';
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface Project {
+  config: Config;
+  /** Every incident and maintenance, drafts included, each with its post-mortem attached. */
+  entries: Entry[];
+}
+
+export interface LoadResult {
+  project?: Project;
+  problems: Problems;
+  /** How many files were read, the configuration included. */
+  files: number;
+}
+
+/** Reads a file as strict UTF-8, or reports the line of the first invalid byte. */
+function readUtf8(path: string, file: string, problems: Problems): string | undefined {
+  const bytes = readFileSync(path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 0x0a) {
+        try {
+          decoder.decode(bytes.subarray(lineStart, i));
+        } catch {
+          break;
+        }
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    problems.error(file, { line }, 'The file is not valid UTF-8 text.', 'Save it as UTF-8 in your editor (it may have been written as Latin-1 or Windows-1252).');
+    return undefined;
+  }
+}
+
+/** Every file under `incidents/`, skipping names that start with `_` (templates) or `.` (dotfiles). */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (name.startsWith('_') || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listFiles(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+export function loadConfig(root: string, problems: Problems): Config | undefined {
+  let text: string | undefined;
+  try {
+    text = readUtf8(join(root, CONFIG_FILE), CONFIG_FILE, problems);
+  } catch {
+    problems.error(CONFIG_FILE, undefined, `There is no ${CONFIG_FILE} in ${root}.`, 'Create it with a "site" (name, url) and a list of "components".');
+    return undefined;
+  }
+  return text === undefined ? undefined : parseConfig(text, problems);
+}
+
+/**
+ * Loads the configuration and every file under `incidents/`: each problem of every file is
+ * reported, and there is a project only when there are no errors.
+ */
+export function loadProject(root: string, now: Date): LoadResult {
+  const problems = new Problems();
+  const config = loadConfig(root, problems);
+  const ctx = config ? { componentIds: config.components.map((c) => c.id) } : {};
+
+  const entries = new Map<string, Entry>();
+  const postmortems: Postmortem[] = [];
+  const ids = new Map<string, string>();
+  const paths = listFiles(join(root, INCIDENTS_DIR));
+  const files = paths.length + 1;
+  for (const path of paths) {
+    const file = relative(root, path).split(sep).join('/');
+    const name = path.slice(path.lastIndexOf(sep) + 1);
+    if (!name.endsWith('.md')) {
+      problems.error(file, undefined, `"${name}" is not a Markdown file, and only incidents belong in ${INCIDENTS_DIR}/.`, 'Move it out of incidents/, give it the .md extension if it is an incident, or start its name with "_" to keep it there unread.');
+      continue;
+    }
+    const isPostmortem = name.endsWith('.postmortem.md');
+    const id = name.slice(0, -(isPostmortem ? '.postmortem.md' : '.md').length);
+    if (!ID.test(id)) {
+      problems.error(file, undefined, `"${id}" is not a valid incident id: the file name is the id and the URL.`, `Rename the file with lowercase letters, digits and hyphens, such as "${suggestId(id)}${isPostmortem ? '.postmortem' : ''}.md".`);
+      continue;
+    }
+    const key = isPostmortem ? `${id}.postmortem` : id;
+    const other = ids.get(key);
+    if (other) {
+      problems.error(file, undefined, `The id "${id}" is used twice: ${other} and ${file}.`, 'The file name is the incident id and its URL: rename one of them.');
+      continue;
+    }
+    ids.set(key, file);
+    const text = readUtf8(path, file, problems);
+    if (text === undefined) continue;
+    const src: SourceFile = { file, id, text };
+    if (isPostmortem) {
+      const pm = parsePostmortem(src, problems);
+      if (pm) postmortems.push(pm);
+    } else {
+      const entry = parseEntry(src, ctx, problems);
+      if (entry) entries.set(id, entry);
+    }
+  }
+  for (const pm of postmortems) {
+    const entry = entries.get(pm.id);
+    if (entry) entry.postmortem = pm;
+    else if (!ids.has(pm.id)) {
+      problems.error(pm.file, undefined, `The post-mortem has no incident: there is no ${INCIDENTS_DIR}/${pm.id}.md.`, `Name it after its incident's file (<incident-id>.postmortem.md), or add the incident.`);
+    }
+  }
+
+  if (!config || problems.errors.length > 0) return { problems, files };
+  const list = [...entries.values()].sort((a, b) => startOf(b).getTime() - startOf(a).getTime() || a.id.localeCompare(b.id));
+  for (const w of contentWarnings(list, config, now)) problems.warn(w.file, w, w.message, w.hint);
+  return { project: { config, entries: list }, problems, files };
+}
+
+/** When an entry begins: an incident's start, a maintenance's window. */
+export function startOf(e: Entry): Date {
+  return e.kind === 'incident' ? e.started : e.scheduledFor;
+}
+
+function suggestId(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || '2026-11-20-api-errors';
+}

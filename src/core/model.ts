@@ -1,0 +1,72 @@
+import type {
+  ComponentStatus,
+  Impact,
+  IncidentComponentStatus,
+  IncidentUpdateStatus,
+  MaintenanceUpdateStatus,
+} from './schema/status.ts';
+
+/** One update of the timeline: a `## <Status> — <time>` heading and the Markdown under it. */
+export interface Update<S extends string = string> {
+  /** Stable anchor id derived from the time, so feed GUIDs survive edits of the text. */
+  anchor: string;
+  status: S;
+  /** The status word as written, normalised to its canonical spelling ("In progress"). */
+  label: string;
+  at: Date;
+  markdown: string;
+  /** Rendered and sanitized HTML. */
+  html: string;
+  /** Line of the heading in the source file. */
+  line: number;
+}
+
+export interface AffectedComponent<S extends ComponentStatus = ComponentStatus> {
+  id: string;
+  status: S;
+}
+
+interface EntryBase {
+  id: string;
+  /** Source path relative to the project root. */
+  file: string;
+  title: string;
+  draft: boolean;
+  /** Newest first. */
+  updates: Update[];
+  postmortem?: Postmortem;
+  /** Line of each frontmatter field in the source, for messages about it. */
+  lines: Record<string, number>;
+}
+
+export interface Incident extends EntryBase {
+  kind: 'incident';
+  components: AffectedComponent<IncidentComponentStatus>[];
+  impact: Impact;
+  /** When impact began: frontmatter `started`, else the first update. */
+  started: Date;
+  nextUpdate?: Date;
+  updates: Update<IncidentUpdateStatus>[];
+}
+
+export interface Maintenance extends EntryBase {
+  kind: 'maintenance';
+  components: AffectedComponent[];
+  scheduledFor: Date;
+  scheduledUntil: Date;
+  updates: Update<MaintenanceUpdateStatus>[];
+}
+
+export type Entry = Incident | Maintenance;
+
+export interface Postmortem {
+  id: string;
+  file: string;
+  title?: string;
+  published: Date;
+  draft: boolean;
+  markdown: string;
+  html: string;
+  /** Level-2 section headings, as written. */
+  sections: string[];
+}

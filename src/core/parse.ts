@@ -1,0 +1,327 @@
+import matter from 'gray-matter';
+import type { Heading, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown, renderMarkdown } from './markdown.ts';
+import type { AffectedComponent, Entry, Incident, Maintenance, Postmortem, Update } from './model.ts';
+import { didYouMean, type Position, Problems } from './problems.ts';
+import { incidentFrontmatter } from './schema/incident.ts';
+import { maintenanceFrontmatter } from './schema/maintenance.ts';
+import { postmortemFrontmatter } from './schema/postmortem.ts';
+import {
+  deriveImpact,
+  INCIDENT_UPDATE_WORDS,
+  type IncidentUpdateStatus,
+  MAINTENANCE_UPDATE_WORDS,
+  type MaintenanceUpdateStatus,
+} from './schema/status.ts';
+import { formatUtc, parseTime, TIME_FORMAT_HINT } from './time.ts';
+import { validateYaml } from './validate.ts';
+import { type LocatedYaml, parseYaml } from './yaml.ts';
+
+export interface SourceFile {
+  /** Path relative to the project root, for messages. */
+  file: string;
+  /** The id: the file name without `.md` (or `.postmortem.md`). */
+  id: string;
+  text: string;
+}
+
+/** What the parser needs to know of the configuration. */
+export interface ParseContext {
+  /** Known component ids; undefined when the configuration itself is broken (the check is skipped). */
+  componentIds?: readonly string[];
+}
+
+interface Split {
+  yaml: LocatedYaml;
+  body: string;
+  /** File line of the body's first line. */
+  bodyLine: number;
+}
+
+/** Splits frontmatter from body; reports a missing, unclosed or invalid frontmatter. */
+function splitFrontmatter(src: SourceFile, problems: Problems, required: string): Split | undefined {
+  if (src.text.trim() === '') {
+    problems.error(src.file, { line: 1 }, 'The file is empty.', `Start it with frontmatter (${required}) between "---" lines, followed by at least one update.`);
+    return undefined;
+  }
+  if (!/^---[ \t]*\r?\n/.test(src.text)) {
+    problems.error(src.file, { line: 1 }, 'The file does not start with frontmatter.', `Put ${required} between two "---" lines at the very top.`);
+    return undefined;
+  }
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(src.text.slice(3))) {
+    problems.error(src.file, { line: 1 }, 'The frontmatter is never closed.', 'End the frontmatter with a line holding only "---".');
+    return undefined;
+  }
+  let yaml: LocatedYaml | undefined;
+  const parsed = matter(src.text, {
+    engines: {
+      yaml: (s: string) => {
+        yaml = parseYaml(s, 1);
+        return {};
+      },
+    },
+  });
+  const bodyStart = src.text.length - parsed.content.length;
+  const bodyLine = src.text.slice(0, bodyStart).split('\n').length;
+  if (!yaml) return undefined;
+  for (const e of yaml.errors) problems.error(src.file, e.at, `The frontmatter is not valid YAML: ${e.message}.`, 'Check indentation, and quote values that contain ": " or start with a special character.');
+  if (yaml.errors.length) return undefined;
+  if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+    problems.error(src.file, { line: 2 }, 'The frontmatter must be a set of "field: value" lines.', `Write ${required}.`);
+    return undefined;
+  }
+  return { yaml, body: parsed.content, bodyLine };
+}
+
+type Words = Record<string, string>;
+
+interface RawUpdate {
+  status: string;
+  label: string;
+  at: Date;
+  markdown: string;
+  line: number;
+}
+
+/** Splits the body into updates at level-2 headings `## <Status> — <time>`. */
+function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: Words, kind: string, problems: Problems): RawUpdate[] {
+  const tree = parseMarkdown(split.body);
+  const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + split.bodyLine - 1;
+  const updates: RawUpdate[] = [];
+  let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown'> } | undefined;
+  let textBeforeReported = false;
+
+  const close = (endOffset: number) => {
+    if (current?.parsed) {
+      const start = current.heading.position?.end.offset ?? 0;
+      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim() });
+    }
+  };
+
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 2) {
+      close(node.position?.start.offset ?? split.body.length);
+      const parsed = parseHeading(toString(node), words, otherWords, kind, src.file, { line: lineOf(node), column: 1 }, problems);
+      current = parsed ? { heading: node, parsed } : { heading: node };
+    } else if (!current && !textBeforeReported && node.type !== 'definition') {
+      textBeforeReported = true;
+      problems.error(src.file, { line: lineOf(node), column: 1 }, 'Text before the first update.', `Every part of the body belongs to an update: start it with a heading such as "## ${kind === 'incident' ? 'Investigating' : 'Scheduled'} — 2026-11-20 14:05 UTC".`);
+    }
+  }
+  close(split.body.length);
+  if (updates.length === 0 && !problems.errors.some((p) => p.file === src.file)) {
+    problems.error(src.file, { line: split.bodyLine }, `The ${kind} has no update.`, `Add at least one update below the frontmatter, such as "## ${kind === 'incident' ? 'Investigating' : 'Scheduled'} — 2026-11-20 14:05 UTC" and a sentence for customers.`);
+  }
+  return updates;
+}
+
+const HEADING = /^\s*([\p{L}][\p{L} ]*?)\s*(?:[—–|·]|\s-\s|-(?=\s*\d))\s*(.*)$/u;
+
+function parseHeading(
+  text: string,
+  words: Words,
+  otherWords: Words,
+  kind: string,
+  file: string,
+  at: Position,
+  problems: Problems,
+): Omit<RawUpdate, 'markdown'> | undefined {
+  const example = `## ${kind === 'incident' ? 'Identified' : 'In progress'} — 2026-11-20 14:30 UTC`;
+  const m = HEADING.exec(text);
+  const word = (m?.[1] ?? text.trim()).replace(/\s+/g, ' ');
+  const key = word.toLowerCase();
+  const known = Object.keys(words);
+  const labels = known.map(capitalize);
+  if (!(key in words)) {
+    const other = key in otherWords;
+    const isLikelyStatus = m !== null || word.split(' ').length <= 2;
+    problems.error(
+      file,
+      at,
+      isLikelyStatus
+        ? `Unknown ${kind} status "${word}" in the heading "## ${text}".${other ? '' : didYouMean(key, known).replace(/"([^"]+)"/, (_, w: string) => `"${capitalize(w)}"`)}`
+        : `The heading "## ${text}" is not an update.`,
+      other
+        ? kind === 'incident'
+          ? `"${capitalize(key)}" is a maintenance status: give the file scheduled_for and scheduled_until to make it maintenance, or use one of ${labels.join(', ')}.`
+          : `"${capitalize(key)}" is an incident status; maintenance updates use ${labels.join(', ')}.`
+        : `Level-2 headings start updates: "${example}". Status words: ${labels.join(', ')}. Use ### for headings inside an update.`,
+    );
+    return undefined;
+  }
+  const timeText = m?.[2]?.trim() ?? '';
+  if (timeText === '') {
+    problems.error(file, at, `The update "## ${text}" has no time.`, `Add the time after a dash: "${example}".`);
+    return undefined;
+  }
+  const time = parseTime(timeText);
+  if (!time.ok) {
+    problems.error(file, at, `The update "## ${text}" has an invalid time: ${time.reason}.`, `${capitalize(TIME_FORMAT_HINT)}.`);
+    return undefined;
+  }
+  return { status: words[key]!, label: capitalize(key), at: time.date, line: at.line ?? 1 };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** `update-2026-11-20-1430`: stable while the text of the update is edited. */
+export function updateAnchor(at: Date): string {
+  const iso = at.toISOString();
+  const seconds = iso.slice(17, 19) === '00' ? '' : iso.slice(17, 19);
+  return `update-${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${seconds}`;
+}
+
+/** Newest first, with anchors; reports updates sharing a time, and updates after the terminal one. */
+function finishUpdates<S extends string>(raw: RawUpdate[], terminal: string, file: string, kind: string, problems: Problems): Update<S>[] {
+  const chronological = [...raw].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const seen = new Map<string, RawUpdate>();
+  for (const u of chronological) {
+    const anchor = updateAnchor(u.at);
+    const twin = seen.get(anchor);
+    if (twin) problems.error(file, { line: u.line, column: 1 }, `Two updates have the same time, ${formatUtc(u.at)} (lines ${twin.line} and ${u.line}).`, 'Give each update its own time; add seconds if they really came in the same minute.');
+    seen.set(anchor, u);
+  }
+  const end = chronological.find((u) => u.status === terminal);
+  if (end) {
+    for (const u of chronological) {
+      if (u.at > end.at) {
+        problems.error(
+          file,
+          { line: u.line, column: 1 },
+          `The update "${u.label}" at ${formatUtc(u.at)} comes after the ${kind} was ${terminal} at ${formatUtc(end.at)} (line ${end.line}).`,
+          kind === 'incident'
+            ? 'An incident ends at its Resolved update: move the Resolved update to the newest time, or open a new incident file for a new problem.'
+            : 'Maintenance ends at its Completed update: make Completed the newest update.',
+        );
+      }
+    }
+  }
+  return chronological.reverse().map((u) => ({
+    anchor: updateAnchor(u.at),
+    status: u.status as S,
+    label: u.label,
+    at: u.at,
+    markdown: u.markdown,
+    html: renderMarkdown(u.markdown),
+    line: u.line,
+  }));
+}
+
+/** Every component named in the frontmatter must exist in the configuration (checked even when other fields are wrong). */
+function checkComponents(yaml: LocatedYaml, file: string, ctx: ParseContext, problems: Problems) {
+  const known = ctx.componentIds;
+  const raw = (yaml.data as Record<string, unknown>)['components'];
+  if (!known || raw === null || typeof raw !== 'object') return;
+  const named: [string, PropertyKey][] = Array.isArray(raw)
+    ? raw.flatMap((id, i) => (typeof id === 'string' ? [[id, i] as [string, number]] : []))
+    : Object.keys(raw).map((id) => [id, id]);
+  for (const [id, key] of named) {
+    if (!known.includes(id)) {
+      problems.error(
+        file,
+        yaml.locate(['components', key], { key: !Array.isArray(raw) }),
+        `Unknown component "${id}".${didYouMean(id, known)}`,
+        `Use a component id from candor.config.yaml: ${known.join(', ')}.`,
+      );
+    }
+  }
+}
+
+function fieldLines(yaml: LocatedYaml): Record<string, number> {
+  return Object.fromEntries(Object.keys(yaml.data as object).map((k) => [k, yaml.locate([k], { key: true }).line ?? 1]));
+}
+
+const INCIDENT_REQUIRED = '"title:" and optionally "components:", "next_update:"';
+const POSTMORTEM_REQUIRED = '"published:" with the time it was published';
+
+/** Reads one incident or maintenance file into the model, or reports why it cannot. */
+export function parseEntry(src: SourceFile, ctx: ParseContext, problems: Problems): Entry | undefined {
+  const before = problems.errors.length;
+  const split = splitFrontmatter(src, problems, INCIDENT_REQUIRED);
+  if (!split) return undefined;
+  const data = split.yaml.data as Record<string, unknown>;
+  const entry = 'scheduled_for' in data || 'scheduled_until' in data
+    ? parseMaintenance(src, split, ctx, problems)
+    : parseIncident(src, split, ctx, problems);
+  return problems.errors.length === before ? entry : undefined;
+}
+
+function parseIncident(src: SourceFile, split: Split, ctx: ParseContext, problems: Problems): Incident | undefined {
+  const fm = validateYaml(incidentFrontmatter, split.yaml, src.file, problems);
+  checkComponents(split.yaml, src.file, ctx, problems);
+  const raw = parseUpdates(src, split, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, 'incident', problems);
+  const updates = finishUpdates<IncidentUpdateStatus>(raw, 'resolved', src.file, 'incident', problems);
+  if (!fm) return undefined;
+  const components: AffectedComponent<(typeof fm.components)[string]>[] = Object.entries(fm.components).map(([id, status]) => ({ id, status }));
+  const first = updates[updates.length - 1];
+  if (!first) return undefined;
+  const started = fm.started ?? first.at;
+  const resolved = updates.find((u) => u.status === 'resolved');
+  if (resolved && started > resolved.at) {
+    problems.error(src.file, split.yaml.locate(['started']), `started (${formatUtc(started)}) is after the incident was resolved (${formatUtc(resolved.at)}).`, 'started is when impact began: set it before the Resolved update.');
+  }
+  const incident: Incident = {
+    kind: 'incident',
+    id: src.id,
+    file: src.file,
+    title: fm.title,
+    draft: fm.draft,
+    components,
+    impact: fm.impact ?? deriveImpact(components.map((c) => c.status)),
+    started,
+    updates,
+    lines: fieldLines(split.yaml),
+  };
+  if (fm.next_update) incident.nextUpdate = fm.next_update;
+  return incident;
+}
+
+function parseMaintenance(src: SourceFile, split: Split, ctx: ParseContext, problems: Problems): Maintenance | undefined {
+  const fm = validateYaml(maintenanceFrontmatter, split.yaml, src.file, problems);
+  checkComponents(split.yaml, src.file, ctx, problems);
+  const raw = parseUpdates(src, split, MAINTENANCE_UPDATE_WORDS, INCIDENT_UPDATE_WORDS, 'maintenance', problems);
+  const updates = finishUpdates<MaintenanceUpdateStatus>(raw, 'completed', src.file, 'maintenance', problems);
+  if (!fm) return undefined;
+  if (fm.scheduled_until <= fm.scheduled_for) {
+    problems.error(
+      src.file,
+      split.yaml.locate(['scheduled_until']),
+      `scheduled_until (${formatUtc(fm.scheduled_until)}) is not after scheduled_for (${formatUtc(fm.scheduled_for)}).`,
+      'The window ends after it starts: check the date, the hour and the zone of both.',
+    );
+  }
+  const components: AffectedComponent[] = Array.isArray(fm.components)
+    ? fm.components.map((id) => ({ id, status: 'under_maintenance' }))
+    : Object.entries(fm.components).map(([id, status]) => ({ id, status }));
+  return {
+    kind: 'maintenance',
+    id: src.id,
+    file: src.file,
+    title: fm.title,
+    draft: fm.draft,
+    components,
+    scheduledFor: fm.scheduled_for,
+    scheduledUntil: fm.scheduled_until,
+    updates,
+    lines: fieldLines(split.yaml),
+  };
+}
+
+/** Reads `<id>.postmortem.md`. */
+export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem | undefined {
+  const before = problems.errors.length;
+  const split = splitFrontmatter(src, problems, POSTMORTEM_REQUIRED);
+  if (!split) return undefined;
+  const fm = validateYaml(postmortemFrontmatter, split.yaml, src.file, problems);
+  const markdown = split.body.trim();
+  if (markdown === '') problems.error(src.file, { line: split.bodyLine }, 'The post-mortem has no text.', 'Write the post-mortem below the frontmatter: Summary, Impact, Root cause, Resolution, Prevention.');
+  if (!fm || problems.errors.length > before) return undefined;
+  const tree = parseMarkdown(markdown);
+  const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((h) => toString(h).trim());
+  const postmortem: Postmortem = { id: src.id, file: src.file, published: fm.published, draft: fm.draft, markdown, html: renderMarkdown(markdown), sections };
+  if (fm.title) postmortem.title = fm.title;
+  return postmortem;
+}

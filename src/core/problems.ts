@@ -1,0 +1,85 @@
+import { closest, distance } from 'fastest-levenshtein';
+
+export type Severity = 'error' | 'warning';
+
+/** One thing wrong with a file: where, what, and how to fix it. Errors fail the check and the build. */
+export interface Problem {
+  severity: Severity;
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+  /** How to fix it, in one sentence. */
+  hint?: string;
+}
+
+/** Collects every problem of a run rather than stopping at the first. */
+export class Problems {
+  readonly list: Problem[] = [];
+
+  error(file: string, at: Position | undefined, message: string, hint?: string): void {
+    this.add('error', file, at, message, hint);
+  }
+
+  warn(file: string, at: Position | undefined, message: string, hint?: string): void {
+    this.add('warning', file, at, message, hint);
+  }
+
+  get errors(): Problem[] {
+    return this.list.filter((p) => p.severity === 'error');
+  }
+
+  get warnings(): Problem[] {
+    return this.list.filter((p) => p.severity === 'warning');
+  }
+
+  private add(severity: Severity, file: string, at: Position | undefined, message: string, hint?: string) {
+    const problem: Problem = { severity, file, message };
+    if (at?.line !== undefined) problem.line = at.line;
+    if (at?.column !== undefined) problem.column = at.column;
+    if (hint !== undefined) problem.hint = hint;
+    this.list.push(problem);
+  }
+}
+
+export interface Position {
+  line?: number;
+  column?: number;
+}
+
+/** " Did you mean "x"?" when a known word is close enough to be the intended one, else "". */
+export function didYouMean(word: string, known: readonly string[]): string {
+  if (known.length === 0) return '';
+  const best = closest(word.toLowerCase(), known as string[]);
+  const d = distance(word.toLowerCase(), best);
+  return d <= Math.max(2, Math.floor(best.length / 3)) ? ` Did you mean "${best}"?` : '';
+}
+
+export function sortProblems(list: readonly Problem[]): Problem[] {
+  return [...list].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+/** Thrown by the site loader: the build must not produce a site from bad input. */
+export class CandorContentError extends Error {
+  readonly problems: Problem[];
+  /** Shown by Astro under the error instead of its own guess. */
+  readonly hint = 'Fix each problem above (npm run check lists them with their fixes), then build again.';
+  constructor(problems: Problem[]) {
+    super(`Candor found ${problems.length} error${problems.length === 1 ? '' : 's'} in the content:\n${sortProblems(problems).map(formatProblem).join('\n')}`);
+    this.name = 'CandorContentError';
+    this.problems = problems;
+  }
+
+  // Astro guesses hints from toString(); the full text is in the message.
+  override toString(): string {
+    return `${this.name}: ${this.problems.length} problem(s)`;
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
+  return `${where}: ${p.severity}: ${p.message}${p.hint ? `\n    fix: ${p.hint}` : ''}`;
+}

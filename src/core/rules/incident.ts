@@ -1,0 +1,48 @@
+import type { Incident, Update } from '../model.ts';
+import type { IncidentStatus, IncidentUpdateStatus } from '../schema/status.ts';
+
+/** Updates posted at or before `at`, newest first. */
+export function updatesAt<U extends Update>(updates: readonly U[], at: Date): U[] {
+  return updates.filter((u) => u.at <= at);
+}
+
+/**
+ * An incident's status is the status of its latest update; `Update` carries the status before it.
+ * Before its first update an incident is not yet known (undefined).
+ */
+export function incidentStatus(incident: Incident, at: Date): IncidentStatus | undefined {
+  const posted = updatesAt(incident.updates, at);
+  if (posted.length === 0) return undefined;
+  return (posted.find((u) => u.status !== 'update')?.status as Exclude<IncidentUpdateStatus, 'update'>) ?? 'investigating';
+}
+
+/** When the incident was resolved, as known at `at` (undefined while unresolved). */
+export function resolvedAt(incident: Incident, at: Date): Date | undefined {
+  return updatesAt(incident.updates, at).find((u) => u.status === 'resolved')?.at;
+}
+
+/** Whether the incident affects customers at `at`: started, and not yet resolved. */
+export function isActiveIncident(incident: Incident, at: Date): boolean {
+  return incident.started <= at && incidentStatus(incident, at) !== undefined && resolvedAt(incident, at) === undefined;
+}
+
+/** Duration in milliseconds: resolution (or `at`, while unresolved) minus `started`. */
+export function incidentDuration(incident: Incident, at: Date): number {
+  const end = resolvedAt(incident, at) ?? at;
+  return Math.max(0, end.getTime() - incident.started.getTime());
+}
+
+/** A `next_update` promise in the past on an unresolved incident is broken, and shown as overdue. */
+export function isPromiseBroken(incident: Incident, at: Date): boolean {
+  return incident.nextUpdate !== undefined && incident.nextUpdate < at && resolvedAt(incident, at) === undefined;
+}
+
+/** "1 h 35 min", "2 d 4 h", "12 min". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}

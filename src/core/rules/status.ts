@@ -1,0 +1,68 @@
+import type { Entry, Incident, Maintenance } from '../model.ts';
+import type { Config } from '../schema/config.ts';
+import { type ComponentStatus, type Impact, impactRank, worstStatus } from '../schema/status.ts';
+import { isActiveIncident } from './incident.ts';
+import { isActiveMaintenance } from './maintenance.ts';
+
+/** Incidents unresolved at `at`, and maintenance in progress (or verifying) at `at`. */
+export function activeEntries(entries: readonly Entry[], at: Date): { incidents: Incident[]; maintenance: Maintenance[] } {
+  const incidents: Incident[] = [];
+  const maintenance: Maintenance[] = [];
+  for (const e of entries) {
+    if (e.kind === 'incident' ? isActiveIncident(e, at) : isActiveMaintenance(e, at)) {
+      (e.kind === 'incident' ? incidents : maintenance).push(e as never);
+    }
+  }
+  return { incidents, maintenance };
+}
+
+/**
+ * Each component's status at `at`: the worst that unresolved incidents and maintenance in
+ * progress give it, else operational. Maintenance never hides an outage.
+ */
+export function componentStatuses(entries: readonly Entry[], config: Config, at: Date): Map<string, ComponentStatus> {
+  const given = new Map<string, ComponentStatus[]>();
+  const { incidents, maintenance } = activeEntries(entries, at);
+  for (const e of [...incidents, ...maintenance]) {
+    for (const c of e.components) given.set(c.id, [...(given.get(c.id) ?? []), c.status]);
+  }
+  return new Map(config.components.map((c) => [c.id, worstStatus(given.get(c.id) ?? [])]));
+}
+
+/** A group's status is its worst member's. */
+export function groupStatus(groupId: string, config: Config, statuses: ReadonlyMap<string, ComponentStatus>): ComponentStatus {
+  return worstStatus(config.components.filter((c) => c.group === groupId).map((c) => statuses.get(c.id) ?? 'operational'));
+}
+
+export type Indicator = Impact | 'maintenance';
+
+export interface PageStatus {
+  indicator: Indicator;
+  description: string;
+}
+
+const DESCRIPTIONS: Record<ComponentStatus, string> = {
+  operational: 'All Systems Operational',
+  under_maintenance: 'Service Under Maintenance',
+  degraded_performance: 'Partially Degraded Service',
+  partial_outage: 'Partial System Outage',
+  major_outage: 'Major Service Outage',
+};
+
+/**
+ * The page's indicator is the worst impact of unresolved incidents, or `maintenance` when there is
+ * none and maintenance is in progress. The description follows the worst component status; an
+ * unresolved incident with impact that names no component makes it at least "Minor Service Outage".
+ */
+export function pageStatus(entries: readonly Entry[], config: Config, at: Date): PageStatus {
+  const { incidents, maintenance } = activeEntries(entries, at);
+  let indicator: Indicator = 'none';
+  for (const i of incidents) if (impactRank(i.impact) > impactRank(indicator as Impact)) indicator = i.impact;
+  if (indicator === 'none' && maintenance.length > 0) indicator = 'maintenance';
+
+  const worst = worstStatus(componentStatuses(entries, config, at).values());
+  let description = DESCRIPTIONS[worst];
+  const unplacedImpact = incidents.some((i) => i.components.length === 0 && i.impact !== 'none');
+  if (unplacedImpact && (worst === 'operational' || worst === 'under_maintenance')) description = 'Minor Service Outage';
+  return { indicator, description };
+}

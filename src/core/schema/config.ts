@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and hyphens, such as "api" or "web-app"');
+
+const date = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const d = v instanceof Date ? v : new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
+  if (Number.isNaN(d.getTime())) {
+    ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not a date; write it like 2025-01-31` });
+    return z.NEVER;
+  }
+  return d;
+});
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not an IANA time zone; use a name such as "UTC", "Europe/Paris" or "America/New_York"' },
+);
+
+const locale = z.string().refine(
+  (l) => {
+    try {
+      return Intl.DateTimeFormat.supportedLocalesOf([l]).length > 0;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a locale this runtime knows; use a tag such as "en-US" or "de-DE"' },
+);
+
+export const siteSchema = z.strictObject({
+  /** The company or product name shown in the header and titles. */
+  name: z.string().min(1),
+  /** Public URL of the status site, e.g. https://status.example.com */
+  url: z.url({ protocol: /^https?$/, message: 'must be a full http(s) URL such as https://status.example.com' }),
+  /** Path prefix when served from a sub-path (GitHub project pages): "/status". */
+  base: z
+    .string()
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/?)*$/, 'must be a path starting with "/", such as "/" or "/status"')
+    .default('/'),
+  description: z.string().optional(),
+  /** Path of a logo under public/, or an absolute URL on the site's own origin. */
+  logo: z.string().optional(),
+  time_zone: timeZone.default('UTC'),
+  locale: locale.default('en-US'),
+  /** Custom domain written to CNAME for GitHub Pages. */
+  domain: z.string().optional(),
+});
+
+export const componentSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  group: id.optional(),
+  /** Uptime counts from this date when it is within the last 90 days. */
+  since: date.optional(),
+  /** Hide the component while it is operational (Statuspage's "only show if degraded"). */
+  only_show_if_degraded: z.boolean().default(false),
+});
+
+export const groupSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  description: z.string().optional(),
+});
+
+export const supportLinkSchema = z.strictObject({
+  label: z.string().min(1),
+  url: z.string().regex(/^(https?:|mailto:|tel:)/, 'must start with https:, http:, mailto: or tel:'),
+});
+
+const secretName = z
+  .string()
+  .regex(
+    /^[A-Z][A-Z0-9_]*$/,
+    'must be the NAME of a repository secret (such as SLACK_WEBHOOK_URL), never the secret itself',
+  );
+
+export const notificationSchema = z.strictObject({
+  type: z.enum(['slack', 'discord', 'teams', 'webhook', 'email']),
+  /** Name of the repository secret that holds the webhook URL or credentials. */
+  secret: secretName,
+  /** Only notify for these components; all when absent. */
+  components: z.array(id).optional(),
+});
+
+export const maintenanceSettingsSchema = z.strictObject({
+  /** Announce maintenance at least this many days ahead, or the check warns. */
+  notice_days: z.number().int().min(0).default(7),
+  /** Show upcoming maintenance on the home page this many days ahead. */
+  horizon_days: z.number().int().min(1).default(7),
+  /** Warn when a window is longer than this many hours. */
+  max_window_hours: z.number().positive().default(12),
+});
+
+export const configSchema = z.strictObject({
+  site: siteSchema,
+  components: z.array(componentSchema).min(1, 'list at least one component'),
+  groups: z.array(groupSchema).default([]),
+  support: z.array(supportLinkSchema).default([]),
+  notifications: z.array(notificationSchema).default([]),
+  maintenance: maintenanceSettingsSchema.prefault({}),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type ComponentConfig = Config['components'][number];
+export type GroupConfig = Config['groups'][number];

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { impact, incidentComponentStatus } from './status.ts';
+import { timeField } from './time.ts';
+
+/** Frontmatter of an incident file (`incidents/<id>.md` without `scheduled_for`). */
+export const incidentFrontmatter = z.strictObject({
+  title: z.string().trim().min(1).regex(/^[^\n]*$/, 'must be one line'),
+  components: z.record(z.string(), incidentComponentStatus).default({}),
+  impact: impact.optional(),
+  started: timeField.optional(),
+  next_update: timeField.optional(),
+  draft: z.boolean().default(false),
+});
+export type IncidentFrontmatter = z.output<typeof incidentFrontmatter>;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { timeField } from './time.ts';
+
+/** Frontmatter of `incidents/<id>.postmortem.md`. */
+export const postmortemFrontmatter = z.strictObject({
+  published: timeField,
+  title: z.string().trim().min(1).optional(),
+  draft: z.boolean().default(false),
+});
+export type PostmortemFrontmatter = z.output<typeof postmortemFrontmatter>;
+
+/** Sections a good post-mortem has; the check warns when one is missing. */
+export const RECOMMENDED_SECTIONS = ['Summary', 'Impact', 'Root cause', 'Resolution', 'Prevention'] as const;

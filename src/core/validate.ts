@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { didYouMean, type Problems } from './problems.ts';
+import type { LocatedYaml } from './yaml.ts';
+
+/**
+ * Validates parsed YAML against a zod schema and turns every issue into a problem that names the
+ * field, its line and a fix. Returns the parsed value, or undefined when anything was wrong.
+ */
+export function validateYaml<S extends z.ZodType>(
+  schema: S,
+  yaml: LocatedYaml,
+  file: string,
+  problems: Problems,
+): z.output<S> | undefined {
+  const result = schema.safeParse(yaml.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path;
+    const name = path.map(String).join('.') || 'the file';
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysAt(schema, path);
+      for (const key of issue.keys) {
+        problems.error(
+          file,
+          yaml.locate([...path, key], { key: true }),
+          `Unknown field "${[...path.map(String), key].join('.')}".${didYouMean(key, known)}`,
+          `Known fields here: ${known.join(', ')}. A misspelt field would be ignored, so Candor refuses it.`,
+        );
+      }
+    } else if (issue.code === 'invalid_value') {
+      const value = valueAt(yaml.data, path);
+      const options = issue.values.map(String);
+      problems.error(
+        file,
+        yaml.locate(path),
+        `"${String(value)}" is not allowed for ${name}.${didYouMean(String(value), options)}`,
+        `Use one of: ${options.join(', ')}.`,
+      );
+    } else if (issue.code === 'invalid_type' && valueAt(yaml.data, path) === undefined) {
+      problems.error(file, yaml.locate(path.slice(0, -1)), `Missing required field "${name}".`, `Add "${String(path[path.length - 1])}:" with a value.`);
+    } else if (issue.code === 'invalid_type') {
+      problems.error(file, yaml.locate(path), `${name} must be ${article(issue.expected)}.`, typeHint(issue.expected));
+    } else {
+      problems.error(file, yaml.locate(path), `${name}: ${issue.message}.`.replace(/\.\.$/, '.'));
+    }
+  }
+  return undefined;
+}
+
+function article(expected: string): string {
+  if (expected === 'record' || expected === 'object') return 'a map of names to values';
+  if (expected === 'array') return 'a list';
+  return `a ${expected}`;
+}
+
+function typeHint(expected: string): string | undefined {
+  if (expected === 'record' || expected === 'object') return 'Write one "name: value" per line, indented under the field.';
+  if (expected === 'array') return 'Write one "- item" per line, indented under the field.';
+  if (expected === 'boolean') return 'Write true or false.';
+  return undefined;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+/** The field names an object schema accepts at `path`, looking through defaults, optionals and arrays. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: z.core.$ZodType | undefined = schema;
+  const unwrap = (t: z.core.$ZodType | undefined): z.core.$ZodType | undefined => {
+    let cur = t;
+    for (let i = 0; cur && i < 10; i++) {
+      const def = cur._zod.def as { innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+      const next = def.innerType ?? def.in;
+      if (!next) break;
+      cur = next;
+    }
+    return cur;
+  };
+  for (const seg of path) {
+    s = unwrap(s);
+    if (s instanceof z.ZodObject) s = s.shape[String(seg)];
+    else if (s instanceof z.ZodArray) s = s.element as z.core.$ZodType;
+    else return [];
+  }
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { formatUtc, now, parseTime } from '../../src/core/time.ts';
+
+const ok = (s: string) => {
+  const r = parseTime(s);
+  if (!r.ok) throw new Error(r.reason);
+  return r.date.toISOString();
+};
+
+describe('times in update headings and frontmatter', () => {
+  it.each([
+    ['2026-11-20 14:05 UTC', '2026-11-20T14:05:00.000Z'],
+    ['2026-11-20T14:05Z', '2026-11-20T14:05:00.000Z'],
+    ['2026-11-20 14:05:30 UTC', '2026-11-20T14:05:30.000Z'],
+    ['2026-11-20T14:05:30Z', '2026-11-20T14:05:30.000Z'],
+    ['2026-11-20 14:05', '2026-11-20T14:05:00.000Z'],
+    ['2026-11-20 15:05 +01:00', '2026-11-20T14:05:00.000Z'],
+    ['2026-11-20T09:05-05:00', '2026-11-20T14:05:00.000Z'],
+    ['2026-11-20T19:35+0530', '2026-11-20T14:05:00.000Z'],
+    ['2026-11-21 00:30 +01:00', '2026-11-20T23:30:00.000Z'],
+    ['2026-11-20 14:05 utc', '2026-11-20T14:05:00.000Z'],
+    ['2028-02-29 12:00 UTC', '2028-02-29T12:00:00.000Z'],
+  ])('%s is %s', (input, iso) => {
+    expect(ok(input)).toBe(iso);
+  });
+
+  it.each([
+    ['2026-02-30 10:00 UTC', 'has no day 30'],
+    ['2027-02-29 10:00 UTC', 'has no day 29'],
+    ['2026-13-01 10:00 UTC', 'month 13'],
+    ['2026-11-20 24:00 UTC', 'not a time of day'],
+    ['2026-11-20 12:60 UTC', 'not a time of day'],
+    ['2026-11-20', 'not a date and time'],
+    ['yesterday at noon', 'not a date and time'],
+    ['2026-11-20 10:00 +25:00', 'not a valid offset'],
+  ])('%s is refused (%s)', (input, reason) => {
+    const r = parseTime(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(reason);
+  });
+
+  it('reads CANDOR_NOW as the clock, and refuses a bad one', () => {
+    expect(now({ CANDOR_NOW: '2026-11-20T14:05Z' }).toISOString()).toBe('2026-11-20T14:05:00.000Z');
+    expect(() => now({ CANDOR_NOW: 'soon' })).toThrow(/CANDOR_NOW/);
+    const before = Date.now();
+    expect(now({}).getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('writes times the way the files do', () => {
+    expect(formatUtc(new Date('2026-11-20T14:05:00Z'))).toBe('2026-11-20 14:05 UTC');
+    expect(formatUtc(new Date('2026-11-20T14:05:09Z'))).toBe('2026-11-20 14:05:09 UTC');
+  });
+});
