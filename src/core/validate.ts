@@ -36,7 +36,7 @@ export function validateYaml<S extends z.ZodType>(
         `"${String(value)}" is not allowed for ${name}.${didYouMean(String(value), options)}`,
         `Use one of: ${options.join(', ')}.`,
       );
-    } else if (issue.code === 'invalid_type' && valueAt(yaml.data, path) === undefined) {
+    } else if (path.length > 0 && valueAt(yaml.data, path) === undefined) {
       problems.error(file, yaml.locate(path.slice(0, -1)), `Missing required field "${name}".`, `Add "${String(path[path.length - 1])}:" with a value.`);
     } else if (issue.code === 'invalid_type') {
       problems.error(file, yaml.locate(path), `${name} must be ${article(issue.expected)}.`, typeHint(issue.expected));

@@ -21,7 +21,8 @@ export function parseYaml(source: string, firstLine = 1): LocatedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const errors = doc.errors.map((e) => ({
+  // The first error is the cause; the ones after it are mostly its echoes.
+  const errors = doc.errors.slice(0, 1).map((e) => ({
     message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
     at: toPosition(e.pos[0]),
   }));

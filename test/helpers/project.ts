@@ -52,9 +52,9 @@ export const config: Config = configSchema.parse({
 });
 
 /** A project folder in the system temp dir with the given files (paths relative to the project). */
-export function makeProject(files: Record<string, string | Uint8Array>, configText = FIXTURE_CONFIG): string {
+export function makeProject(files: Record<string, string | Uint8Array>, configText: string | null = FIXTURE_CONFIG): string {
   const root = mkdtempSync(join(tmpdir(), 'candor-'));
-  writeFileSync(join(root, 'candor.config.yaml'), configText);
+  if (configText !== null) writeFileSync(join(root, 'candor.config.yaml'), configText);
   mkdirSync(join(root, 'incidents'), { recursive: true });
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -63,8 +63,8 @@ export function makeProject(files: Record<string, string | Uint8Array>, configTe
   return root;
 }
 
-export function load(files: Record<string, string | Uint8Array>, now = new Date('2026-11-24T12:00:00Z')) {
-  return loadProject(makeProject(files), now);
+export function load(files: Record<string, string | Uint8Array>, now = new Date('2026-11-24T12:00:00Z'), configText: string | null = FIXTURE_CONFIG) {
+  return loadProject(makeProject(files, configText), now);
 }
 
 /** Parses one file's text against the fixture configuration. */
