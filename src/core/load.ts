@@ -130,9 +130,10 @@ export function loadProject(root: string, now: Date): LoadResult {
     }
   }
 
-  if (!config || problems.errors.length > 0) return { problems, files };
+  if (!config) return { problems, files };
   const list = [...entries.values()].sort((a, b) => startOf(b).getTime() - startOf(a).getTime() || a.id.localeCompare(b.id));
   for (const w of contentWarnings(list, config, now)) problems.warn(w.file, w, w.message, w.hint);
+  if (problems.errors.length > 0) return { problems, files };
   return { project: { config, entries: list }, problems, files };
 }
 

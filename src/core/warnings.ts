@@ -22,6 +22,7 @@ export function contentWarnings(entries: readonly Entry[], config: Config, now: 
       out.push({
         file: e.file,
         line: e.lines['next_update'] ?? 1,
+        column: 1,
         message: `The next update was promised for ${formatUtc(e.nextUpdate!)} and is overdue: the page shows it as late.`,
         hint: 'Post an update now, and set next_update to when the following one will come (or remove it).',
       });
@@ -34,6 +35,7 @@ export function contentWarnings(entries: readonly Entry[], config: Config, now: 
         out.push({
           file: e.file,
           line: e.lines['scheduled_for'] ?? 1,
+          column: 1,
           message: `The maintenance is announced ${formatNotice(notice)} before it starts; customers should hear at least ${days} days ahead.`,
           hint: 'Move the window later if you can; otherwise say in the announcement why it is short notice.',
         });
@@ -67,5 +69,5 @@ const SECTION_PURPOSE: Record<string, string> = {
 function formatNotice(ms: number): string {
   if (ms <= 0) return 'only after it started';
   const hours = ms / 3_600_000;
-  return hours < 48 ? `${Math.round(hours)} hours` : `${Math.round(hours / 24)} days`;
+  return hours < 72 ? `${Math.round(hours)} hours` : `${Math.round(hours / 24)} days`;
 }

@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build.ts';
+import { makeProject, ROOT } from '../helpers/project.ts';
+
+describe('the build reads the same model the check validates', () => {
+  it('builds the example content into a site', () => {
+    const r = buildSite(ROOT, { CANDOR_NOW: '2026-11-24T12:00Z' });
+    expect(r.code, r.output).toBe(0);
+    const html = readFileSync(join(r.outDir, 'index.html'), 'utf8');
+    expect(html).toContain('Brightpay');
+    expect(html).toContain('Partially Degraded Service');
+  });
+
+  it('leaves drafts out unless CANDOR_DRAFTS=true', () => {
+    const root = makeProject({
+      'incidents/draft.md': '---\ntitle: Draft outage\ndraft: true\ncomponents:\n  api: major_outage\n---\n\n## Investigating — 2026-11-24 11:00 UTC\nx\n',
+    });
+    const published = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
+    expect(published.code, published.output).toBe(0);
+    expect(readFileSync(join(published.outDir, 'index.html'), 'utf8')).toContain('All Systems Operational');
+    const preview = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z', CANDOR_DRAFTS: 'true' });
+    expect(readFileSync(join(preview.outDir, 'index.html'), 'utf8')).toContain('Major Service Outage');
+  });
+
+  it("fails on bad input with the check's messages, and produces no site", () => {
+    const root = makeProject({
+      'incidents/a.md': '---\ntitle: A\ncomponents:\n  apii: major_outage\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n',
+      'incidents/notes.txt': 'x',
+    });
+    const r = buildSite(root);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('incidents/a.md:4:3: error: Unknown component "apii". Did you mean "api"?');
+    expect(r.output).toContain('incidents/notes.txt: error: "notes.txt" is not a Markdown file');
+    expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('fails on a bad configuration, naming the field', () => {
+    const root = makeProject({}, 'site:\n  name: X\n  url: not a url\ncomponents:\n  - id: api\n    name: API\n');
+    const r = buildSite(root);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('candor.config.yaml:3:8: error: site.url: must be a full http(s) URL');
+    expect(existsSync(r.outDir)).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeProject, ROOT } from '../helpers/project.ts';
+
+/** Runs `candor check` as a responder would, in a project folder. */
+function runCheck(cwd: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/main.ts'), 'check'], {
+    cwd,
+    env: { PATH: process.env['PATH'], CANDOR_NOW: '2026-11-24T12:00Z', ...env },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the check command', () => {
+  it('prints nothing but a success line on the example content', () => {
+    const r = runCheck(ROOT);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('✓ Checked 10 files: no problems.\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('runs through the npm script and the bin', () => {
+    const out = execFileSync('npm', ['run', '--silent', 'check'], { cwd: ROOT, env: { ...process.env, CANDOR_NOW: '2026-11-24T12:00Z' }, encoding: 'utf8' });
+    expect(out.trim()).toMatch(/^✓ Checked \d+ files: no problems\.$/);
+    const bin = spawnSync(process.execPath, [join(ROOT, 'bin/candor.js'), 'check', '--root', ROOT], { env: { CANDOR_NOW: '2026-11-24T12:00Z' }, encoding: 'utf8' });
+    expect(bin.stdout).toContain('no problems');
+  });
+
+  it('lists every error with file, line and fix, and exits 1', () => {
+    const root = makeProject({
+      'incidents/a.md': '---\ntitle: A\ncomponents:\n  apii: major_outage\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n',
+      'incidents/b.md': '',
+    });
+    const r = runCheck(root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('incidents/a.md:4:3: error: Unknown component "apii". Did you mean "api"?\n    fix: Use a component id from candor.config.yaml');
+    expect(r.stderr).toContain('incidents/b.md:1: error: The file is empty.');
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('✗ Checked 3 files: 2 errors, 0 warnings.');
+    expect(r.stderr).not.toContain('::error');
+  });
+
+  it('warnings alone do not fail', () => {
+    const root = makeProject({ 'incidents/a.md': '---\ntitle: A\nnext_update: 2026-11-24T11:00Z\n---\n\n## Investigating — 2026-11-24 10:05 UTC\nx\n' });
+    const r = runCheck(root);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('incidents/a.md:3:1: warning: The next update was promised');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('✓ Checked 2 files: 0 errors, 1 warning.');
+  });
+
+  it('prints GitHub annotations in Actions', () => {
+    const root = makeProject({
+      'incidents/a.md': '---\ntitle: A\nnext-update: 2026-11-20T16:00Z\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n',
+      'incidents/b.md': '---\ntitle: B\nnext_update: 2026-11-24T11:00Z\n---\n\n## Investigating — 2026-11-24 10:05 UTC\nx\n',
+    });
+    const r = runCheck(root, { GITHUB_ACTIONS: 'true' });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    expect(lines).toContain(
+      '::error file=incidents/a.md,line=3,col=1,title=Candor%3A error::Unknown field "next-update". Did you mean "next_update"?%0AFix: Known fields here: title, components, impact, started, next_update, draft. A misspelt field would be ignored, so Candor refuses it.',
+    );
+    expect(lines.some((l) => l.startsWith('::warning file=incidents/b.md,line=3,col=1,'))).toBe(true);
+  });
+
+  it('fails clearly on a bad CANDOR_NOW', () => {
+    const r = runCheck(ROOT, { CANDOR_NOW: 'tomorrow' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('CANDOR_NOW: "tomorrow" is not a date and time');
+  });
+});

@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './project.ts';
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+/** Builds the site of a project folder with `astro build`, as the README's command does, into a temp folder. */
+export function buildSite(projectRoot: string, env: Record<string, string> = {}): BuildResult {
+  const outDir = join(mkdtempSync(join(tmpdir(), 'candor-dist-')), 'dist');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, CANDOR_ROOT: projectRoot, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+  });
+  return { code: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
+}
