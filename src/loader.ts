@@ -24,7 +24,8 @@ export function candorLoader({ root, now, drafts }: CandorLoaderOptions): Loader
       store.clear();
       for (const entry of project.entries) {
         if (entry.draft && !drafts) continue;
-        const data = { ...entry } as unknown as Record<string, unknown>;
+        const published = entry.postmortem?.draft && !drafts ? { ...entry, postmortem: undefined } : entry;
+        const data = { ...published } as unknown as Record<string, unknown>;
         store.set({ id: entry.id, data, digest: generateDigest(JSON.stringify(entry)) });
       }
     },

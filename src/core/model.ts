@@ -15,6 +15,8 @@ export interface Update<S extends string = string> {
   label: string;
   at: Date;
   markdown: string;
+  /** Plain text of the body, for summaries and meta descriptions. */
+  text: string;
   /** Rendered and sanitized HTML. */
   html: string;
   /** Line of the heading in the source file. */

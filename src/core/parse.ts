@@ -81,6 +81,7 @@ interface RawUpdate {
   label: string;
   at: Date;
   markdown: string;
+  text: string;
   line: number;
 }
 
@@ -89,13 +90,14 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
   const tree = parseMarkdown(split.body);
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + split.bodyLine - 1;
   const updates: RawUpdate[] = [];
-  let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown'> } | undefined;
+  let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown' | 'text'>; nodes: RootContent[] } | undefined;
   let textBeforeReported = false;
 
   const close = (endOffset: number) => {
     if (current?.parsed) {
       const start = current.heading.position?.end.offset ?? 0;
-      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim() });
+      const text = current.nodes.map((n) => toString(n)).join(' ').replace(/\s+/g, ' ').trim();
+      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim(), text });
     }
   };
 
@@ -103,8 +105,10 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
     if (node.type === 'heading' && node.depth === 2) {
       close(node.position?.start.offset ?? split.body.length);
       const parsed = parseHeading(toString(node), words, otherWords, kind, src.file, { line: lineOf(node), column: 1 }, problems);
-      current = parsed ? { heading: node, parsed } : { heading: node };
-    } else if (!current && !textBeforeReported && node.type !== 'definition') {
+      current = parsed ? { heading: node, parsed, nodes: [] } : { heading: node, nodes: [] };
+    } else if (current) {
+      current.nodes.push(node);
+    } else if (!textBeforeReported && node.type !== 'definition') {
       textBeforeReported = true;
       problems.error(src.file, { line: lineOf(node), column: 1 }, 'Text before the first update.', `Every part of the body belongs to an update: start it with a heading such as "## ${kind === 'incident' ? 'Investigating' : 'Scheduled'} — 2026-11-20 14:05 UTC".`);
     }
@@ -126,7 +130,7 @@ function parseHeading(
   file: string,
   at: Position,
   problems: Problems,
-): Omit<RawUpdate, 'markdown'> | undefined {
+): Omit<RawUpdate, 'markdown' | 'text'> | undefined {
   const example = `## ${kind === 'incident' ? 'Identified' : 'In progress'} — 2026-11-20 14:30 UTC`;
   const m = HEADING.exec(text);
   const word = (m?.[1] ?? text.trim()).replace(/\s+/g, ' ');
@@ -205,6 +209,7 @@ function finishUpdates<S extends string>(raw: RawUpdate[], terminal: string, fil
     label: u.label,
     at: u.at,
     markdown: u.markdown,
+    text: u.text,
     html: renderMarkdown(u.markdown),
     line: u.line,
   }));

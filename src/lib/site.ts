@@ -4,12 +4,20 @@ import type { Entry } from '../core/model.ts';
 import { CandorContentError, Problems } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
+import type { Clock } from '../views/format.ts';
+import { type StatusBoard, statusBoard } from '../views/home.ts';
 
 export interface Site {
   config: Config;
   /** Published incidents and maintenance, newest first. */
   entries: Entry[];
   now: Date;
+  base: string;
+  clock: Clock;
+  /** Entry id → title, for links from uptime days. */
+  titles: Map<string, string>;
+  /** Status and uptime of every component and group at `now`, computed once per build. */
+  board: StatusBoard;
 }
 
 let cached: Promise<Site> | undefined;
@@ -21,8 +29,16 @@ export function getSite(): Promise<Site> {
     const config = loadConfig(buildEnv.root, problems);
     if (!config) throw new CandorContentError(problems.errors);
     const entries = (await getCollection('entries')).map((e) => e.data as unknown as Entry);
-    entries.sort((a, b) => startOf(b).getTime() - startOf(a).getTime());
-    return { config, entries, now: buildEnv.now };
+    entries.sort((a, b) => startOf(b).getTime() - startOf(a).getTime() || a.id.localeCompare(b.id));
+    return {
+      config,
+      entries,
+      now: buildEnv.now,
+      base: config.site.base,
+      clock: { timeZone: config.site.time_zone, locale: config.site.locale },
+      titles: new Map(entries.map((e) => [e.id, e.title])),
+      board: statusBoard(entries, config, buildEnv.now),
+    };
   })();
   return cached;
 }

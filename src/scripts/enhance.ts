@@ -1,0 +1,56 @@
+// Progressive enhancement only: the page is complete without it.
+
+/** Times in the visitor's own zone, and "23 min ago" where the page asks for it. */
+const lang = document.documentElement.lang || undefined;
+const formats: Record<string, Intl.DateTimeFormatOptions> = {
+  datetime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+  date: { year: 'numeric', month: 'short', day: 'numeric' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+};
+
+function relative(date: Date, now: number): string {
+  const diff = date.getTime() - now;
+  const minutes = Math.round(Math.abs(diff) / 60_000);
+  if (minutes < 1) return 'just now';
+  const text = minutes < 60 ? `${minutes} min` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes / 1440)} d`;
+  return diff < 0 ? `${text} ago` : `in ${text}`;
+}
+
+function renderTimes() {
+  const now = Date.now();
+  for (const el of document.querySelectorAll<HTMLTimeElement>('time[datetime][data-format]')) {
+    const date = new Date(el.dateTime);
+    if (Number.isNaN(date.getTime())) continue;
+    const absolute = new Intl.DateTimeFormat(lang, formats[el.dataset['format'] ?? 'datetime']).format(date);
+    if (el.hasAttribute('data-relative')) {
+      el.textContent = relative(date, now);
+      el.title = absolute;
+    } else {
+      el.textContent = absolute;
+    }
+  }
+}
+renderTimes();
+setInterval(renderTimes, 60_000);
+
+/** Light/dark toggle; the choice is kept, and the system setting is followed until one is made. */
+const toggle = document.querySelector<HTMLButtonElement>('.theme-toggle');
+if (toggle) {
+  const root = document.documentElement;
+  const current = () => root.dataset['theme'] ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  const label = () => {
+    const next = current() === 'dark' ? 'light' : 'dark';
+    toggle.textContent = `${next === 'dark' ? 'Dark' : 'Light'} theme`;
+    toggle.setAttribute('aria-label', `Switch to the ${next} theme`);
+  };
+  toggle.hidden = false;
+  label();
+  toggle.addEventListener('click', () => {
+    const next = current() === 'dark' ? 'light' : 'dark';
+    root.dataset['theme'] = next;
+    try {
+      localStorage.setItem('candor-theme', next);
+    } catch {}
+    label();
+  });
+}

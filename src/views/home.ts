@@ -1,0 +1,99 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay } from 'date-fns';
+import { startOf } from '../core/load.ts';
+import type { Entry } from '../core/model.ts';
+import { maintenanceStatus } from '../core/rules/maintenance.ts';
+import { activeEntries, componentStatuses, groupStatus, pageStatus, type PageStatus } from '../core/rules/status.ts';
+import { type Uptime, uptimes } from '../core/rules/uptime.ts';
+import type { ComponentConfig, Config, GroupConfig } from '../core/schema/config.ts';
+import type { ComponentStatus } from '../core/schema/status.ts';
+import { DAY } from '../core/time.ts';
+import { type EntrySummary, summarize } from './entries.ts';
+
+export interface ComponentRow {
+  component: ComponentConfig;
+  status: ComponentStatus;
+  uptime: Uptime;
+}
+
+export interface GroupRow {
+  group: GroupConfig;
+  status: ComponentStatus;
+  uptime: Uptime;
+  components: ComponentRow[];
+}
+
+export type Row = ({ kind: 'group' } & GroupRow) | ({ kind: 'component' } & ComponentRow);
+
+export interface StatusBoard {
+  page: PageStatus;
+  rows: Row[];
+  statuses: Map<string, ComponentStatus>;
+  uptime: ReturnType<typeof uptimes>;
+}
+
+/**
+ * Components by group, in configuration order, each with status and uptime. A group stands where its
+ * first member is; components shown only when degraded are left out while operational.
+ */
+export function statusBoard(entries: readonly Entry[], config: Config, now: Date): StatusBoard {
+  const statuses = componentStatuses(entries, config, now);
+  const uptime = uptimes(entries, config, now);
+  const visible = config.components.filter((c) => !c.only_show_if_degraded || statuses.get(c.id) !== 'operational');
+  const rows: Row[] = [];
+  const placed = new Set<string>();
+  for (const c of visible) {
+    const row: ComponentRow = { component: c, status: statuses.get(c.id)!, uptime: uptime.components.get(c.id)! };
+    if (c.group === undefined) {
+      rows.push({ kind: 'component', ...row });
+    } else if (!placed.has(c.group)) {
+      placed.add(c.group);
+      const group = config.groups.find((g) => g.id === c.group)!;
+      const members = visible.filter((m) => m.group === group.id).map((m) => ({ component: m, status: statuses.get(m.id)!, uptime: uptime.components.get(m.id)! }));
+      rows.push({ kind: 'group', group, status: groupStatus(group.id, config, statuses), uptime: uptime.groups.get(group.id)!, components: members });
+    }
+  }
+  return { page: pageStatus(entries, config, now), rows, statuses, uptime };
+}
+
+export interface HistoryDay {
+  /** Start of the day in the configured zone. */
+  day: Date;
+  entries: EntrySummary[];
+}
+
+/** The last `days` days, newest first, each with the incidents and maintenance that began on it. */
+export function recentDays(entries: readonly Entry[], timeZone: string, now: Date, days = 14): HistoryDay[] {
+  const today = startOfDay(new TZDate(now.getTime(), timeZone));
+  const out: HistoryDay[] = [];
+  for (let k = 0; k < days; k++) {
+    const start = new Date(addDays(today, -k).getTime());
+    const end = new Date(addDays(today, -k + 1).getTime());
+    const onDay = entries.filter((e) => startOf(e) >= start && startOf(e) < end && startOf(e) <= now);
+    out.push({ day: start, entries: onDay.map((e) => summarize(e, now)) });
+  }
+  return out;
+}
+
+export interface HomeView {
+  board: StatusBoard;
+  active: EntrySummary[];
+  maintenanceNow: EntrySummary[];
+  maintenanceUpcoming: EntrySummary[];
+  recent: HistoryDay[];
+}
+
+export function homeView(entries: readonly Entry[], config: Config, now: Date, board = statusBoard(entries, config, now)): HomeView {
+  const { incidents, maintenance } = activeEntries(entries, now);
+  const horizon = now.getTime() + config.maintenance.horizon_days * DAY;
+  const upcoming = entries
+    .filter((e) => e.kind === 'maintenance' && maintenanceStatus(e, now) === 'scheduled' && e.scheduledFor.getTime() <= horizon && e.scheduledFor > now)
+    .sort((a, b) => startOf(a).getTime() - startOf(b).getTime());
+  return {
+    board,
+    active: incidents.map((i) => summarize(i, now)),
+    maintenanceNow: maintenance.map((m) => summarize(m, now)),
+    maintenanceUpcoming: upcoming.map((m) => summarize(m, now)),
+    recent: recentDays(entries, config.site.time_zone, now),
+  };
+}

@@ -1,0 +1,20 @@
+/** Site paths: the public contract of SPEC "What the build produces". Prefix them with `href`. */
+export const paths = {
+  home: '/',
+  incident: (id: string) => `/incidents/${id}/`,
+  update: (id: string, anchor: string) => `/incidents/${id}/#${anchor}`,
+  postmortem: (id: string) => `/incidents/${id}/postmortem/`,
+  history: (page = 1) => (page === 1 ? '/history/' : `/history/${page}/`),
+  component: (id: string) => `/components/${id}/`,
+  maintenance: '/maintenance/',
+};
+
+/** Prefixes a site path with the base path (GitHub project pages), with exactly one slash between. */
+export function href(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** An absolute URL on the site, for canonical links and feeds. */
+export function absolute(siteUrl: string, base: string, path: string): string {
+  return new URL(href(base, path), siteUrl).toString();
+}
