@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serve, type StaticServer } from '../helpers/server.ts';
+
+const PAGES = {
+  home: '',
+  incident: 'incidents/2026-11-24-api-errors/',
+  postmortem: 'incidents/2026-11-20-search-outage/postmortem/',
+  maintenance: 'maintenance/',
+  history: 'history/',
+  component: 'components/api/',
+  'not found': 'no-such-page/',
+};
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serve(inject('fixtureSite'), '/status/');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withoutSiteScripts(context: BrowserContext) {
+  await context.route('**/*', async (route) => {
+    if (route.request().resourceType() === 'script') return route.abort();
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+    return route.fulfill({ response, body });
+  });
+}
+
+/** Serious and critical axe-core violations (WCAG 2.2 A and AA) of a page as a visitor gets it. */
+async function violations(path: string, options: { colorScheme: 'light' | 'dark'; width: number; javaScriptEnabled: boolean }) {
+  const context = await browser.newContext({ colorScheme: options.colorScheme, viewport: { width: options.width, height: 900 } });
+  try {
+    // axe itself needs JavaScript; the page without its own scripts is the page a visitor without
+    // JavaScript gets, so the site's scripts are taken out of it.
+    if (!options.javaScriptEnabled) await withoutSiteScripts(context);
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    return {
+      serious: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`),
+      overflow,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+describe('every page type is accessible (axe-core: no serious or critical violation)', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const width of [320, 1280]) {
+        it(`${name}, ${colorScheme}, ${width} px`, async () => {
+          const { serious, overflow } = await violations(path, { colorScheme, width, javaScriptEnabled: true });
+          expect(serious).toEqual([]);
+          // Responsive down to 320 px: nothing makes the page scroll sideways.
+          expect(overflow).toBeLessThanOrEqual(0);
+        });
+      }
+    }
+    it(`${name}, JavaScript off`, async () => {
+      const { serious } = await violations(path, { colorScheme: 'light', width: 1280, javaScriptEnabled: false });
+      expect(serious).toEqual([]);
+    });
+  }
+});
