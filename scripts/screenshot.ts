@@ -1,8 +1,8 @@
 // Screenshots of a built site for the README: node scripts/screenshot.ts <dist> <out-dir> [path ...]
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from '../test/helpers/browser.ts';
-import { serve } from '../test/helpers/server.ts';
+import { launchBrowser } from './lib/browser.ts';
+import { serve } from './lib/server.ts';
 
 const [dist = 'dist', out = 'docs/screenshots', ...pages] = process.argv.slice(2);
 const targets = pages.length ? pages : ['/'];

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HOME_BUDGET_BYTES, measureSite } from '../../scripts/lib/measure.ts';
 import { buildSite } from '../helpers/build.ts';
 import { makeProject, ROOT } from '../helpers/project.ts';
 
@@ -11,6 +12,12 @@ describe('the build reads the same model the check validates', () => {
     const html = readFileSync(join(r.outDir, 'index.html'), 'utf8');
     expect(html).toContain('Brightpay');
     expect(html).toContain('Partially Degraded Service');
+
+    // Budgets of the site issue: a light home page, and nothing fetched from any other origin.
+    const report = measureSite(r.outDir);
+    expect(report.home.total).toBeGreaterThan(1000);
+    expect(report.home.total).toBeLessThanOrEqual(HOME_BUDGET_BYTES);
+    expect(report.foreign).toEqual([]);
   });
 
   it('leaves drafts out unless CANDOR_DRAFTS=true', () => {
