@@ -1,14 +1,17 @@
 import type { TestProject } from 'vitest/node';
-import { buildFixtureSite } from './fixtures/build-fixture.ts';
+import { buildFixtureSite, FIXTURE_ALL_CLEAR } from './fixtures/build-fixture.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** dist/ of the browser tests' fixture site (base path /status/). */
     fixtureSite: string;
+    /** The same site built when all was well. */
+    allClearSite: string;
   }
 }
 
-/** Builds the browser tests' site once, before any test file runs, so that no two builds overlap. */
+/** Builds the browser tests' sites once, before any test file runs, so that no two builds overlap. */
 export default function setup(project: TestProject) {
   project.provide('fixtureSite', buildFixtureSite().outDir);
+  project.provide('allClearSite', buildFixtureSite(FIXTURE_ALL_CLEAR).outDir);
 }

@@ -44,7 +44,8 @@ export async function serve(dir: string, base = '/'): Promise<StaticServer> {
       file = join(file, 'index.html');
     }
     if (!existsSync(file)) return notFound();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    // GitHub Pages answers every request with this header, which the widget's cross-origin fetch needs.
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

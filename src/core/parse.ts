@@ -96,7 +96,7 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
   const close = (endOffset: number) => {
     if (current?.parsed) {
       const start = current.heading.position?.end.offset ?? 0;
-      const text = current.nodes.map((n) => toString(n)).join(' ').replace(/\s+/g, ' ').trim();
+      const text = plainText(current.nodes);
       updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim(), text });
     }
   };
@@ -165,6 +165,14 @@ function parseHeading(
     return undefined;
   }
   return { status: words[key]!, label: capitalize(key), at: time.date, line: at.line ?? 1 };
+}
+
+/** Plain text of Markdown blocks, a blank line between blocks; raw HTML is left out. */
+function plainText(nodes: RootContent[]): string {
+  return nodes
+    .map((n) => toString(n, { includeHtml: false }).replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function capitalize(s: string): string {

@@ -7,6 +7,15 @@ export const paths = {
   history: (page = 1) => (page === 1 ? '/history/' : `/history/${page}/`),
   component: (id: string) => `/components/${id}/`,
   maintenance: '/maintenance/',
+  feed: (kind: 'rss' | 'atom') => `/history.${kind}`,
+  componentFeed: (id: string, kind: 'rss' | 'atom') => `/components/${id}/history.${kind}`,
+  calendar: '/maintenance.ics',
+  api: (name: string) => `/api/v2/${name}.json`,
+  badge: '/badge.svg',
+  componentBadge: (id: string) => `/components/${id}/badge.svg`,
+  shields: '/shields.json',
+  componentShields: (id: string) => `/components/${id}/shields.json`,
+  widget: '/widget.js',
 };
 
 /** Prefixes a site path with the base path (GitHub project pages), with exactly one slash between. */

@@ -1,0 +1,12 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { ComponentConfig } from '../../../core/schema/config.ts';
+import { getSite } from '../../../lib/site.ts';
+import { badgeSvg, componentBadge } from '../../../views/badge.ts';
+
+export const getStaticPaths = (async () => (await getSite()).config.components.map((component) => ({ params: { id: component.id }, props: { component } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { board } = await getSite();
+  const component = props['component'] as ComponentConfig;
+  return new Response(badgeSvg(componentBadge(component.name, board.statuses.get(component.id) ?? 'operational')), { headers: { 'content-type': 'image/svg+xml' } });
+};

@@ -1,0 +1,11 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSite } from '../../../lib/site.ts';
+import { feedItems, feedMeta, rss } from '../../../views/feed.ts';
+
+export const getStaticPaths = (async () => (await getSite()).config.components.map((c) => ({ params: { id: c.id } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const { entries, config, now } = await getSite();
+  const id = params['id']!;
+  return new Response(await rss(feedMeta(config, now, id), feedItems(entries, config, now, id)), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+};

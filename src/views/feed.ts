@@ -1,0 +1,104 @@
+import { getRssString } from '@astrojs/rss';
+import { Feed } from 'feed';
+import type { Entry } from '../core/model.ts';
+import type { Config } from '../core/schema/config.ts';
+import { absolute, paths } from './urls.ts';
+
+/** Feeds carry the newest items only, so that they stay small at any size of history. */
+export const FEED_LIMIT = 100;
+
+/** One feed item: an update, or a published post-mortem. */
+export interface FeedItem {
+  /** Incident URL + "#" + the update's anchor: stable when the update's text is edited. */
+  guid: string;
+  link: string;
+  title: string;
+  date: Date;
+  /** Rendered and sanitized HTML. */
+  html: string;
+  /** Plain text, for readers that show a summary. */
+  summary: string;
+  /** Names of the affected components. */
+  categories: string[];
+}
+
+/**
+ * Every update posted by `now` and every post-mortem published by then, newest first, at most
+ * `FEED_LIMIT`. With `componentId`, only entries that affect that component.
+ */
+export function feedItems(entries: readonly Entry[], config: Config, now: Date, componentId?: string): FeedItem[] {
+  const names = new Map(config.components.map((c) => [c.id, c.name]));
+  const url = (path: string) => absolute(config.site.url, config.site.base, path);
+  const items: FeedItem[] = [];
+  for (const e of entries) {
+    if (componentId !== undefined && !e.components.some((c) => c.id === componentId)) continue;
+    const categories = e.components.map((c) => names.get(c.id) ?? c.id);
+    for (const u of e.updates) {
+      if (u.at > now) continue;
+      const link = url(paths.update(e.id, u.anchor));
+      items.push({ guid: link, link, title: `[${u.label}] ${e.title}`, date: u.at, html: u.html, summary: u.text, categories });
+    }
+    if (e.postmortem && e.postmortem.published <= now) {
+      const link = url(paths.postmortem(e.id));
+      items.push({ guid: link, link, title: `[Post-mortem] ${e.title}`, date: e.postmortem.published, html: e.postmortem.html, summary: `The post-mortem of ${e.title} is published.`, categories });
+    }
+  }
+  return items.sort((a, b) => b.date.getTime() - a.date.getTime() || a.guid.localeCompare(b.guid)).slice(0, FEED_LIMIT);
+}
+
+export interface FeedMeta {
+  title: string;
+  description: string;
+  /** The page the feed follows (home or component page), absolute. */
+  link: string;
+  /** The feed's own URLs, absolute. */
+  rss: string;
+  atom: string;
+  updated: Date;
+  language: string;
+}
+
+export function feedMeta(config: Config, now: Date, componentId?: string): FeedMeta {
+  const component = config.components.find((c) => c.id === componentId);
+  const page = component ? paths.component(component.id) : paths.home;
+  const feed = (kind: 'rss' | 'atom') => (component ? paths.componentFeed(component.id, kind) : paths.feed(kind));
+  const url = (path: string) => absolute(config.site.url, config.site.base, path);
+  return {
+    title: component ? `${config.site.name} status: ${component.name}` : `${config.site.name} status`,
+    description: component ? `Incidents and maintenance affecting ${component.name} at ${config.site.name}.` : `Incidents and maintenance at ${config.site.name}.`,
+    link: url(page),
+    rss: url(feed('rss')),
+    atom: url(feed('atom')),
+    updated: now,
+    language: config.site.locale,
+  };
+}
+
+export function rss(meta: FeedMeta, items: readonly FeedItem[]): Promise<string> {
+  return getRssString({
+    title: meta.title,
+    description: meta.description,
+    site: meta.link,
+    trailingSlash: true,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>${meta.language}</language><atom:link href="${meta.rss}" rel="self" type="application/rss+xml"/>`,
+    items: items.map((i) => ({ title: i.title, link: i.link, pubDate: i.date, description: i.summary, content: i.html, categories: i.categories })),
+  });
+}
+
+export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
+  const feed = new Feed({
+    id: meta.atom,
+    title: meta.title,
+    description: meta.description,
+    link: meta.link,
+    language: meta.language,
+    updated: items[0]?.date ?? meta.updated,
+    generator: 'Candor',
+    feedLinks: { atom: meta.atom, rss: meta.rss },
+  });
+  for (const i of items) {
+    feed.addItem({ id: i.guid, title: i.title, link: i.link, date: i.date, published: i.date, description: i.summary, content: i.html, category: i.categories.map((name) => ({ name, term: name })) });
+  }
+  return feed.atom1();
+}

@@ -1,0 +1,32 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { describe, expect, it } from 'vitest';
+import { atom, FEED_LIMIT, feedItems, feedMeta, rss } from '../../src/views/feed.ts';
+import { makeIncident } from '../helpers/entries.ts';
+import { config, incident } from '../helpers/project.ts';
+
+const now = new Date('2026-11-24T12:00Z');
+
+describe('feed items', () => {
+  it('keep their ids when the text of an update is edited', async () => {
+    const text = (words: string) => `---\ntitle: Slow API\ncomponents:\n  api: degraded_performance\n---\n\n## Identified — 2026-11-20 14:30 UTC\n${words}\n\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n`;
+    const before = incident(text('A bad config.'));
+    const after = incident(text('A bad configuration change, now rolled back.'));
+    for (const render of [rss, atom]) {
+      const a = parseFeed(await render(feedMeta(config, now), feedItems([before], config, now)));
+      const b = parseFeed(await render(feedMeta(config, now), feedItems([after], config, now)));
+      expect(b.items.map((i) => i.id)).toEqual(a.items.map((i) => i.id));
+      expect(b.items[0]!.content).not.toEqual(a.items[0]!.content);
+    }
+  });
+
+  it(`stop at the newest ${FEED_LIMIT}`, () => {
+    const many = Array.from({ length: 60 }, (_, k) => {
+      const day = String((k % 28) + 1).padStart(2, '0');
+      const month = k < 28 ? '09' : k < 56 ? '10' : '11';
+      return makeIncident({ api: 'degraded_performance' }, [['Resolved', `2026-${month}-${day} 11:00 UTC`], ['Investigating', `2026-${month}-${day} 10:00 UTC`]], {}, `i-${k}`);
+    });
+    const items = feedItems(many, config, now);
+    expect(items).toHaveLength(FEED_LIMIT);
+    expect(items[0]!.date.toISOString()).toBe('2026-11-04T11:00:00.000Z');
+  });
+});
