@@ -75,14 +75,20 @@
     document.body.append(host);
   }
 
+  function safeShow(s: Summary) {
+    try {
+      show(s);
+    } catch {}
+  }
+
   try {
     if (!script?.src || !('attachShadow' in Element.prototype)) return;
     fetch(new URL('api/v2/summary.json', script.src), { credentials: 'omit' })
       .then((r) => (r.ok ? r.json() : undefined))
       .then((s: Summary | undefined) => {
         if (!s || !Array.isArray(s.incidents)) return;
-        if (document.body) show(s);
-        else addEventListener('DOMContentLoaded', () => show(s));
+        if (document.body) safeShow(s);
+        else addEventListener('DOMContentLoaded', () => safeShow(s));
       })
       .catch(() => {});
   } catch {}
