@@ -4,7 +4,7 @@ import type {
   IncidentComponentStatus,
   IncidentUpdateStatus,
   MaintenanceUpdateStatus,
-} from './schema/status.ts';
+} from './status.ts';
 
 /** One update of the timeline: a `## <Status> — <time>` heading and the Markdown under it. */
 export interface Update<S extends string = string> {

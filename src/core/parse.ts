@@ -13,7 +13,7 @@ import {
   type IncidentUpdateStatus,
   MAINTENANCE_UPDATE_WORDS,
   type MaintenanceUpdateStatus,
-} from './schema/status.ts';
+} from './status.ts';
 import { formatUtc, parseTime, TIME_FORMAT_HINT } from './time.ts';
 import { validateYaml } from './validate.ts';
 import { type LocatedYaml, parseYaml } from './yaml.ts';
@@ -187,7 +187,7 @@ export function updateAnchor(at: Date): string {
 }
 
 /** Newest first, with anchors; reports updates sharing a time, and updates after the terminal one. */
-function finishUpdates<S extends string>(raw: RawUpdate[], terminal: string, file: string, kind: string, problems: Problems): Update<S>[] {
+function finishUpdates<S extends string>(raw: RawUpdate[], terminal: readonly string[], file: string, kind: string, problems: Problems): Update<S>[] {
   const chronological = [...raw].sort((a, b) => a.at.getTime() - b.at.getTime());
   const seen = new Map<string, RawUpdate>();
   for (const u of chronological) {
@@ -196,17 +196,17 @@ function finishUpdates<S extends string>(raw: RawUpdate[], terminal: string, fil
     if (twin) problems.error(file, { line: u.line, column: 1 }, `Two updates have the same time, ${formatUtc(u.at)} (lines ${twin.line} and ${u.line}).`, 'Give each update its own time; add seconds if they really came in the same minute.');
     seen.set(anchor, u);
   }
-  const end = chronological.find((u) => u.status === terminal);
+  const end = chronological.find((u) => terminal.includes(u.status));
   if (end) {
     for (const u of chronological) {
       if (u.at > end.at) {
         problems.error(
           file,
           { line: u.line, column: 1 },
-          `The update "${u.label}" at ${formatUtc(u.at)} comes after the ${kind} was ${terminal} at ${formatUtc(end.at)} (line ${end.line}).`,
+          `The update "${u.label}" at ${formatUtc(u.at)} comes after the ${kind} was ${end.status} at ${formatUtc(end.at)} (line ${end.line}).`,
           kind === 'incident'
             ? 'An incident ends at its Resolved update: move the Resolved update to the newest time, or open a new incident file for a new problem.'
-            : 'Maintenance ends at its Completed update: make Completed the newest update.',
+            : `Maintenance ends at its ${end.label} update: make it the newest update, or remove it.`,
         );
       }
     }
@@ -266,7 +266,7 @@ function parseIncident(src: SourceFile, split: Split, ctx: ParseContext, problem
   const fm = validateYaml(incidentFrontmatter, split.yaml, src.file, problems);
   checkComponents(split.yaml, src.file, ctx, problems);
   const raw = parseUpdates(src, split, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, 'incident', problems);
-  const updates = finishUpdates<IncidentUpdateStatus>(raw, 'resolved', src.file, 'incident', problems);
+  const updates = finishUpdates<IncidentUpdateStatus>(raw, ['resolved'], src.file, 'incident', problems);
   if (!fm) return undefined;
   const components: AffectedComponent<(typeof fm.components)[string]>[] = Object.entries(fm.components).map(([id, status]) => ({ id, status }));
   const first = updates[updates.length - 1];
@@ -296,7 +296,7 @@ function parseMaintenance(src: SourceFile, split: Split, ctx: ParseContext, prob
   const fm = validateYaml(maintenanceFrontmatter, split.yaml, src.file, problems);
   checkComponents(split.yaml, src.file, ctx, problems);
   const raw = parseUpdates(src, split, MAINTENANCE_UPDATE_WORDS, INCIDENT_UPDATE_WORDS, 'maintenance', problems);
-  const updates = finishUpdates<MaintenanceUpdateStatus>(raw, 'completed', src.file, 'maintenance', problems);
+  const updates = finishUpdates<MaintenanceUpdateStatus>(raw, ['completed', 'cancelled'], src.file, 'maintenance', problems);
   if (!fm) return undefined;
   if (fm.scheduled_until <= fm.scheduled_for) {
     problems.error(

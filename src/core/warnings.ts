@@ -1,4 +1,4 @@
-import type { Entry } from './model.ts';
+import type { Entry, Maintenance } from './model.ts';
 import type { Position } from './problems.ts';
 import { RECOMMENDED_SECTIONS } from './schema/postmortem.ts';
 import type { Config } from './schema/config.ts';
@@ -41,6 +41,7 @@ export function contentWarnings(entries: readonly Entry[], config: Config, now: 
         });
       }
     }
+    if (e.kind === 'maintenance') out.push(...maintenanceWarnings(e, config, now));
     const pm = e.postmortem;
     if (pm) {
       const have = pm.sections.map((s) => s.toLowerCase());
@@ -54,6 +55,37 @@ export function contentWarnings(entries: readonly Entry[], config: Config, now: 
         });
       }
     }
+  }
+  return out;
+}
+
+/** A window past its end within this long that was never closed draws a warning. */
+export const UNCLOSED_WINDOW_DAYS = 30;
+
+function maintenanceWarnings(m: Maintenance, config: Config, now: Date): ContentWarning[] {
+  const out: ContentWarning[] = [];
+  const hours = (m.scheduledUntil.getTime() - m.scheduledFor.getTime()) / 3_600_000;
+  const limit = config.maintenance.max_window_hours;
+  if (hours > limit) {
+    out.push({
+      file: m.file,
+      line: m.lines['scheduled_until'] ?? 1,
+      column: 1,
+      message: `The maintenance window lasts ${Math.round(hours * 10) / 10} hours, longer than the ${limit} hours configured as the limit.`,
+      hint: 'Split the work into shorter windows, or raise maintenance.max_window_hours in candor.config.yaml if long windows are normal for you.',
+    });
+  }
+  const ended = now.getTime() - m.scheduledUntil.getTime();
+  const closed = m.updates.some((u) => u.status === 'completed' || u.status === 'cancelled');
+  const updatedDuring = m.updates.some((u) => u.at >= m.scheduledFor && u.at <= now);
+  if (ended > 0 && ended < UNCLOSED_WINDOW_DAYS * DAY && !closed && !updatedDuring) {
+    out.push({
+      file: m.file,
+      line: m.updates[0]!.line,
+      column: 1,
+      message: `The maintenance window ended at ${formatUtc(m.scheduledUntil)} and was never updated or completed.`,
+      hint: 'Post a "Completed" update that says how it went (or "Cancelled" if it did not happen), so customers know it is over.',
+    });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
 import type { Clock } from '../views/format.ts';
 import { type StatusBoard, statusBoard } from '../views/home.ts';
+import { type LiveState, liveStates } from '../views/live.ts';
 
 export interface Site {
   config: Config;
@@ -18,6 +19,8 @@ export interface Site {
   titles: Map<string, string>;
   /** Status and uptime of every component and group at `now`, computed once per build. */
   board: StatusBoard;
+  /** The states pages move through as maintenance windows open and close before the next build. */
+  live: LiveState[];
 }
 
 let cached: Promise<Site> | undefined;
@@ -38,6 +41,7 @@ export function getSite(): Promise<Site> {
       clock: { timeZone: config.site.time_zone, locale: config.site.locale },
       titles: new Map(entries.map((e) => [e.id, e.title])),
       board: statusBoard(entries, config, buildEnv.now),
+      live: liveStates(entries, config, buildEnv.now),
     };
   })();
   return cached;

@@ -33,6 +33,21 @@ function renderTimes() {
 renderTimes();
 setInterval(renderTimes, 60_000);
 
+/** Maintenance windows stay in the site's zone, with the visitor's own time beside them. */
+const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+if (visitorZone !== document.documentElement.dataset['timeZone']) {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-window-from]')) {
+    const from = new Date(el.dataset['windowFrom']!);
+    const until = new Date(el.dataset['windowUntil']!);
+    const sameDay = from.toDateString() === until.toDateString();
+    const yours = el.querySelector<HTMLElement>('.your-time');
+    if (!yours) continue;
+    const fmt = (d: Date, f: string) => new Intl.DateTimeFormat(lang, formats[f]).format(d);
+    yours.textContent = `Your time: ${fmt(from, 'datetime')} – ${fmt(until, sameDay ? 'time' : 'datetime')}`;
+    yours.hidden = false;
+  }
+}
+
 /** Light/dark toggle; the choice is kept, and the system setting is followed until one is made. */
 const toggle = document.querySelector<HTMLButtonElement>('.theme-toggle');
 if (toggle) {

@@ -4,7 +4,7 @@ import { maintenanceStatus } from '../core/rules/maintenance.ts';
 import { activeEntries, pageStatus, type Indicator } from '../core/rules/status.ts';
 import type { StatusInterval } from '../core/rules/uptime.ts';
 import type { Config } from '../core/schema/config.ts';
-import { type ComponentStatus, type Impact, type IncidentStatus, type MaintenanceStatus, worstStatus } from '../core/schema/status.ts';
+import { type ComponentStatus, type Impact, type IncidentStatus, type MaintenanceStatus, worstStatus } from '../core/status.ts';
 import { absolute, paths } from './urls.ts';
 
 /**
@@ -39,6 +39,10 @@ export interface ApiComponent {
   components?: string[];
 }
 
+/** Statuspage has no cancelled maintenance: it reads as completed, with `cancelled: true` beside it. */
+type ApiMaintenanceStatus = Exclude<MaintenanceStatus, 'cancelled'>;
+const statuspageStatus = (s: MaintenanceStatus): ApiMaintenanceStatus => (s === 'cancelled' ? 'completed' : s);
+
 export interface ApiAffectedComponent {
   code: string;
   name: string;
@@ -48,7 +52,7 @@ export interface ApiAffectedComponent {
 
 export interface ApiIncidentUpdate {
   id: string;
-  status: IncidentStatus | MaintenanceStatus;
+  status: IncidentStatus | ApiMaintenanceStatus;
   body: string;
   incident_id: string;
   created_at: string;
@@ -63,7 +67,7 @@ export interface ApiIncidentUpdate {
 export interface ApiIncident {
   id: string;
   name: string;
-  status: IncidentStatus | MaintenanceStatus;
+  status: IncidentStatus | ApiMaintenanceStatus;
   created_at: string;
   updated_at: string;
   monitoring_at: string | null;
@@ -77,6 +81,8 @@ export interface ApiIncident {
   /** Maintenance only. */
   scheduled_for?: string;
   scheduled_until?: string;
+  /** Cancelled maintenance only. */
+  cancelled?: true;
 }
 
 export interface ApiStatus {
@@ -173,9 +179,9 @@ export function apiComponents(ctx: ApiContext): ApiComponent[] {
 }
 
 /** The status an update stands for: "Update" carries the status in force when it was posted. */
-function updateStatus(e: Entry, u: Update): IncidentStatus | MaintenanceStatus {
-  if (u.status !== 'update') return u.status as IncidentStatus | MaintenanceStatus;
-  return e.kind === 'incident' ? (incidentStatus(e, u.at) ?? 'investigating') : maintenanceStatus(e, u.at);
+function updateStatus(e: Entry, u: Update): IncidentStatus | ApiMaintenanceStatus {
+  if (e.kind === 'incident') return u.status === 'update' ? (incidentStatus(e, u.at) ?? 'investigating') : (u.status as IncidentStatus);
+  return statuspageStatus(u.status === 'update' ? maintenanceStatus(e, u.at) : (u.status as MaintenanceStatus));
 }
 
 export function apiIncident(e: Entry, ctx: ApiContext, components: readonly ApiComponent[] = apiComponents(ctx)): ApiIncident {
@@ -230,18 +236,20 @@ function incidentFields(i: Incident, ctx: ApiContext, common: Common): ApiIncide
 function maintenanceFields(m: Maintenance, ctx: ApiContext, common: Common): ApiIncident {
   const status = maintenanceStatus(m, ctx.now);
   const posted = m.updates.filter((u) => u.at <= ctx.now);
-  const completedUpdate = posted.find((u) => u.status === 'completed');
-  const resolvedAt = status === 'completed' ? (completedUpdate?.at ?? m.scheduledUntil) : undefined;
+  const ended = status === 'completed' || status === 'cancelled';
+  const endUpdate = posted.find((u) => u.status === 'completed' || u.status === 'cancelled');
+  const resolvedAt = ended ? (endUpdate?.at ?? m.scheduledUntil) : undefined;
   const verifying = posted.filter((u) => u.status === 'verifying').pop();
   return {
     ...common,
-    status,
+    status: statuspageStatus(status),
     monitoring_at: verifying ? iso(verifying.at) : null,
     resolved_at: resolvedAt ? iso(resolvedAt) : null,
     impact: 'maintenance',
     started_at: iso(m.scheduledFor),
     scheduled_for: iso(m.scheduledFor),
     scheduled_until: iso(m.scheduledUntil),
+    ...(status === 'cancelled' ? { cancelled: true as const } : {}),
   };
 }
 

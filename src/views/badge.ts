@@ -1,6 +1,6 @@
 import { makeBadge } from 'badge-maker';
 import type { Indicator, PageStatus } from '../core/rules/status.ts';
-import { type ComponentStatus, statusLabel } from '../core/schema/status.ts';
+import { type ComponentStatus, statusLabel } from '../core/status.ts';
 import { INDICATOR_TONE } from './labels.ts';
 
 /** Badge colours with dark enough backgrounds for white text. */

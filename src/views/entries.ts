@@ -1,7 +1,7 @@
 import type { Entry, Incident, Maintenance, Update } from '../core/model.ts';
 import { incidentDuration, incidentStatus, isPromiseBroken, resolvedAt } from '../core/rules/incident.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
-import type { ComponentStatus } from '../core/schema/status.ts';
+import type { ComponentStatus } from '../core/status.ts';
 import { INCIDENT_STATUS_LABEL, MAINTENANCE_STATUS_LABEL } from './labels.ts';
 
 /** What every list of incidents and maintenance shows about one entry at `now`. */
@@ -47,7 +47,7 @@ function summarizeMaintenance(m: Maintenance, posted: Update[], now: Date): Entr
   return {
     entry: m,
     statusLabel: MAINTENANCE_STATUS_LABEL[status],
-    tone: status === 'completed' ? 'operational' : 'under_maintenance',
+    tone: status === 'completed' || status === 'cancelled' ? 'operational' : 'under_maintenance',
     latest: posted[0],
     posted,
     durationMs: m.scheduledUntil.getTime() - m.scheduledFor.getTime(),

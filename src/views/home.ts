@@ -6,7 +6,7 @@ import { maintenanceStatus } from '../core/rules/maintenance.ts';
 import { activeEntries, componentStatuses, groupStatus, pageStatus, type PageStatus } from '../core/rules/status.ts';
 import { type Uptime, uptimes } from '../core/rules/uptime.ts';
 import type { ComponentConfig, Config, GroupConfig } from '../core/schema/config.ts';
-import type { ComponentStatus } from '../core/schema/status.ts';
+import type { ComponentStatus } from '../core/status.ts';
 import { DAY } from '../core/time.ts';
 import { type EntrySummary, summarize } from './entries.ts';
 

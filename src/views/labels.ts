@@ -1,4 +1,4 @@
-import type { Impact, IncidentStatus, MaintenanceStatus } from '../core/schema/status.ts';
+import type { Impact, IncidentStatus, MaintenanceStatus } from '../core/status.ts';
 import type { Indicator } from '../core/rules/status.ts';
 
 export const INCIDENT_STATUS_LABEL: Record<IncidentStatus, string> = {
@@ -13,6 +13,7 @@ export const MAINTENANCE_STATUS_LABEL: Record<MaintenanceStatus, string> = {
   in_progress: 'In progress',
   verifying: 'Verifying',
   completed: 'Completed',
+  cancelled: 'Cancelled',
 };
 
 export const IMPACT_LABEL: Record<Impact | 'maintenance', string> = {

@@ -10,6 +10,7 @@ export const paths = {
   feed: (kind: 'rss' | 'atom') => `/history.${kind}`,
   componentFeed: (id: string, kind: 'rss' | 'atom') => `/components/${id}/history.${kind}`,
   calendar: '/maintenance.ics',
+  eventCalendar: (id: string) => `/incidents/${id}/calendar.ics`,
   api: (name: string) => `/api/v2/${name}.json`,
   badge: '/badge.svg',
   componentBadge: (id: string) => `/components/${id}/badge.svg`,

@@ -1,5 +1,5 @@
 import type { Incident, Update } from '../model.ts';
-import type { IncidentStatus, IncidentUpdateStatus } from '../schema/status.ts';
+import type { IncidentStatus, IncidentUpdateStatus } from '../status.ts';
 
 /** Updates posted at or before `at`, newest first. */
 export function updatesAt<U extends Update>(updates: readonly U[], at: Date): U[] {

@@ -1,12 +1,12 @@
 import type { Maintenance } from '../model.ts';
-import type { MaintenanceStatus } from '../schema/status.ts';
+import type { MaintenanceStatus } from '../status.ts';
 import { updatesAt } from './incident.ts';
 
 /**
  * A maintenance's status at `at`. From the window: scheduled before `scheduled_for`, in progress
  * inside it, completed after `scheduled_until`. An explicit update overrides the window when it was
  * posted after the window's last boundary passed: `In progress` posted early starts it early,
- * `Completed` ends it whenever posted, `Verifying` holds it open, and `In progress` posted after
+ * `Completed` ends it whenever posted, `Cancelled` calls it off (before or during the window), `Verifying` holds it open, and `In progress` posted after
  * the window's end declares an overrun.
  */
 export function maintenanceStatus(m: Maintenance, at: Date): MaintenanceStatus {
@@ -14,7 +14,7 @@ export function maintenanceStatus(m: Maintenance, at: Date): MaintenanceStatus {
   const explicit = updatesAt(m.updates, at).find((u) => u.status !== 'update');
   if (!explicit) return fromWindow;
   const status = explicit.status as MaintenanceStatus;
-  if (status === 'completed' || status === 'verifying') return status;
+  if (status === 'completed' || status === 'cancelled' || status === 'verifying') return status;
   const lastBoundary = at >= m.scheduledUntil ? m.scheduledUntil : at >= m.scheduledFor ? m.scheduledFor : undefined;
   return lastBoundary === undefined || explicit.at >= lastBoundary ? status : fromWindow;
 }

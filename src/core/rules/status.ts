@@ -1,6 +1,6 @@
 import type { Entry, Incident, Maintenance } from '../model.ts';
 import type { Config } from '../schema/config.ts';
-import { type ComponentStatus, type Impact, impactRank, worstStatus } from '../schema/status.ts';
+import { type ComponentStatus, type Impact, impactRank, worstStatus } from '../status.ts';
 import { isActiveIncident } from './incident.ts';
 import { isActiveMaintenance } from './maintenance.ts';
 

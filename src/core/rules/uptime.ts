@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, startOfDay } from 'date-fns';
 import type { ComponentConfig, Config } from '../schema/config.ts';
-import { COMPONENT_STATUSES, type ComponentStatus, worstStatus } from '../schema/status.ts';
+import { COMPONENT_STATUSES, type ComponentStatus, worstStatus } from '../status.ts';
 import type { Entry } from '../model.ts';
 import { MINUTE } from '../time.ts';
 import { maintenanceChangePoints, maintenanceStatus } from './maintenance.ts';

@@ -1,0 +1,60 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Entry, Maintenance } from '../core/model.ts';
+import { maintenanceStatus } from '../core/rules/maintenance.ts';
+import type { Config } from '../core/schema/config.ts';
+import { absolute, paths } from './urls.ts';
+
+/**
+ * An iCalendar feed of maintenance windows. Times are UTC, so they are right in every zone and across
+ * daylight-saving changes. Each window keeps its UID; SEQUENCE and LAST-MODIFIED follow its updates, so
+ * a moved window reaches calendars once an update says so. Cancelled windows stay, marked CANCELLED.
+ */
+export function maintenanceCalendar(entries: readonly Entry[], config: Config, now: Date, name = `${config.site.name} maintenance`): string {
+  const host = new URL(config.site.url).host;
+  const calendar = ical({
+    name,
+    description: `Planned maintenance at ${config.site.name}.`,
+    prodId: { company: 'Candor', product: 'Candor', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    url: absolute(config.site.url, config.site.base, paths.maintenance),
+    ttl: 3600,
+  });
+  for (const m of entries) {
+    if (m.kind !== 'maintenance') continue;
+    const posted = m.updates.filter((u) => u.at <= now);
+    const latest = posted[0];
+    if (!latest) continue;
+    const url = absolute(config.site.url, config.site.base, paths.incident(m.id));
+    calendar.createEvent({
+      id: `${m.id}@${host}`,
+      summary: m.title,
+      start: m.scheduledFor,
+      end: m.scheduledUntil,
+      stamp: latest.at,
+      created: posted[posted.length - 1]!.at,
+      lastModified: latest.at,
+      sequence: posted.length - 1,
+      status: maintenanceStatus(m, now) === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      description: `${latest.text}\n\n${url}`,
+      url,
+    });
+  }
+  return calendar.toString();
+}
+
+/** One maintenance as its own calendar, for an "Add to calendar" link. */
+export function eventCalendar(m: Maintenance, config: Config, now: Date): string {
+  return maintenanceCalendar([m], config, now, m.title);
+}
+
+/** A Google Calendar link that opens the window as a new event. */
+export function googleCalendarLink(m: Maintenance, config: Config): string {
+  const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const params = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: `${m.title} (${config.site.name})`,
+    dates: `${stamp(m.scheduledFor)}/${stamp(m.scheduledUntil)}`,
+    details: absolute(config.site.url, config.site.base, paths.incident(m.id)),
+  });
+  return `https://calendar.google.com/calendar/render?${params}`;
+}

@@ -1,0 +1,52 @@
+import type { Entry } from '../core/model.ts';
+import { componentStatuses, groupStatus, pageStatus } from '../core/rules/status.ts';
+import type { Config } from '../core/schema/config.ts';
+import { type ComponentStatus, statusLabel } from '../core/status.ts';
+import { summarize } from './entries.ts';
+import { INDICATOR_TONE } from './labels.ts';
+
+/** What one status element shows: its colour/icon and its words. */
+export interface LiveStatus {
+  tone: ComponentStatus;
+  label: string;
+}
+
+/**
+ * The page as the rules will have it at `at`, for the browser to switch to between builds. Keys of
+ * `statuses` match the `data-live` attributes of the page: `banner`, `component:<id>`, `group:<id>`,
+ * `entry:<id>`.
+ */
+export interface LiveState {
+  at: string;
+  indicator: string;
+  statuses: Record<string, LiveStatus>;
+}
+
+/**
+ * The states a page will pass through as maintenance windows open and close before the next build.
+ * Only the windows move things: updates are frozen as posted at build time, so the page never shows
+ * a state whose words customers cannot read yet. Empty when nothing will change.
+ */
+export function liveStates(entries: readonly Entry[], config: Config, now: Date): LiveState[] {
+  const frozen = entries.map((e) => ({ ...e, updates: e.updates.filter((u) => u.at <= now) }) as Entry);
+  const upcoming = frozen.filter((e) => e.kind === 'maintenance' && e.scheduledUntil > now && e.updates.length > 0);
+  const points = [...new Set(upcoming.flatMap((m) => (m.kind === 'maintenance' ? [m.scheduledFor, m.scheduledUntil] : [])).filter((d) => d > now).map((d) => d.getTime()))].sort((a, b) => a - b);
+  if (points.length === 0) return [];
+  const state = (at: Date): LiveState => {
+    const page = pageStatus(frozen, config, at);
+    const components = componentStatuses(frozen, config, at);
+    const statuses: Record<string, LiveStatus> = { banner: { tone: INDICATOR_TONE[page.indicator], label: page.description } };
+    for (const [id, s] of components) statuses[`component:${id}`] = { tone: s, label: statusLabel(s) };
+    for (const g of config.groups) {
+      const s = groupStatus(g.id, config, components);
+      statuses[`group:${g.id}`] = { tone: s, label: statusLabel(s) };
+    }
+    for (const m of upcoming) {
+      const s = summarize(m, at);
+      statuses[`entry:${m.id}`] = { tone: s.tone, label: s.statusLabel };
+    }
+    return { at: at.toISOString(), indicator: page.indicator, statuses };
+  };
+  const states = [state(now), ...points.map((p) => state(new Date(p)))];
+  return states.filter((s, k) => k === 0 || JSON.stringify(s.statuses) !== JSON.stringify(states[k - 1]!.statuses));
+}

@@ -1,0 +1,149 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { maintenanceStatus } from '../../src/core/rules/maintenance.ts';
+import { componentStatuses } from '../../src/core/rules/status.ts';
+import { maintenanceCalendar } from '../../src/views/calendar.ts';
+import { liveStates } from '../../src/views/live.ts';
+import { makeIncident, makeMaintenance } from '../helpers/entries.ts';
+import { config, load, parse, t } from '../helpers/project.ts';
+
+const window: [string, string] = ['2026-12-01T02:00Z', '2026-12-01T04:00Z'];
+const announced: [string, string] = ['Scheduled', '2026-11-20 09:00 UTC'];
+
+describe('cancelled maintenance', () => {
+  const cancelledEarly = makeMaintenance(window, ['database'], [['Cancelled', '2026-11-28 10:00 UTC'], announced]);
+  const aborted = makeMaintenance(window, ['database'], [['Cancelled', '2026-12-01 02:30 UTC'], ['In progress', '2026-12-01 02:00 UTC'], announced]);
+
+  it('is scheduled until cancelled, then cancelled for good', () => {
+    expect(maintenanceStatus(cancelledEarly, t('2026-11-27T00:00Z'))).toBe('scheduled');
+    for (const at of ['2026-11-28T10:00Z', '2026-12-01T03:00Z', '2026-12-02T00:00Z']) expect(maintenanceStatus(cancelledEarly, t(at))).toBe('cancelled');
+  });
+
+  it('never puts components under maintenance once cancelled, even inside the window', () => {
+    expect(componentStatuses([cancelledEarly], config, t('2026-12-01T03:00Z')).get('database')).toBe('operational');
+    expect(componentStatuses([aborted], config, t('2026-12-01T02:15Z')).get('database')).toBe('under_maintenance');
+    expect(componentStatuses([aborted], config, t('2026-12-01T02:45Z')).get('database')).toBe('operational');
+  });
+
+  it('takes no update after the cancellation', () => {
+    const { problems } = parse('---\ntitle: M\nscheduled_for: 2026-12-01T02:00Z\nscheduled_until: 2026-12-01T04:00Z\n---\n\n## Update — 2026-11-29 10:00 UTC\nx\n\n## Cancelled — 2026-11-28 10:00 UTC\ny\n\n## Scheduled — 2026-11-20 09:00 UTC\nz\n');
+    expect(problems.errors.map((e) => e.message)).toEqual(['The update "Update" at 2026-11-29 10:00 UTC comes after the maintenance was cancelled at 2026-11-28 10:00 UTC (line 10).']);
+  });
+});
+
+describe('maintenance warnings', () => {
+  const now = t('2026-12-05T12:00Z');
+  const file = (window: string, body: string) => `---\ntitle: M\n${window}\ncomponents: [database]\n---\n\n${body}`;
+
+  it('a past window that was never updated or completed', () => {
+    const { problems } = load({ 'incidents/m.md': file('scheduled_for: 2026-12-01T02:00Z\nscheduled_until: 2026-12-01T04:00Z', '## Scheduled — 2026-11-20 09:00 UTC\nWe will upgrade.\n') }, now);
+    expect(problems.warnings.map((w) => [w.line, w.message])).toEqual([[8, 'The maintenance window ended at 2026-12-01 04:00 UTC and was never updated or completed.']]);
+  });
+
+  it('no warning once completed, or updated during the window', () => {
+    const { problems } = load(
+      {
+        'incidents/a.md': file('scheduled_for: 2026-12-01T02:00Z\nscheduled_until: 2026-12-01T04:00Z', '## Completed — 2026-12-01 03:10 UTC\nDone.\n\n## Scheduled — 2026-11-20 09:00 UTC\nWe will upgrade.\n'),
+        'incidents/b.md': file('scheduled_for: 2026-12-01T02:00Z\nscheduled_until: 2026-12-01T04:00Z', '## In progress — 2026-12-01 02:00 UTC\nStarted.\n\n## Scheduled — 2026-11-20 09:00 UTC\nWe will upgrade.\n'),
+      },
+      now,
+    );
+    expect(problems.list).toEqual([]);
+  });
+
+  it('a window longer than the configured limit', () => {
+    const { problems } = load({ 'incidents/m.md': file('scheduled_for: 2026-12-20T00:00Z\nscheduled_until: 2026-12-20T14:30Z', '## Scheduled — 2026-11-20 09:00 UTC\nA long one.\n') }, now);
+    expect(problems.warnings.map((w) => [w.line, w.message])).toEqual([[4, 'The maintenance window lasts 14.5 hours, longer than the 12 hours configured as the limit.']]);
+  });
+});
+
+/** Parses an iCalendar text with ical.js, as a calendar application would. */
+function events(text: string) {
+  const comp = new ICAL.Component(ICAL.parse(text));
+  return comp.getAllSubcomponents('vevent').map((v) => {
+    const e = new ICAL.Event(v);
+    return {
+      uid: e.uid,
+      summary: e.summary,
+      start: e.startDate.toJSDate().toISOString(),
+      end: e.endDate.toJSDate().toISOString(),
+      sequence: e.sequence,
+      status: v.getFirstPropertyValue('status'),
+      lastModified: (v.getFirstPropertyValue('last-modified') as ICAL.Time).toJSDate().toISOString(),
+      url: v.getFirstPropertyValue('url'),
+    };
+  });
+}
+
+describe('the maintenance calendar', () => {
+  const first = makeMaintenance(window, ['database'], [announced], 'db-upgrade');
+
+  it('has one event per announced window, with a stable UID', () => {
+    const later = makeMaintenance(['2026-12-08T02:00Z', '2026-12-08T03:00Z'], ['api'], [['Scheduled', '2026-12-30 09:00 UTC']], 'not-yet-announced');
+    const [event, ...rest] = events(maintenanceCalendar([first, later], config, t('2026-11-24T12:00Z')));
+    expect(rest).toEqual([]);
+    expect(event).toEqual({
+      uid: 'db-upgrade@status.example.com',
+      summary: 'db-upgrade',
+      start: '2026-12-01T02:00:00.000Z',
+      end: '2026-12-01T04:00:00.000Z',
+      sequence: 0,
+      status: 'CONFIRMED',
+      lastModified: '2026-11-20T09:00:00.000Z',
+      url: 'https://status.example.com/incidents/db-upgrade/',
+    });
+  });
+
+  it('bumps SEQUENCE and LAST-MODIFIED when an update moves the window, keeping the UID', () => {
+    const moved = makeMaintenance(['2026-12-02T02:00Z', '2026-12-02T04:00Z'], ['database'], [['Update', '2026-11-25 08:00 UTC'], announced], 'db-upgrade');
+    const [before] = events(maintenanceCalendar([first], config, t('2026-11-26T00:00Z')));
+    const [after] = events(maintenanceCalendar([moved], config, t('2026-11-26T00:00Z')));
+    expect(after!.uid).toBe(before!.uid);
+    expect(after!.sequence).toBeGreaterThan(before!.sequence);
+    expect(after!.lastModified > before!.lastModified).toBe(true);
+    expect(after!.start).toBe('2026-12-02T02:00:00.000Z');
+  });
+
+  it('marks a cancelled window CANCELLED instead of dropping it', () => {
+    const cancelled = makeMaintenance(window, ['database'], [['Cancelled', '2026-11-28 10:00 UTC'], announced], 'db-upgrade');
+    expect(events(maintenanceCalendar([cancelled], config, t('2026-11-29T00:00Z'))).map((e) => e.status)).toEqual(['CANCELLED']);
+  });
+
+  it('gets times right across a daylight-saving change in the configured zone', () => {
+    // Paris goes from +02:00 to +01:00 at 03:00 on 2026-10-25: a window from 01:30 to 04:30 local time lasts four hours.
+    const dst = makeMaintenance(['2026-10-25 01:30 +02:00', '2026-10-25 04:30 +01:00'], ['database'], [['Scheduled', '2026-10-10 09:00 UTC']], 'dst');
+    const [event] = events(maintenanceCalendar([dst], { ...config, site: { ...config.site, time_zone: 'Europe/Paris' } }, t('2026-10-20T00:00Z')));
+    expect(event!.start).toBe('2026-10-24T23:30:00.000Z');
+    expect(event!.end).toBe('2026-10-25T03:30:00.000Z');
+    expect(Date.parse(event!.end) - Date.parse(event!.start)).toBe(4 * 3_600_000);
+  });
+});
+
+describe('live states for the browser', () => {
+  it('list the page as each window opens and closes, from the same rules', () => {
+    const m = makeMaintenance(window, ['database'], [announced], 'db');
+    const states = liveStates([m], config, t('2026-11-30T00:00Z'));
+    expect(states.map((s) => [s.at, s.indicator, s.statuses['banner']!.label, s.statuses['component:database']!.label, s.statuses['group:data']!.label, s.statuses['entry:db']!.label])).toEqual([
+      ['2026-11-30T00:00:00.000Z', 'none', 'All Systems Operational', 'Operational', 'Operational', 'Scheduled'],
+      ['2026-12-01T02:00:00.000Z', 'maintenance', 'Service Under Maintenance', 'Under maintenance', 'Under maintenance', 'In progress'],
+      ['2026-12-01T04:00:00.000Z', 'none', 'All Systems Operational', 'Operational', 'Operational', 'Completed'],
+    ]);
+  });
+
+  it('never show an outage hidden by maintenance, and freeze updates at build time', () => {
+    const m = makeMaintenance(window, ['database'], [['Completed', '2026-12-01 03:00 UTC'], announced], 'db');
+    const outage = makeIncident({ database: 'major_outage' }, [['Investigating', '2026-11-29 10:00 UTC']], {}, 'down');
+    const states = liveStates([m, outage], config, t('2026-11-30T00:00Z'));
+    expect(states.map((s) => s.statuses['component:database']!.label)).toEqual(['Major outage', 'Major outage', 'Major outage']);
+    // The Completed update is not posted yet at build time: the window alone moves the page.
+    expect(states.map((s) => [s.at, s.statuses['entry:db']!.label])).toEqual([
+      ['2026-11-30T00:00:00.000Z', 'Scheduled'],
+      ['2026-12-01T02:00:00.000Z', 'In progress'],
+      ['2026-12-01T04:00:00.000Z', 'Completed'],
+    ]);
+  });
+
+  it('are empty when nothing is ahead', () => {
+    expect(liveStates([makeIncident({}, [['Investigating', '2026-11-29 10:00 UTC']])], config, t('2026-11-30T00:00Z'))).toEqual([]);
+  });
+});
