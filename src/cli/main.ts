@@ -1,43 +1,18 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import { now } from '../core/time.ts';
-import { check } from './check.ts';
-
-const USAGE = `Usage: candor <command> [options]
-
-Commands:
-  check          Validate candor.config.yaml and every file in incidents/
-
-Options:
-  --root <dir>   The project folder (default: the current folder)
-  -h, --help     Show this help`;
-
-function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  const [command] = positionals;
-  if (values.help || !command) {
-    console.log(USAGE);
-    return values.help ? 0 : 2;
-  }
-  const root = values.root ?? process.cwd();
-  switch (command) {
-    case 'check': {
-      const result = check({ root, now: now(), env: process.env });
-      (result.exitCode ? console.error : console.log)(result.output);
-      return result.exitCode;
-    }
-    default:
-      console.error(`Unknown command "${command}".\n\n${USAGE}`);
-      return 2;
-  }
-}
+import { terminalPrompter } from './prompts.ts';
+import { runCli } from './run.ts';
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['CI'] !== 'true';
+  process.exitCode = await runCli(process.argv.slice(2), {
+    root: process.cwd(),
+    now: now(),
+    env: process.env,
+    out: (t) => console.log(t),
+    err: (t) => console.error(t),
+    prompter: interactive ? terminalPrompter : undefined,
+  });
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 2;

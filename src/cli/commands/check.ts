@@ -1,5 +1,5 @@
-import { loadProject } from '../core/load.ts';
-import { formatAnnotations, formatReport } from './report.ts';
+import { loadProject } from '../../core/load.ts';
+import { formatAnnotations, formatReport } from '../report.ts';
 
 export interface CheckOptions {
   root: string;

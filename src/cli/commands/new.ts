@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { incidentFile, maintenanceFile, makeId } from '../../authoring/files.ts';
+import { formatDuration } from '../../core/rules/incident.ts';
+import { fillTemplate, listNames, readTemplate, type TemplateName } from '../../authoring/templates.ts';
+import { INCIDENTS_DIR } from '../../core/load.ts';
+import type { Config } from '../../core/schema/config.ts';
+import { INCIDENT_COMPONENT_STATUSES, statusLabel } from '../../core/status.ts';
+import { formatUtc } from '../../core/time.ts';
+import { formatIn, DATE_TIME, TIME } from '../../views/format.ts';
+import { type CliContext, editInEditor, incidentFiles, parseWhen, requireConfig, UsageError } from '../context.ts';
+import { flagOrAsk, required, type WriteFlags } from '../flags.ts';
+import { writeChange } from '../write.ts';
+
+const NEW_INCIDENT_STATUSES = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring' } as const;
+const TEMPLATE_FOR: Record<string, TemplateName> = { investigating: 'acknowledge', identified: 'identified', monitoring: 'monitoring', update: 'update' };
+
+export function componentNames(config: Config, ids: readonly string[]): string {
+  const names = new Map(config.components.map((c) => [c.id, c.name]));
+  return listNames(ids.map((id) => names.get(id) ?? id));
+}
+
+/** "14:35 UTC" for a promise today, the full date otherwise. */
+export function promiseText(config: Config, next: Date | undefined, now: Date): string | undefined {
+  if (!next) return undefined;
+  const clock = { timeZone: 'UTC', locale: config.site.locale };
+  return next.toISOString().slice(0, 10) === now.toISOString().slice(0, 10) ? formatIn(clock, next, TIME) : formatIn(clock, next, DATE_TIME);
+}
+
+function refuseExisting(ctx: CliContext, id: string) {
+  if (incidentFiles(ctx.root).has(id) || existsSync(join(ctx.root, INCIDENTS_DIR, `${id}.md`))) {
+    throw new UsageError(`There is already an incident "${id}": nothing was written. Add an update to it with "candor update ${id}", or choose another --id.`);
+  }
+}
+
+async function askNextUpdate(ctx: CliContext, flags: WriteFlags): Promise<Date | undefined> {
+  const raw = flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes? (empty: no promise)', initialValue: '30' }) : '');
+  if (raw.trim() === '' || raw === 'none') return undefined;
+  return parseWhen(raw.trim(), ctx, 'next-update');
+}
+
+export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<number> {
+  const config = requireConfig(ctx);
+  const title = await flagOrAsk(ctx, flags.title, 'title', (p) => p.text({ message: 'Title (what customers notice)', placeholder: 'Elevated error rates on the API', validate: required('a title') }));
+  const components = await askComponents(ctx, config, flags.component);
+  const status = (
+    flags.status ??
+    (ctx.prompter ? await ctx.prompter.select({ message: 'Status', initialValue: 'investigating', options: Object.entries(NEW_INCIDENT_STATUSES).map(([value, label]) => ({ value, label })) }) : 'investigating')
+  ).toLowerCase();
+  if (!(status in NEW_INCIDENT_STATUSES)) throw new UsageError(`--status must be one of ${Object.keys(NEW_INCIDENT_STATUSES).join(', ')} for a new incident.`);
+  const nextUpdate = await askNextUpdate(ctx, flags);
+  const at = parseWhen(flags.at, ctx, 'at');
+  const names = componentNames(config, Object.keys(components));
+  const message =
+    flags.message ??
+    fillTemplate(readTemplate(ctx.root, TEMPLATE_FOR[status]!), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
+  const id = flags.id ?? makeId(at, title);
+  refuseExisting(ctx, id);
+  let text = incidentFile({ title, components, impact: flags.impact, nextUpdate, draft: flags.draft, status: NEW_INCIDENT_STATUSES[status as keyof typeof NEW_INCIDENT_STATUSES], at, message });
+  if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
+  await writeChange(ctx, config, { file: `${INCIDENTS_DIR}/${id}.md`, id, text, kind: 'entry', summary: `Incident: ${title}` }, flags.pr ?? false);
+  return 0;
+}
+
+/** `--component api=partial_outage` (repeatable), or a pick-list and a status for each. */
+async function askComponents(ctx: CliContext, config: Config, given: string[] | undefined): Promise<Record<string, string>> {
+  if (given) {
+    return Object.fromEntries(
+      given.map((g) => {
+        const [id, status] = g.split('=');
+        if (!id || !status) throw new UsageError(`--component ${g}: write it as id=status, such as api=partial_outage (statuses: ${INCIDENT_COMPONENT_STATUSES.join(', ')}).`);
+        return [id.trim(), status.trim()];
+      }),
+    );
+  }
+  if (!ctx.prompter) return {};
+  const ids = await ctx.prompter.multiselect({ message: 'Affected components (space to pick, enter when done)', options: config.components.map((c) => ({ value: c.id, label: c.name })) });
+  const out: Record<string, string> = {};
+  for (const id of ids) {
+    const name = config.components.find((c) => c.id === id)!.name;
+    out[id] = await ctx.prompter.select({
+      message: `How is ${name} affected?`,
+      initialValue: 'degraded_performance',
+      options: INCIDENT_COMPONENT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+    });
+  }
+  return out;
+}
+
+export async function newMaintenance(ctx: CliContext, flags: WriteFlags): Promise<number> {
+  const config = requireConfig(ctx);
+  const title = await flagOrAsk(ctx, flags.title, 'title', (p) => p.text({ message: 'Title', placeholder: 'Database upgrade', validate: required('a title') }));
+  const start = parseWhen(await flagOrAsk(ctx, flags.start, 'start', (p) => p.text({ message: 'Starts at (UTC)', placeholder: '2026-12-01 02:00 UTC', validate: required('a start time') })), ctx, 'start');
+  const end = parseWhen(await flagOrAsk(ctx, flags.end, 'end', (p) => p.text({ message: 'Ends at (UTC)', placeholder: '2026-12-01 04:00 UTC', validate: required('an end time') })), ctx, 'end');
+  const components = flags.component ?? (ctx.prompter ? await ctx.prompter.multiselect({ message: 'Components under maintenance', options: config.components.map((c) => ({ value: c.id, label: c.name })) }) : []);
+  const at = parseWhen(flags.at, ctx, 'at');
+  const window = `${formatUtc(start)} – ${start.toISOString().slice(0, 10) === end.toISOString().slice(0, 10) ? formatUtc(end).slice(11) : formatUtc(end)}`;
+  const message =
+    flags.message ??
+    fillTemplate(readTemplate(ctx.root, 'maintenance-announcement'), { title, components: componentNames(config, components) || 'our services', window, duration: formatDuration(end.getTime() - start.getTime()), site: config.site.name });
+  const id = flags.id ?? makeId(start, title);
+  refuseExisting(ctx, id);
+  let text = maintenanceFile({ title, components, from: start, until: end, draft: flags.draft, at, message });
+  if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
+  await writeChange(ctx, config, { file: `${INCIDENTS_DIR}/${id}.md`, id, text, kind: 'entry', summary: `Maintenance: ${title}` }, flags.pr ?? false);
+  return 0;
+}

@@ -1,0 +1,44 @@
+import { UsageError, type CliContext } from './context.ts';
+import type { Prompter } from './prompts.ts';
+
+/** Flags shared by the writing commands. */
+export const WRITE_FLAGS = {
+  title: { type: 'string' },
+  component: { type: 'string', multiple: true, short: 'c' },
+  status: { type: 'string', short: 's' },
+  impact: { type: 'string' },
+  message: { type: 'string', short: 'm' },
+  'next-update': { type: 'string', short: 'n' },
+  at: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  id: { type: 'string' },
+  draft: { type: 'boolean' },
+  edit: { type: 'boolean' },
+  pr: { type: 'boolean' },
+} as const;
+
+export type WriteFlags = {
+  title?: string | undefined;
+  component?: string[] | undefined;
+  status?: string | undefined;
+  impact?: string | undefined;
+  message?: string | undefined;
+  'next-update'?: string | undefined;
+  at?: string | undefined;
+  start?: string | undefined;
+  end?: string | undefined;
+  id?: string | undefined;
+  draft?: boolean | undefined;
+  edit?: boolean | undefined;
+  pr?: boolean | undefined;
+};
+
+/** A flag's value, else the answer to a question, else (with no one to ask) a clear error. */
+export async function flagOrAsk<T>(ctx: CliContext, value: T | undefined, flag: string, ask: (p: Prompter) => Promise<T>): Promise<T> {
+  if (value !== undefined) return value;
+  if (ctx.prompter) return ask(ctx.prompter);
+  throw new UsageError(`Missing --${flag}. Give it, or run the command in a terminal to be asked.`);
+}
+
+export const required = (what: string) => (v: string) => (v.trim() === '' ? `Enter ${what}.` : undefined);

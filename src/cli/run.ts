@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { addUpdateCommand } from './commands/update.ts';
+import { check } from './commands/check.ts';
+import { newIncident, newMaintenance } from './commands/new.ts';
+import { newPostmortem } from './commands/postmortem.ts';
+import { preview } from './commands/preview.ts';
+import { type CliContext, UsageError } from './context.ts';
+import { WRITE_FLAGS, type WriteFlags } from './flags.ts';
+import { Cancelled } from './prompts.ts';
+
+export const USAGE = `Usage: candor <command> [options]
+
+Commands:
+  new incident         Open an incident          (--title, --component id=status, --status, --impact,
+                                                   --next-update <minutes|time>, --message)
+  new maintenance      Announce maintenance      (--title, --start, --end, --component id, --message)
+  update <id>          Post an update            (--status, --message, --next-update <minutes|time|none>)
+  resolve <id>         Resolve an incident or complete maintenance (--message)
+  postmortem <id>      Start the post-mortem, with the timeline filled in
+  preview              What customers will see after the change in the working tree (--base <rev>)
+  check                Validate candor.config.yaml and every file in incidents/
+
+Options for the writing commands:
+  --at <time>          Time of the update (default: now, in UTC)
+  --id <id>            The new file's id (default: the date and the title)
+  --draft              Keep it out of the published site
+  --edit               Open the file in $EDITOR before it is saved
+  --pr                 Commit it to a new branch and open a pull request (needs GITHUB_TOKEN)
+  --root <dir>         The project folder (default: the current folder)
+
+Without a flag that a command needs, it asks, when run in a terminal.`;
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, root: { type: 'string' }, base: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    ctx.err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, arg] = positionals;
+  if (values.help || !command) {
+    (values.help ? ctx.out : ctx.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const c: CliContext = { ...ctx, root: values.root ?? ctx.root };
+  const flags = values as WriteFlags;
+  try {
+    switch (command) {
+      case 'check': {
+        const result = check({ root: c.root, now: c.now, env: c.env });
+        (result.exitCode ? c.err : c.out)(result.output);
+        return result.exitCode;
+      }
+      case 'new':
+        if (arg === 'incident') return await newIncident(c, flags);
+        if (arg === 'maintenance') return await newMaintenance(c, flags);
+        throw new UsageError('What is new? "candor new incident" or "candor new maintenance".');
+      case 'update':
+        return await addUpdateCommand(c, arg, flags);
+      case 'resolve':
+        return await addUpdateCommand(c, arg, flags, true);
+      case 'postmortem':
+        return await newPostmortem(c, arg, flags);
+      case 'preview':
+        return preview(c, values.base);
+      default:
+        c.err(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof Cancelled) {
+      c.err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
