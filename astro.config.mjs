@@ -1,8 +1,10 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/core/load.ts';
 import { CandorContentError, Problems } from './src/core/problems.ts';
 import { buildEnv } from './src/env.ts';
+import { pagesFiles } from './src/integrations/pages-files.ts';
 
 const problems = new Problems();
 const config = loadConfig(buildEnv.root, problems);
@@ -14,4 +16,5 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagesFiles(config)],
 });

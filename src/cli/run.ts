@@ -3,7 +3,7 @@ import { addUpdateCommand } from './commands/update.ts';
 import { check } from './commands/check.ts';
 import { newIncident, newMaintenance } from './commands/new.ts';
 import { newPostmortem } from './commands/postmortem.ts';
-import { preview } from './commands/preview.ts';
+import { comment, preview } from './commands/preview.ts';
 import { type CliContext, UsageError } from './context.ts';
 import { WRITE_FLAGS, type WriteFlags } from './flags.ts';
 import { Cancelled } from './prompts.ts';
@@ -19,6 +19,8 @@ Commands:
   postmortem <id>      Start the post-mortem, with the timeline filled in
   preview              What customers will see after the change in the working tree (--base <rev>)
   check                Validate candor.config.yaml and every file in incidents/
+  comment              In GitHub Actions: the preview in the job summary and on the pull request
+                       (--base <rev> --pr-number <n>; needs GITHUB_TOKEN and GITHUB_REPOSITORY)
 
 Options for the writing commands:
   --at <time>          Time of the update (default: now, in UTC)
@@ -34,7 +36,7 @@ Without a flag that a command needs, it asks, when run in a terminal.`;
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, root: { type: 'string' }, base: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, root: { type: 'string' }, base: { type: 'string' }, 'pr-number': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     ctx.err(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -66,6 +68,11 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
         return await newPostmortem(c, arg, flags);
       case 'preview':
         return preview(c, values.base);
+      case 'comment': {
+        const issue = Number(values['pr-number']);
+        if (!values.base || !Number.isInteger(issue) || issue <= 0) throw new UsageError('candor comment needs --base <revision> and --pr-number <number>.');
+        return await comment(c, values.base, issue);
+      }
       default:
         c.err(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;

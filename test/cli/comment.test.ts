@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.ts';
+import { COMMENT_MARKER } from '../../src/github/comment.ts';
+import { fakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
+import { ROOT } from '../helpers/project.ts';
+
+let root: string;
+let base: string;
+let github: FakeGitHub;
+let summary: string;
+
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim();
+
+beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), 'candor-pr-'));
+  cpSync(join(ROOT, 'test/fixtures/site/candor.config.yaml'), join(root, 'candor.config.yaml'));
+  cpSync(join(ROOT, 'test/fixtures/site/incidents/2026-11-20-search-outage.md'), join(root, 'incidents/2026-11-20-search-outage.md'));
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  base = git('rev-parse', 'HEAD');
+  github = await fakeGitHub();
+  summary = join(root, 'summary.md');
+  writeFileSync(summary, '');
+});
+afterEach(() => github.close());
+
+async function comment(env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['comment', '--base', base, '--pr-number', '7', '--root', root], {
+    root,
+    now: new Date('2026-11-24T12:00:00Z'),
+    env: { GITHUB_TOKEN: 'gh-token', GITHUB_REPOSITORY: 'acme/status', GITHUB_API_URL: github.url, GITHUB_STEP_SUMMARY: summary, ...env },
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const incident = (status: string, time: string) =>
+  `---\ntitle: Website down\ncomponents:\n  web: major_outage\n---\n\n## ${status} — ${time}\nThe website is down; we are on it.\n`;
+
+describe('the pull-request comment', () => {
+  it('is created once, then updated in place on the next push', async () => {
+    writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Investigating', '2026-11-24 11:50 UTC'));
+    const first = await comment();
+    expect(first).toMatchObject({ code: 0, out: 'Posted the preview comment on #7.' });
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]!.body.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(github.comments[0]!.body).toContain('**Banner:** All Systems Operational → **Major Service Outage**');
+    expect(github.comments[0]!.body).toContain('| Website | Operational | **Major outage** |');
+
+    writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Identified', '2026-11-24 11:55 UTC'));
+    const second = await comment();
+    expect(second).toMatchObject({ code: 0, out: 'Updated the preview comment on #7.' });
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]!.body).toContain('#### Website down: Identified, 2026-11-24 11:55 UTC');
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/acme/status/issues/7/comments',
+      'POST /repos/acme/status/issues/7/comments',
+      'GET /repos/acme/status/issues/7/comments',
+      `PATCH /repos/acme/status/issues/comments/${github.comments[0]!.id}`,
+    ]);
+    expect(readFileSync(summary, 'utf8')).toContain('#### Website down: Identified');
+  });
+
+  it('reports a 403 (a fork has a read-only token) without failing, and keeps the preview in the job summary', async () => {
+    github.forbidComments = true;
+    writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Investigating', '2026-11-24 11:50 UTC'));
+    const r = await comment();
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('GitHub refused the comment (403)');
+    expect(readFileSync(summary, 'utf8')).toContain('Major Service Outage');
+  });
+
+  it('lists the problems when the change does not pass the check, and fails', async () => {
+    writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Investigating', '2026-11-24 11:50 UTC').replace('web: major_outage', 'webb: major_outage'));
+    const r = await comment();
+    expect(r.code).toBe(1);
+    expect(github.comments[0]!.body).toContain('### This change does not pass the check');
+    expect(github.comments[0]!.body).toContain('`incidents/2026-11-24-web.md:4` Unknown component "webb". Did you mean "web"?');
+  });
+});

