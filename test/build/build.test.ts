@@ -31,6 +31,15 @@ describe('the build reads the same model the check validates', () => {
     expect(readFileSync(join(preview.outDir, 'index.html'), 'utf8')).toContain('Major Service Outage');
   });
 
+  it('writes CNAME for a custom domain, robots.txt and the sitemap under the base path', () => {
+    const root = makeProject({}, 'site:\n  name: X\n  url: https://x.github.io\n  base: /status\n  domain: status.x.example\ncomponents:\n  - id: api\n    name: API\n');
+    const r = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
+    expect(r.code, r.output).toBe(0);
+    expect(readFileSync(join(r.outDir, 'CNAME'), 'utf8')).toBe('status.x.example\n');
+    expect(readFileSync(join(r.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://x.github.io/status/sitemap-index.xml');
+    expect(readFileSync(join(r.outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://x.github.io/status/history/</loc>');
+  });
+
   it("fails on bad input with the check's messages, and produces no site", () => {
     const root = makeProject({
       'incidents/a.md': '---\ntitle: A\ncomponents:\n  apii: major_outage\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n',

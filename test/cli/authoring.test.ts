@@ -101,6 +101,13 @@ We will post the next update by 13:20 UTC.
 `);
   });
 
+  it('opens $EDITOR before saving when asked, and saves what the editor left', async () => {
+    const env = { EDITOR: "sed -i 's/We are investigating reports of problems with Public API/Payments through the API fail/'" };
+    const r = await cli(['new', 'incident', '--title', 'Payments failing', '-c', 'api=major_outage', '--edit'], { env });
+    expect(r.code).toBe(0);
+    expect(read('incidents/2026-11-24-payments-failing.md')).toContain('## Investigating — 2026-11-24 12:35 UTC\nPayments through the API fail. We will share more');
+  });
+
   it('with no terminal and a missing flag, says which flag', async () => {
     const r = await cli(['new', 'incident', '-c', 'api=major_outage']);
     expect(r.code).toBe(1);
