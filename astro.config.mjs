@@ -14,7 +14,8 @@ export default defineConfig({
   site: config.site.url,
   base: config.site.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages are written while others render: with thousands of incidents the build waits on the disk otherwise.
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagesFiles(config)],
 });

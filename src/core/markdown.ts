@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -23,6 +23,11 @@ export function parseMarkdown(source: string): Root {
 
 /** Markdown to sanitized HTML. */
 export function renderMarkdown(source: string): string {
-  const tree = renderer.runSync(parser.parse(source));
-  return renderer.stringify(tree);
+  return renderTree(parser.parse(source));
+}
+
+/** Already-parsed Markdown to sanitized HTML, so that no text is parsed twice. */
+export function renderTree(tree: Root | RootContent[]): string {
+  const root: Root = Array.isArray(tree) ? { type: 'root', children: tree } : tree;
+  return renderer.stringify(renderer.runSync(root));
 }

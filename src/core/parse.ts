@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown, renderMarkdown } from './markdown.ts';
+import { parseMarkdown, renderTree } from './markdown.ts';
 import type { AffectedComponent, Entry, Incident, Maintenance, Postmortem, Update } from './model.ts';
 import { didYouMean, type Position, Problems } from './problems.ts';
 import { incidentFrontmatter } from './schema/incident.ts';
@@ -82,6 +82,7 @@ interface RawUpdate {
   at: Date;
   markdown: string;
   text: string;
+  html: string;
   line: number;
 }
 
@@ -90,14 +91,14 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
   const tree = parseMarkdown(split.body);
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + split.bodyLine - 1;
   const updates: RawUpdate[] = [];
-  let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown' | 'text'>; nodes: RootContent[] } | undefined;
+  let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown' | 'text' | 'html'>; nodes: RootContent[] } | undefined;
   let textBeforeReported = false;
 
   const close = (endOffset: number) => {
     if (current?.parsed) {
       const start = current.heading.position?.end.offset ?? 0;
       const text = plainText(current.nodes);
-      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim(), text });
+      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim(), text, html: renderTree(current.nodes) });
     }
   };
 
@@ -130,7 +131,7 @@ function parseHeading(
   file: string,
   at: Position,
   problems: Problems,
-): Omit<RawUpdate, 'markdown' | 'text'> | undefined {
+): Omit<RawUpdate, 'markdown' | 'text' | 'html'> | undefined {
   const example = `## ${kind === 'incident' ? 'Identified' : 'In progress'} — 2026-11-20 14:30 UTC`;
   const m = HEADING.exec(text);
   const word = (m?.[1] ?? text.trim()).replace(/\s+/g, ' ');
@@ -218,7 +219,7 @@ function finishUpdates<S extends string>(raw: RawUpdate[], terminal: readonly st
     at: u.at,
     markdown: u.markdown,
     text: u.text,
-    html: renderMarkdown(u.markdown),
+    html: u.html,
     line: u.line,
   }));
 }
@@ -334,7 +335,7 @@ export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem
   if (!fm || problems.errors.length > before) return undefined;
   const tree = parseMarkdown(markdown);
   const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((h) => toString(h).trim());
-  const postmortem: Postmortem = { id: src.id, file: src.file, published: fm.published, draft: fm.draft, markdown, html: renderMarkdown(markdown), sections };
+  const postmortem: Postmortem = { id: src.id, file: src.file, published: fm.published, draft: fm.draft, markdown, html: renderTree(tree), sections };
   if (fm.title) postmortem.title = fm.title;
   return postmortem;
 }

@@ -2,10 +2,14 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Entry, Maintenance } from '../core/model.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
 import type { Config } from '../core/schema/config.ts';
+import { DAY } from '../core/time.ts';
 import { absolute, paths } from './urls.ts';
 
+/** Past windows stay in the calendar this long after they end, so the feed stays small over the years. */
+export const CALENDAR_PAST_DAYS = 365;
+
 /**
- * An iCalendar feed of maintenance windows. Times are UTC, so they are right in every zone and across
+ * An iCalendar feed of maintenance windows (upcoming, and those of the last year). Times are UTC, so they are right in every zone and across
  * daylight-saving changes. Each window keeps its UID; SEQUENCE and LAST-MODIFIED follow its updates, so
  * a moved window reaches calendars once an update says so. Cancelled windows stay, marked CANCELLED.
  */
@@ -20,7 +24,7 @@ export function maintenanceCalendar(entries: readonly Entry[], config: Config, n
     ttl: 3600,
   });
   for (const m of entries) {
-    if (m.kind !== 'maintenance') continue;
+    if (m.kind !== 'maintenance' || now.getTime() - m.scheduledUntil.getTime() > CALENDAR_PAST_DAYS * DAY) continue;
     const posted = m.updates.filter((u) => u.at <= now);
     const latest = posted[0];
     if (!latest) continue;
