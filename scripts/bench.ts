@@ -65,7 +65,7 @@ for (const n of sizes) {
   }
   rows.push({
     incidents: n,
-    buildSeconds: median(walls),
+    buildSeconds: Math.round(median(walls) * 10) / 10,
     buildSecondsRuns: walls.map((w) => Math.round(w * 10) / 10),
     peakRssMiB: Math.round(median(rss)),
     files: all.length,

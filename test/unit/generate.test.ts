@@ -9,12 +9,12 @@ import { activeEntries } from '../../src/core/rules/status.ts';
 describe('the benchmark content generator', () => {
   it('writes valid, realistic content: incidents of 2 to 6 updates, maintenance, post-mortems, one ongoing incident', () => {
     const now = new Date('2026-11-24T12:00:00Z');
-    const generated = generateProject(join(mkdtempSync(join(tmpdir(), 'candor-gen-')), 'p'), 400, now);
+    const generated = generateProject(join(mkdtempSync(join(tmpdir(), 'candor-gen-')), 'p'), 800, now);
     const { project, problems } = loadProject(generated.root, now);
     expect(problems.errors).toEqual([]);
     const entries = project!.entries;
-    expect(entries).toHaveLength(400);
-    expect(generated.incidents + generated.maintenance).toBe(400);
+    expect(entries).toHaveLength(800);
+    expect(generated.incidents + generated.maintenance).toBe(800);
     expect(generated.maintenance).toBeGreaterThan(20);
     expect(generated.postmortems).toBeGreaterThan(5);
     const counts = entries.filter((e) => e.kind === 'incident').map((e) => e.updates.length);
