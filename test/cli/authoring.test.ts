@@ -85,9 +85,9 @@ We will post the next update by 13:05 UTC.
   });
 
   it('asks what it was not told, with the components from the configuration', async () => {
-    const r = await cli(['new', 'incident'], { answers: ['Search is slow', ['search'], 'degraded_performance', 'identified', '45'] });
+    const r = await cli(['new', 'incident'], { answers: ['Search is slow', ['search'], 'degraded_performance', 'identified', 'derived', '45'] });
     expect(r.code).toBe(0);
-    expect(r.asked).toEqual(['Title (what customers notice)', 'Affected components (space to pick, enter when done)', 'How is Search affected?', 'Status', 'Next update in how many minutes? (empty: no promise)']);
+    expect(r.asked).toEqual(['Title (what customers notice)', 'Affected components (space to pick, enter when done)', 'How is Search affected?', 'Status', 'Impact', 'Next update in how many minutes? (empty: no promise)']);
     expect(read('incidents/2026-11-24-search-is-slow.md')).toBe(`---
 title: Search is slow
 components:
@@ -106,6 +106,12 @@ We will post the next update by 13:20 UTC.
     const r = await cli(['new', 'incident', '--title', 'Payments failing', '-c', 'api=major_outage', '--edit'], { env });
     expect(r.code).toBe(0);
     expect(read('incidents/2026-11-24-payments-failing.md')).toContain('## Investigating — 2026-11-24 12:35 UTC\nPayments through the API fail. We will share more');
+  });
+
+  it('writes an impact chosen at the prompt', async () => {
+    const r = await cli(['new', 'incident', '--title', 'Search is slow', '-c', 'search=degraded_performance', '--status', 'investigating', '-n', ''], { answers: ['major'] });
+    expect(r.asked).toEqual(['Impact']);
+    expect(read('incidents/2026-11-24-search-is-slow.md')).toContain('  search: degraded_performance\nimpact: major\n---');
   });
 
   it('with no terminal and a missing flag, says which flag', async () => {

@@ -5,7 +5,7 @@ import { formatDuration } from '../../core/rules/incident.ts';
 import { fillTemplate, listNames, readTemplate, type TemplateName } from '../../authoring/templates.ts';
 import { INCIDENTS_DIR } from '../../core/load.ts';
 import type { Config } from '../../core/schema/config.ts';
-import { INCIDENT_COMPONENT_STATUSES, statusLabel } from '../../core/status.ts';
+import { type ComponentStatus, deriveImpact, IMPACTS, INCIDENT_COMPONENT_STATUSES, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
 import { formatIn, DATE_TIME, TIME } from '../../views/format.ts';
 import { type CliContext, editInEditor, incidentFiles, parseWhen, requireConfig, UsageError } from '../context.ts';
@@ -48,6 +48,18 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
     (ctx.prompter ? await ctx.prompter.select({ message: 'Status', initialValue: 'investigating', options: Object.entries(NEW_INCIDENT_STATUSES).map(([value, label]) => ({ value, label })) }) : 'investigating')
   ).toLowerCase();
   if (!(status in NEW_INCIDENT_STATUSES)) throw new UsageError(`--status must be one of ${Object.keys(NEW_INCIDENT_STATUSES).join(', ')} for a new incident.`);
+  const impact =
+    flags.impact ??
+    (ctx.prompter && Object.keys(components).length > 0
+      ? await ctx.prompter.select({
+          message: 'Impact',
+          initialValue: 'derived',
+          options: [
+            { value: 'derived', label: `From the components (${deriveImpact(Object.values(components) as ComponentStatus[])})` },
+            ...IMPACTS.map((i) => ({ value: i, label: i })),
+          ],
+        })
+      : undefined);
   const nextUpdate = await askNextUpdate(ctx, flags);
   const at = parseWhen(flags.at, ctx, 'at');
   const names = componentNames(config, Object.keys(components));
@@ -56,7 +68,7 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
     fillTemplate(readTemplate(ctx.root, TEMPLATE_FOR[status]!), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
   const id = flags.id ?? makeId(at, title);
   refuseExisting(ctx, id);
-  let text = incidentFile({ title, components, impact: flags.impact, nextUpdate, draft: flags.draft, status: NEW_INCIDENT_STATUSES[status as keyof typeof NEW_INCIDENT_STATUSES], at, message });
+  let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, draft: flags.draft, status: NEW_INCIDENT_STATUSES[status as keyof typeof NEW_INCIDENT_STATUSES], at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
   await writeChange(ctx, config, { file: `${INCIDENTS_DIR}/${id}.md`, id, text, kind: 'entry', summary: `Incident: ${title}` }, flags.pr ?? false);
   return 0;
