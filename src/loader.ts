@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { loadProject } from './core/load.ts';
+import { loadProject, publishedEntry } from './core/load.ts';
 import { CandorContentError, formatProblem } from './core/problems.ts';
 
 export interface CandorLoaderOptions {
@@ -23,8 +23,8 @@ export function candorLoader({ root, now, drafts }: CandorLoaderOptions): Loader
       if (!project) throw new CandorContentError(problems.errors);
       store.clear();
       for (const entry of project.entries) {
-        if (entry.draft && !drafts) continue;
-        const published = entry.postmortem?.draft && !drafts ? { ...entry, postmortem: undefined } : entry;
+        const published = publishedEntry(entry, now, drafts);
+        if (!published) continue;
         const data = { ...published } as unknown as Record<string, unknown>;
         store.set({ id: entry.id, data, digest: generateDigest(JSON.stringify(entry)) });
       }

@@ -68,7 +68,8 @@ export function editInEditor(ctx: CliContext, text: string, name: string): strin
   const file = join(dir, name);
   writeFileSync(file, text);
   try {
-    const r = spawnSync(`${editor} "${file}"`, { shell: true, stdio: 'inherit', env: ctx.env as NodeJS.ProcessEnv });
+    // $EDITOR may carry arguments ("code --wait"), so the shell reads it; the path goes in as "$1".
+    const r = spawnSync('sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit', env: ctx.env as NodeJS.ProcessEnv });
     if (r.status !== 0) throw new UsageError(`The editor (${editor}) exited with status ${r.status}: nothing was written.`);
     return readFileSync(file, 'utf8');
   } finally {

@@ -23,6 +23,11 @@ export function parseConfig(text: string, problems: Problems, file = CONFIG_FILE
       problems.error(file, yaml.locate(['components', i, 'group']), `Component "${c.id}" names an unknown group "${c.group}".${didYouMean(c.group, groupIds)}`, groupIds.length ? `Use a group id listed under "groups": ${groupIds.join(', ')}.` : `Add the group under "groups:" with an id and a name.`);
     }
   });
+  config.notifications.forEach((n, i) => {
+    (n.components ?? []).forEach((c, k) => {
+      if (!seen.has(c)) problems.error(file, yaml.locate(['notifications', i, 'components', k]), `Notification ${i + 1} names an unknown component "${c}".${didYouMean(c, [...seen])}`, 'Use component ids listed under "components".');
+    });
+  });
   const seenGroups = new Set<string>();
   config.groups.forEach((g, i) => {
     if (seenGroups.has(g.id) || seen.has(g.id)) problems.error(file, yaml.locate(['groups', i, 'id']), `The group id "${g.id}" is already used.`, 'Group ids must differ from each other and from component ids.');

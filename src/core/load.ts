@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CONFIG_FILE, parseConfig } from './config.ts';
+import { ID_PATTERN, RESERVED_IDS, suggestId } from './ids.ts';
 import type { Entry, Postmortem } from './model.ts';
 import { parseEntry, parsePostmortem, type SourceFile } from './parse.ts';
 import { Problems } from './problems.ts';
@@ -8,7 +9,6 @@ import type { Config } from './schema/config.ts';
 import { contentWarnings } from './warnings.ts';
 
 export const INCIDENTS_DIR = 'incidents';
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface Project {
   config: Config;
@@ -100,7 +100,11 @@ export function loadProject(root: string, now: Date): LoadResult {
     }
     const isPostmortem = name.endsWith('.postmortem.md');
     const id = name.slice(0, -(isPostmortem ? '.postmortem.md' : '.md').length);
-    if (!ID.test(id)) {
+    if (RESERVED_IDS.includes(id)) {
+      problems.error(file, undefined, `"${id}" cannot be an incident id: the API uses that name.`, `Rename the file, for example to "${id}-incident.md".`);
+      continue;
+    }
+    if (!ID_PATTERN.test(id)) {
       problems.error(file, undefined, `"${id}" is not a valid incident id: the file name is the id and the URL.`, `Rename the file with lowercase letters, digits and hyphens, such as "${suggestId(id)}${isPostmortem ? '.postmortem' : ''}.md".`);
       continue;
     }
@@ -142,6 +146,16 @@ export function startOf(e: Entry): Date {
   return e.kind === 'incident' ? e.started : e.scheduledFor;
 }
 
-function suggestId(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || '2026-11-20-api-errors';
+/**
+ * What the published site shows of an entry: nothing for a draft, and its post-mortem only once
+ * published (drafts of either appear in pull-request previews, with `drafts`).
+ */
+export function publishedEntry(entry: Entry, now: Date, drafts: boolean): Entry | undefined {
+  if (entry.draft && !drafts) return undefined;
+  const pm = entry.postmortem;
+  if (pm && ((pm.draft && !drafts) || pm.published > now)) {
+    const { postmortem: _, ...rest } = entry;
+    return rest as Entry;
+  }
+  return entry;
 }

@@ -64,7 +64,10 @@ function splitFrontmatter(src: SourceFile, problems: Problems, required: string)
   });
   const bodyStart = src.text.length - parsed.content.length;
   const bodyLine = src.text.slice(0, bodyStart).split('\n').length;
-  if (!yaml) return undefined;
+  if (!yaml) {
+    problems.error(src.file, { line: 2 }, 'The frontmatter is empty.', `Write ${required} between the "---" lines.`);
+    return undefined;
+  }
   for (const e of yaml.errors) problems.error(src.file, e.at, `The frontmatter is not valid YAML: ${e.message}.`, 'Check indentation, and quote values that contain ": " or start with a special character.');
   if (yaml.errors.length) return undefined;
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
@@ -138,8 +141,8 @@ function parseHeading(
   const key = word.toLowerCase();
   const known = Object.keys(words);
   const labels = known.map(capitalize);
-  if (!(key in words)) {
-    const other = key in otherWords;
+  if (!Object.hasOwn(words, key)) {
+    const other = Object.hasOwn(otherWords, key);
     const isLikelyStatus = m !== null || word.split(' ').length <= 2;
     problems.error(
       file,

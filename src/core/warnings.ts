@@ -3,6 +3,7 @@ import type { Position } from './problems.ts';
 import { RECOMMENDED_SECTIONS } from './schema/postmortem.ts';
 import type { Config } from './schema/config.ts';
 import { isPromiseBroken } from './rules/incident.ts';
+import { isActiveMaintenance, maintenanceStatus } from './rules/maintenance.ts';
 import { DAY, formatUtc } from './time.ts';
 
 export interface ContentWarning extends Position {
@@ -18,6 +19,25 @@ export interface ContentWarning extends Position {
 export function contentWarnings(entries: readonly Entry[], config: Config, now: Date): ContentWarning[] {
   const out: ContentWarning[] = [];
   for (const e of entries) {
+    const future = e.updates.filter((u) => u.at > now);
+    for (const u of future) {
+      out.push({
+        file: e.file,
+        line: u.line,
+        column: 1,
+        message: `The update "${u.label}" is dated ${formatUtc(u.at)}, in the future: customers will not see it until then.`,
+        hint: 'Times without a zone are UTC: if you wrote your local time, add its offset (such as +01:00) or convert it to UTC.',
+      });
+    }
+    if (e.kind === 'incident' && e.updates.length > 0 && e.started > e.updates[e.updates.length - 1]!.at) {
+      out.push({
+        file: e.file,
+        line: e.lines['started'] ?? 1,
+        column: 1,
+        message: `started (${formatUtc(e.started)}) is after the first update (${formatUtc(e.updates[e.updates.length - 1]!.at)}).`,
+        hint: 'started is when customers were first affected: usually at or before the first update.',
+      });
+    }
     if (e.kind === 'incident' && isPromiseBroken(e, now)) {
       out.push({
         file: e.file,
@@ -78,7 +98,15 @@ function maintenanceWarnings(m: Maintenance, config: Config, now: Date): Content
   const ended = now.getTime() - m.scheduledUntil.getTime();
   const closed = m.updates.some((u) => u.status === 'completed' || u.status === 'cancelled');
   const updatedDuring = m.updates.some((u) => u.at >= m.scheduledFor && u.at <= now);
-  if (ended > 0 && ended < UNCLOSED_WINDOW_DAYS * DAY && !closed && !updatedDuring) {
+  if (ended > 0 && isActiveMaintenance(m, now)) {
+    out.push({
+      file: m.file,
+      line: m.updates[0]!.line,
+      column: 1,
+      message: `The maintenance is still open (${maintenanceStatus(m, now).replace('_', ' ')}) ${formatNotice(ended)} after its window ended at ${formatUtc(m.scheduledUntil)}: its components show as under maintenance until it is completed.`,
+      hint: 'Post a "Completed" update when the work is done, or an "Update" that says when it will be.',
+    });
+  } else if (ended > 0 && ended < UNCLOSED_WINDOW_DAYS * DAY && !closed && !updatedDuring) {
     out.push({
       file: m.file,
       line: m.updates[0]!.line,

@@ -15,7 +15,8 @@ export async function upsertPreviewComment(client: Octokit, repository: string, 
   const text = `${COMMENT_MARKER}\n${body}`;
   try {
     const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 });
-    const mine = comments.find((c) => c.body?.includes(COMMENT_MARKER));
+    // Only a bot's comment that starts with the marker: never a person's comment that quotes it.
+    const mine = comments.find((c) => c.user?.type === 'Bot' && c.body?.startsWith(COMMENT_MARKER));
     if (mine) {
       await client.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body: text });
       return { outcome: 'updated', id: mine.id };

@@ -74,6 +74,16 @@ export function feedMeta(config: Config, now: Date, componentId?: string): FeedM
   };
 }
 
+/** Text for feed fields that readers treat as HTML (titles, summaries): escaped, so it stays text. */
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** HTML bound for a CDATA section: every "]]>" is split so none can close it. */
+function cdataSafe(html: string): string {
+  return html.replace(/]]>/g, ']]&gt;');
+}
+
 export function rss(meta: FeedMeta, items: readonly FeedItem[]): Promise<string> {
   return getRssString({
     title: meta.title,
@@ -82,7 +92,7 @@ export function rss(meta: FeedMeta, items: readonly FeedItem[]): Promise<string>
     trailingSlash: true,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${meta.language}</language><atom:link href="${meta.rss}" rel="self" type="application/rss+xml"/>`,
-    items: items.map((i) => ({ title: i.title, link: i.link, pubDate: i.date, description: i.summary, content: i.html, categories: i.categories })),
+    items: items.map((i) => ({ title: i.title, link: i.link, pubDate: i.date, description: escapeHtml(i.summary), content: cdataSafe(i.html), categories: i.categories })),
   });
 }
 
@@ -98,7 +108,7 @@ export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
     feedLinks: { atom: meta.atom, rss: meta.rss },
   });
   for (const i of items) {
-    feed.addItem({ id: i.guid, title: i.title, link: i.link, date: i.date, published: i.date, description: i.summary, content: i.html, category: i.categories.map((name) => ({ name, term: name })) });
+    feed.addItem({ id: i.guid, title: cdataSafe(escapeHtml(i.title)), link: i.link, date: i.date, published: i.date, description: cdataSafe(escapeHtml(i.summary)), content: cdataSafe(i.html), category: i.categories.map((name) => ({ name, term: name })) });
   }
   return feed.atom1();
 }

@@ -120,6 +120,15 @@ We will post the next update by 13:20 UTC.
     expect(r.err).toBe('Missing --title. Give it, or run the command in a terminal to be asked.');
   });
 
+  it('refuses an id that is not one, before anything runs', async () => {
+    for (const id of ['a"; touch PWNED; echo "', '../../outside', 'unresolved']) {
+      const r = await cli(['new', 'incident', '--title', 'X', '--id', id, '-m', 'x', '--edit'], { env: { EDITOR: 'true' } });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`"${id}" cannot be an incident id`);
+    }
+    expect(existsSync(join(root, 'PWNED'))).toBe(false);
+  });
+
   it('refuses to overwrite an incident', async () => {
     const r = await cli(['new', 'incident', '--title', 'API errors', '--id', '2026-11-24-api-errors', '-m', 'x']);
     expect(r.code).toBe(1);
@@ -156,6 +165,22 @@ We are investigating elevated error rates on the API.
 
 Reads are not affected.
 `);
+  });
+
+  it('drops a promise the update fulfils when no new one is made', async () => {
+    const r = await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'Still on it.'], { now: '2026-11-24T13:10:00Z' });
+    expect(r.code).toBe(0);
+    const text = read('incidents/2026-11-24-api-errors.md');
+    expect(text).not.toContain('next_update');
+    expect(text.startsWith('---\n# Opened by the on-call engineer\ncomponents:\n  api: partial_outage   # errors on writes only\ntitle: Elevated API error rates\n---\n\n## Update — 2026-11-24 13:10 UTC\nStill on it.\n')).toBe(true);
+  });
+
+  it('updates maintenance without asking for a next-update promise', async () => {
+    await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db']);
+    const r = await cli(['update', '2026-12-03-database-upgrade'], { now: '2026-12-03T02:00:00Z', answers: ['in progress', 'The upgrade has started.'] });
+    expect(r.code).toBe(0);
+    expect(r.asked).toEqual(['Status', 'Message for customers']);
+    expect(read('incidents/2026-12-03-database-upgrade.md')).toContain('---\n\n## In progress — 2026-12-03 02:00 UTC\nThe upgrade has started.\n\n## Scheduled');
   });
 
   it('resolve writes the resolution from the template, with the duration, and keeps the rest', async () => {

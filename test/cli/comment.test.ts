@@ -48,24 +48,28 @@ const incident = (status: string, time: string) =>
 
 describe('the pull-request comment', () => {
   it('is created once, then updated in place on the next push', async () => {
+    // A reviewer quoting the bot's comment must not have their comment overwritten.
+    github.comments.push({ id: 1, issue: 7, body: `> ${COMMENT_MARKER}\n> quoted`, user: { login: 'reviewer', type: 'User' } });
     writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Investigating', '2026-11-24 11:50 UTC'));
     const first = await comment();
     expect(first).toMatchObject({ code: 0, out: 'Posted the preview comment on #7.' });
-    expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]!.body.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(github.comments[0]!.body).toContain('**Banner:** All Systems Operational → **Major Service Outage**');
-    expect(github.comments[0]!.body).toContain('| Website | Operational | **Major outage** |');
+    const bot = () => github.comments.filter((c) => c.user.type === 'Bot');
+    expect(bot()).toHaveLength(1);
+    expect(bot()[0]!.body.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(bot()[0]!.body).toContain('**Banner:** All Systems Operational → **Major Service Outage**');
+    expect(bot()[0]!.body).toContain('| Website | Operational | **Major outage** |');
 
     writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Identified', '2026-11-24 11:55 UTC'));
     const second = await comment();
     expect(second).toMatchObject({ code: 0, out: 'Updated the preview comment on #7.' });
-    expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]!.body).toContain('#### Website down: Identified, 2026-11-24 11:55 UTC');
+    expect(bot()).toHaveLength(1);
+    expect(bot()[0]!.body).toContain('#### Website down: Identified, 2026-11-24 11:55 UTC');
+    expect(github.comments.find((c) => c.id === 1)!.body).toBe(`> ${COMMENT_MARKER}\n> quoted`);
     expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /repos/acme/status/issues/7/comments',
       'POST /repos/acme/status/issues/7/comments',
       'GET /repos/acme/status/issues/7/comments',
-      `PATCH /repos/acme/status/issues/comments/${github.comments[0]!.id}`,
+      `PATCH /repos/acme/status/issues/comments/${bot()[0]!.id}`,
     ]);
     expect(readFileSync(summary, 'utf8')).toContain('#### Website down: Identified');
   });

@@ -14,7 +14,7 @@ export interface FakeGitHub {
   /** Files committed per branch: branch → path → content. */
   files: Map<string, Map<string, string>>;
   pulls: { number: number; title: string; head: string; base: string; body: string }[];
-  comments: { id: number; issue: number; body: string; user: { login: string } }[];
+  comments: { id: number; issue: number; body: string; user: { login: string; type: 'Bot' | 'User' } }[];
   /** Answer comment writes with 403, as GitHub does for a fork's read-only token. */
   forbidComments: boolean;
   close(): Promise<void>;
@@ -72,7 +72,7 @@ export async function fakeGitHub(): Promise<FakeGitHub> {
       if (req.method === 'GET') return send(200, state.comments.filter((c) => c.issue === issue));
       if (req.method === 'POST') {
         if (state.forbidComments) return send(403, { message: 'Resource not accessible by integration' });
-        const comment = { id: nextId++, issue, body: payload.body, user: { login: 'github-actions[bot]' } };
+        const comment = { id: nextId++, issue, body: payload.body, user: { login: 'github-actions[bot]', type: 'Bot' as const } };
         state.comments.push(comment);
         return send(201, comment);
       }

@@ -157,6 +157,23 @@ describe('bad input gets an error naming the file, the line and the fix', () => 
     expect(e).toMatchObject({ file: 'incidents/empty.md', line: 1, message: 'The file is empty.' });
   });
 
+  it('empty frontmatter, which must never drop the file silently', () => {
+    for (const text of ['---\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n', '---\n# just a comment\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n']) {
+      const e = onlyError({ 'incidents/a.md': text });
+      expect(e).toMatchObject({ file: 'incidents/a.md', line: 2, message: 'The frontmatter is empty.' });
+    }
+  });
+
+  it('a status word that only exists on every JavaScript object', () => {
+    const e = onlyError({ 'incidents/a.md': '---\ntitle: A\n---\n\n## Constructor — 2026-11-20 15:00 UTC\nx\n\n## Investigating — 2026-11-20 14:05 UTC\ny\n' });
+    expect(e.message).toContain('Unknown incident status "Constructor"');
+  });
+
+  it('an id that the API needs for itself', () => {
+    const e = onlyError({ 'incidents/unresolved.md': valid() });
+    expect(e.message).toBe('"unresolved" cannot be an incident id: the API uses that name.');
+  });
+
   it('a file with frontmatter but no update', () => {
     const e = onlyError({ 'incidents/a.md': '---\ntitle: A\n---\n' });
     expect(e.message).toBe('The incident has no update.');

@@ -30,3 +30,19 @@ describe('feed items', () => {
     expect(items[0]!.date.toISOString()).toBe('2026-11-04T11:00:00.000Z');
   });
 });
+
+describe('feed text stays text', () => {
+  it('titles and summaries with markup reach no reader as HTML, and nothing breaks out of CDATA', async () => {
+    const hostile = incident('---\ntitle: Errors <script>alert(1)</script> on the API\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nCode `<img src=x onerror=alert(2)>` and a ]]> b ]]><evil/> tail.\n');
+    for (const render of [rss, atom]) {
+      const xml = await render(feedMeta(config, now), feedItems([hostile], config, now));
+      expect(xml).not.toMatch(/<script|<img src=x|<evil\/>/);
+      const feed = parseFeed(xml);
+      expect(feed.items).toHaveLength(1);
+      expect(feed.items[0]!.title).toContain('Errors');
+      // The code sample stays in the text (escaped in the XML); no element of it survives.
+      expect(feed.items[0]!.content ?? '').not.toMatch(/<script|<evil/);
+      expect(xml).not.toMatch(/<img[^>]*onerror/);
+    }
+  });
+});

@@ -142,3 +142,19 @@ describe('a post-mortem', () => {
     expect(pm.html).toContain('<h2>Root cause</h2>');
   });
 });
+
+describe('what the published site shows', () => {
+  it('leaves out drafts, and post-mortems until they are published, except in previews', async () => {
+    const { publishedEntry } = await import('../../src/core/load.ts');
+    const { project } = load({
+      'incidents/outage.md': file('title: Outage', '## Resolved — 2026-11-20 15:00 UTC\nb\n\n## Investigating — 2026-11-20 14:05 UTC\na\n'),
+      'incidents/outage.postmortem.md': '---\npublished: 2026-11-25 10:00 UTC\n---\n\n## Summary\ns\n',
+      'incidents/draft.md': file('title: Draft\ndraft: true', '## Investigating — 2026-11-20 14:05 UTC\na\n'),
+    });
+    const [draft, outage] = [...project!.entries].sort((a, b) => a.id.localeCompare(b.id));
+    expect(publishedEntry(draft!, new Date('2026-11-24T12:00Z'), false)).toBeUndefined();
+    expect(publishedEntry(draft!, new Date('2026-11-24T12:00Z'), true)).toBe(draft);
+    expect(publishedEntry(outage!, new Date('2026-11-24T12:00Z'), false)!.postmortem).toBeUndefined();
+    expect(publishedEntry(outage!, new Date('2026-11-25T10:00Z'), false)!.postmortem?.published.toISOString()).toBe('2026-11-25T10:00:00.000Z');
+  });
+});

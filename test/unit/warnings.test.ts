@@ -46,6 +46,25 @@ describe('warnings point at what customers will notice, and never fail', () => {
     expect(problems.list).toEqual([]);
   });
 
+  it('an update dated in the future, which customers will not see yet', () => {
+    const { problems } = load({ 'incidents/a.md': '---\ntitle: A\n---\n\n## Identified — 2026-11-24 13:30\ny\n\n## Investigating — 2026-11-24 11:00 UTC\nx\n' }, now);
+    expect(problems.warnings.map((w) => [w.line, w.message])).toEqual([[5, 'The update "Identified" is dated 2026-11-24 13:30 UTC, in the future: customers will not see it until then.']]);
+    expect(problems.warnings[0]!.hint).toContain('add its offset');
+  });
+
+  it('started after the first update', () => {
+    const { problems } = load({ 'incidents/a.md': '---\ntitle: A\nstarted: 2026-11-24T11:30Z\n---\n\n## Resolved — 2026-11-24 11:50 UTC\ny\n\n## Investigating — 2026-11-24 11:00 UTC\nx\n' }, now);
+    expect(problems.warnings.map((w) => [w.line, w.message])).toEqual([[3, 'started (2026-11-24 11:30 UTC) is after the first update (2026-11-24 11:00 UTC).']]);
+  });
+
+  it('maintenance still open after its window', () => {
+    const { problems } = load(
+      { 'incidents/m.md': '---\ntitle: M\nscheduled_for: 2026-11-24T08:00Z\nscheduled_until: 2026-11-24T10:00Z\n---\n\n## Verifying — 2026-11-24 09:50 UTC\nChecking.\n\n## Scheduled — 2026-11-10 09:00 UTC\nx\n' },
+      now,
+    );
+    expect(problems.warnings.map((w) => w.message)).toEqual(['The maintenance is still open (verifying) 2 hours after its window ended at 2026-11-24 10:00 UTC: its components show as under maintenance until it is completed.']);
+  });
+
   it('a post-mortem missing recommended sections', () => {
     const { problems } = load(
       {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { incidentFile, maintenanceFile, makeId } from '../../authoring/files.ts';
 import { formatDuration } from '../../core/rules/incident.ts';
 import { fillTemplate, listNames, readTemplate, type TemplateName } from '../../authoring/templates.ts';
+import { ID_PATTERN, RESERVED_IDS, suggestId } from '../../core/ids.ts';
 import { INCIDENTS_DIR } from '../../core/load.ts';
 import type { Config } from '../../core/schema/config.ts';
 import { type ComponentStatus, deriveImpact, IMPACTS, INCIDENT_COMPONENT_STATUSES, statusLabel } from '../../core/status.ts';
@@ -28,6 +29,9 @@ export function promiseText(config: Config, next: Date | undefined, now: Date): 
 }
 
 function refuseExisting(ctx: CliContext, id: string) {
+  if (!ID_PATTERN.test(id) || RESERVED_IDS.includes(id)) {
+    throw new UsageError(`"${id}" cannot be an incident id: use lowercase letters, digits and hyphens, such as "${suggestId(id)}".`);
+  }
   if (incidentFiles(ctx.root).has(id) || existsSync(join(ctx.root, INCIDENTS_DIR, `${id}.md`))) {
     throw new UsageError(`There is already an incident "${id}": nothing was written. Add an update to it with "candor update ${id}", or choose another --id.`);
   }
@@ -47,7 +51,7 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
     flags.status ??
     (ctx.prompter ? await ctx.prompter.select({ message: 'Status', initialValue: 'investigating', options: Object.entries(NEW_INCIDENT_STATUSES).map(([value, label]) => ({ value, label })) }) : 'investigating')
   ).toLowerCase();
-  if (!(status in NEW_INCIDENT_STATUSES)) throw new UsageError(`--status must be one of ${Object.keys(NEW_INCIDENT_STATUSES).join(', ')} for a new incident.`);
+  if (!Object.hasOwn(NEW_INCIDENT_STATUSES, status)) throw new UsageError(`--status must be one of ${Object.keys(NEW_INCIDENT_STATUSES).join(', ')} for a new incident.`);
   const impact =
     flags.impact ??
     (ctx.prompter && Object.keys(components).length > 0

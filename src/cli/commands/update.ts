@@ -38,11 +38,14 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
           p.select({ message: 'Status', initialValue: 'update', options: Object.keys(words).map((w) => ({ value: w, label: capitalize(w) })) }),
         )
   ).toLowerCase();
-  if (!(word in words)) throw new UsageError(`--status must be one of: ${Object.keys(words).map(capitalize).join(', ')}.`);
+  if (!Object.hasOwn(words, word)) throw new UsageError(`--status must be one of: ${Object.keys(words).map(capitalize).join(', ')}.`);
   const at = parseWhen(flags.at, ctx, 'at');
-  const closing = word === end || word === 'cancelled';
-  const nextFlag = closing ? undefined : (flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes? (empty: no new promise)', initialValue: '30' }) : undefined));
-  const next = nextFlag === undefined || nextFlag.trim() === '' ? undefined : nextFlag === 'none' ? null : parseWhen(nextFlag.trim(), ctx, 'next-update');
+  // Only incidents promise a next update; a promise this update fulfils is removed unless a new one is made.
+  const promises = entry.kind === 'incident' && word !== end;
+  const nextFlag = promises ? (flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes? (empty: no new promise)', initialValue: '30' }) : undefined)) : undefined;
+  const asked = nextFlag === undefined || nextFlag.trim() === '' ? undefined : nextFlag === 'none' ? null : parseWhen(nextFlag.trim(), ctx, 'next-update');
+  const fulfilled = entry.kind === 'incident' && entry.nextUpdate !== undefined && entry.nextUpdate <= at;
+  const next = asked !== undefined ? asked : fulfilled && word !== end ? null : undefined;
   const template = (entry.kind === 'incident' ? INCIDENT_TEMPLATE : MAINTENANCE_TEMPLATE)[word];
   const values = {
     title: entry.title,

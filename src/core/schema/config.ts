@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../ids.ts';
+import { parseTime } from '../time.ts';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and hyphens, such as "api" or "web-app"');
+const id = z.string().regex(ID_PATTERN, 'use lowercase letters, digits and hyphens, such as "api" or "web-app"');
 
-const date = z.union([z.string(), z.date()]).transform((v, ctx) => {
-  const d = v instanceof Date ? v : new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
-  if (Number.isNaN(d.getTime())) {
-    ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not a date; write it like 2025-01-31` });
+/** A date (midnight UTC) or a date and time, as incident files write them. */
+const date = z.string().transform((v, ctx) => {
+  const parsed = parseTime(/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()} 00:00 UTC` : v);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: `${parsed.reason}; write a date like 2025-01-31` });
     return z.NEVER;
   }
-  return d;
+  return parsed.date;
 });
 
 const timeZone = z.string().refine(
@@ -47,8 +48,8 @@ export const siteSchema = z.strictObject({
     .regex(/^\/(?:[A-Za-z0-9._~-]+\/?)*$/, 'must be a path starting with "/", such as "/" or "/status"')
     .default('/'),
   description: z.string().optional(),
-  /** Path of a logo under public/, or an absolute URL on the site's own origin. */
-  logo: z.string().optional(),
+  /** Path of a logo under public/ (never another site's URL: the page makes no third-party request). */
+  logo: z.string().regex(/^\/(?!\/)/, 'must be a path under public/, such as /logo.svg').optional(),
   time_zone: timeZone.default('UTC'),
   locale: locale.default('en-US'),
   /** Custom domain written to CNAME for GitHub Pages. */
