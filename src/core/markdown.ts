@@ -21,11 +21,6 @@ export function parseMarkdown(source: string): Root {
   return parser.parse(source);
 }
 
-/** Markdown to sanitized HTML. */
-export function renderMarkdown(source: string): string {
-  return renderTree(parser.parse(source));
-}
-
 /** Already-parsed Markdown to sanitized HTML, so that no text is parsed twice. */
 export function renderTree(tree: Root | RootContent[]): string {
   const root: Root = Array.isArray(tree) ? { type: 'root', children: tree } : tree;

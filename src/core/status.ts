@@ -43,7 +43,6 @@ export const MAINTENANCE_UPDATE_WORDS = {
 export type MaintenanceUpdateStatus = (typeof MAINTENANCE_UPDATE_WORDS)[keyof typeof MAINTENANCE_UPDATE_WORDS];
 export type MaintenanceStatus = Exclude<MaintenanceUpdateStatus, 'update'>;
 
-export type UpdateStatus = IncidentUpdateStatus | MaintenanceUpdateStatus;
 
 export function worstStatus(statuses: Iterable<ComponentStatus>): ComponentStatus {
   let worst = COMPONENT_STATUSES.length - 1;

@@ -1,20 +1,8 @@
 // Progressive enhancement only: the page is complete without it.
+import { FORMATS as formats, relativeTime } from '../views/time-text.ts';
 
 /** Times in the visitor's own zone, and "23 min ago" where the page asks for it. */
 const lang = document.documentElement.lang || undefined;
-const formats: Record<string, Intl.DateTimeFormatOptions> = {
-  datetime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
-  date: { year: 'numeric', month: 'short', day: 'numeric' },
-  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
-};
-
-function relative(date: Date, now: number): string {
-  const diff = date.getTime() - now;
-  const minutes = Math.round(Math.abs(diff) / 60_000);
-  if (minutes < 1) return 'just now';
-  const text = minutes < 60 ? `${minutes} min` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes / 1440)} d`;
-  return diff < 0 ? `${text} ago` : `in ${text}`;
-}
 
 function renderTimes() {
   const now = Date.now();
@@ -23,7 +11,7 @@ function renderTimes() {
     if (Number.isNaN(date.getTime())) continue;
     const absolute = new Intl.DateTimeFormat(lang, formats[el.dataset['format'] ?? 'datetime']).format(date);
     if (el.hasAttribute('data-relative')) {
-      el.textContent = relative(date, now);
+      el.textContent = relativeTime(date, new Date(now));
       el.title = absolute;
     } else {
       el.textContent = absolute;

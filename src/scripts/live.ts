@@ -1,15 +1,7 @@
 // Moves a page from "scheduled" to "in progress" to "completed" when a maintenance window opens or
 // closes between builds: the build wrote the states ahead of time, by the same rules as the page.
 
-interface LiveStatus {
-  tone: string;
-  label: string;
-}
-interface LiveState {
-  at: string;
-  indicator: string;
-  statuses: Record<string, LiveStatus>;
-}
+import type { LiveState } from '../views/live.ts';
 
 const data = document.getElementById('candor-live');
 const icons = document.getElementById('candor-icons') as HTMLTemplateElement | null;

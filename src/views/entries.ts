@@ -1,8 +1,8 @@
 import type { Entry, Incident, Maintenance, Update } from '../core/model.ts';
 import { incidentDuration, incidentStatus, isPromiseBroken, resolvedAt } from '../core/rules/incident.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
-import type { ComponentStatus } from '../core/status.ts';
-import { INCIDENT_STATUS_LABEL, MAINTENANCE_STATUS_LABEL } from './labels.ts';
+import { type ComponentStatus, worstStatus } from '../core/status.ts';
+import { INCIDENT_STATUS_LABEL, INDICATOR_TONE, MAINTENANCE_STATUS_LABEL } from './labels.ts';
 
 /** What every list of incidents and maintenance shows about one entry at `now`. */
 export interface EntrySummary {
@@ -29,11 +29,12 @@ export function summarize(entry: Entry, now: Date): EntrySummary {
 
 function summarizeIncident(i: Incident, posted: Update[], now: Date): EntrySummary {
   const status = incidentStatus(i, now) ?? 'investigating';
-  const worst = i.components.map((c) => c.status);
+  // The worst component status, or, with no component, the colour of the incident's impact.
+  const tone = i.components.length ? worstStatus(i.components.map((c) => c.status)) : INDICATOR_TONE[i.impact];
   return {
     entry: i,
     statusLabel: INCIDENT_STATUS_LABEL[status],
-    tone: status === 'resolved' ? 'operational' : worst.includes('major_outage') ? 'major_outage' : worst.includes('partial_outage') ? 'partial_outage' : 'degraded_performance',
+    tone: status === 'resolved' ? 'operational' : tone,
     latest: posted[0],
     posted,
     durationMs: incidentDuration(i, now),

@@ -112,6 +112,5 @@ export const configSchema = z.strictObject({
 });
 
 export type Config = z.output<typeof configSchema>;
-export type ConfigInput = z.input<typeof configSchema>;
 export type ComponentConfig = Config['components'][number];
 export type GroupConfig = Config['groups'][number];

@@ -1,12 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { statusIntervals, UPTIME_DAYS } from '../../../core/rules/uptime.ts';
-import { DAY } from '../../../core/time.ts';
+import { dayBounds, statusIntervals } from '../../../core/rules/uptime.ts';
 import { getSite } from '../../../lib/site.ts';
 import { apiDocuments } from '../../../views/api.ts';
 
 export const getStaticPaths = (async () => {
   const { config, entries, now, board } = await getSite();
-  const intervals = statusIntervals(entries, new Date(now.getTime() - UPTIME_DAYS * DAY), now);
+  const intervals = statusIntervals(entries, dayBounds(now, config.site.time_zone)[0]!, now);
   const documents = apiDocuments({ config, now, entries, statuses: board.statuses, intervals });
   return Object.entries(documents).map(([document, body]) => ({ params: { document }, props: { body } }));
 }) satisfies GetStaticPaths;
