@@ -63,6 +63,11 @@ export function previewChange(before: ProjectState | undefined, after: ProjectSt
   };
 }
 
+/** One problem as a Markdown list item, for the preview and the pull-request comment. */
+export function problemLine(x: Problem): string {
+  return `- ${x.severity === 'error' ? '❌' : '⚠️'} \`${x.file}${x.line ? `:${x.line}` : ''}\` ${x.message}${x.hint ? ` ${x.hint}` : ''}`;
+}
+
 /** The preview as Markdown: printed by the CLI, posted as the pull-request comment. */
 export function renderPreview(p: Preview): string {
   const out: string[] = ['### What customers will see after this change', ''];
@@ -82,7 +87,7 @@ export function renderPreview(p: Preview): string {
   const warnings = p.problems.filter((x) => x.severity === 'warning');
   if (errors.length || warnings.length) {
     out.push(`**Check:** ${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, '');
-    for (const x of [...errors, ...warnings]) out.push(`- ${x.severity === 'error' ? '❌' : '⚠️'} \`${x.file}${x.line ? `:${x.line}` : ''}\` ${x.message}${x.hint ? ` ${x.hint}` : ''}`);
+    for (const x of [...errors, ...warnings]) out.push(problemLine(x));
     out.push('');
   }
   return out.join('\n').trimEnd() + '\n';

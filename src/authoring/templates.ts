@@ -17,6 +17,12 @@ export const TEMPLATES = {
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 
+/** The template each kind of update starts from; a status with none asks for the text. */
+export const TEMPLATE_FOR_STATUS: Record<'incident' | 'maintenance', Partial<Record<string, TemplateName>>> = {
+  incident: { investigating: 'acknowledge', identified: 'identified', monitoring: 'monitoring', update: 'update', resolved: 'resolved' },
+  maintenance: { scheduled: 'maintenance-announcement', completed: 'maintenance-complete' },
+};
+
 export function readTemplate(root: string, name: TemplateName): string {
   const path = join(root, TEMPLATES_DIR, TEMPLATES[name]);
   if (!existsSync(path)) throw new Error(`The message template ${TEMPLATES_DIR}/${TEMPLATES[name]} is missing: restore it, or pass the text with --message.`);

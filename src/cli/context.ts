@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { INCIDENTS_DIR, loadConfig } from '../core/load.ts';
+import { basename, join, relative, sep } from 'node:path';
+import { INCIDENTS_DIR, listFiles, loadConfig } from '../core/load.ts';
 import { formatProblem, Problems } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { parseTime, TIME_FORMAT_HINT } from '../core/time.ts';
@@ -29,20 +29,10 @@ export function requireConfig(ctx: CliContext): Config {
   return config;
 }
 
-/** Every Markdown file under incidents/ by id (post-mortems as `<id>.postmortem`). */
+/** Every Markdown file under incidents/ by id (post-mortems as `<id>.postmortem`), as the check reads them. */
 export function incidentFiles(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith('_') || name.startsWith('.')) continue;
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.md')) out.set(name.slice(0, -3), path);
-    }
-  };
-  walk(join(root, INCIDENTS_DIR));
-  return out;
+  const paths = listFiles(join(root, INCIDENTS_DIR)).filter((p) => p.endsWith('.md'));
+  return new Map(paths.map((p) => [basename(p, '.md'), p]));
 }
 
 export function findEntry(ctx: CliContext, id: string): { path: string; text: string; file: string } {

@@ -48,8 +48,8 @@ function readUtf8(path: string, file: string, problems: Problems): string | unde
   }
 }
 
-/** Every file under `incidents/`, skipping names that start with `_` (templates) or `.` (dotfiles). */
-function listFiles(dir: string): string[] {
+/** Every file under `dir`, skipping names that start with `_` (templates) or `.` (dotfiles). */
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   let names: string[];
   try {
@@ -135,10 +135,15 @@ export function loadProject(root: string, now: Date): LoadResult {
   }
 
   if (!config) return { problems, files };
-  const list = [...entries.values()].sort((a, b) => startOf(b).getTime() - startOf(a).getTime() || a.id.localeCompare(b.id));
+  const list = [...entries.values()].sort(newestFirst);
   for (const w of contentWarnings(list, config, now)) problems.warn(w.file, w, w.message, w.hint);
   if (problems.errors.length > 0) return { problems, files };
   return { project: { config, entries: list }, problems, files };
+}
+
+/** The order of every list of entries: newest start first, then by id. */
+export function newestFirst(a: Entry, b: Entry): number {
+  return startOf(b).getTime() - startOf(a).getTime() || a.id.localeCompare(b.id);
 }
 
 /** When an entry begins: an incident's start, a maintenance's window. */

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { loadConfig, startOf } from '../core/load.ts';
+import { loadConfig, newestFirst } from '../core/load.ts';
 import type { Entry } from '../core/model.ts';
 import { CandorContentError, Problems } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
@@ -32,7 +32,7 @@ export function getSite(): Promise<Site> {
     const config = loadConfig(buildEnv.root, problems);
     if (!config) throw new CandorContentError(problems.errors);
     const entries = (await getCollection('entries')).map((e) => e.data as unknown as Entry);
-    entries.sort((a, b) => startOf(b).getTime() - startOf(a).getTime() || a.id.localeCompare(b.id));
+    entries.sort(newestFirst);
     return {
       config,
       entries,

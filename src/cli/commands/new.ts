@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { incidentFile, maintenanceFile, makeId } from '../../authoring/files.ts';
 import { formatDuration } from '../../core/rules/incident.ts';
-import { fillTemplate, listNames, readTemplate, type TemplateName } from '../../authoring/templates.ts';
+import { fillTemplate, listNames, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from '../../core/ids.ts';
 import { INCIDENTS_DIR } from '../../core/load.ts';
 import type { Config } from '../../core/schema/config.ts';
@@ -14,7 +14,6 @@ import { flagOrAsk, required, type WriteFlags } from '../flags.ts';
 import { writeChange } from '../write.ts';
 
 const NEW_INCIDENT_STATUSES = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring' } as const;
-const TEMPLATE_FOR: Record<string, TemplateName> = { investigating: 'acknowledge', identified: 'identified', monitoring: 'monitoring', update: 'update' };
 
 export function componentNames(config: Config, ids: readonly string[]): string {
   const names = new Map(config.components.map((c) => [c.id, c.name]));
@@ -69,7 +68,7 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
   const names = componentNames(config, Object.keys(components));
   const message =
     flags.message ??
-    fillTemplate(readTemplate(ctx.root, TEMPLATE_FOR[status]!), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
+    fillTemplate(readTemplate(ctx.root, TEMPLATE_FOR_STATUS.incident[status]!), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
   const id = flags.id ?? makeId(at, title);
   refuseExisting(ctx, id);
   let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, draft: flags.draft, status: NEW_INCIDENT_STATUSES[status as keyof typeof NEW_INCIDENT_STATUSES], at, message });

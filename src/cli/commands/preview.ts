@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { previewChange, renderPreview } from '../../authoring/preview.ts';
+import { previewChange, problemLine, renderPreview } from '../../authoring/preview.ts';
 import { CONFIG_FILE } from '../../core/config.ts';
 import { INCIDENTS_DIR, loadProject } from '../../core/load.ts';
 import { githubEnv, octokit } from '../../github/client.ts';
@@ -28,7 +28,7 @@ export function projectAt(root: string, revision: string, now: Date) {
 export function previewMarkdown(ctx: CliContext, base: string): { ok: boolean; markdown: string } {
   const after = loadProject(ctx.root, ctx.now);
   if (!after.project) {
-    const list = after.problems.errors.map((p) => `- ❌ \`${p.file}${p.line ? `:${p.line}` : ''}\` ${p.message}${p.hint ? ` ${p.hint}` : ''}`).join('\n');
+    const list = after.problems.errors.map(problemLine).join('\n');
     return { ok: false, markdown: `### This change does not pass the check\n\nNothing will be published until these are fixed:\n\n${list}\n` };
   }
   const before = projectAt(ctx.root, base, ctx.now);

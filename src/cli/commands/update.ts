@@ -1,6 +1,6 @@
 import { addUpdate, setNextUpdate } from '../../authoring/files.ts';
 import { formatDuration } from '../../core/rules/incident.ts';
-import { fillTemplate, readTemplate, type TemplateName } from '../../authoring/templates.ts';
+import { fillTemplate, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
 import type { Entry } from '../../core/model.ts';
 import { parseEntry } from '../../core/parse.ts';
 import { Problems } from '../../core/problems.ts';
@@ -21,8 +21,6 @@ function readEntry(ctx: CliContext, config: Config, id: string): { entry: Entry;
   return { entry, text: found.text, file: found.file };
 }
 
-const INCIDENT_TEMPLATE: Record<string, TemplateName> = { investigating: 'acknowledge', identified: 'identified', monitoring: 'monitoring', update: 'update', resolved: 'resolved' };
-const MAINTENANCE_TEMPLATE: Record<string, TemplateName> = { completed: 'maintenance-complete' };
 
 /** `candor update <id>`: a new update on top of the timeline; `candor resolve <id>` is the last one. */
 export async function addUpdateCommand(ctx: CliContext, id: string | undefined, flags: WriteFlags, resolve = false): Promise<number> {
@@ -46,7 +44,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const asked = nextFlag === undefined || nextFlag.trim() === '' ? undefined : nextFlag === 'none' ? null : parseWhen(nextFlag.trim(), ctx, 'next-update');
   const fulfilled = entry.kind === 'incident' && entry.nextUpdate !== undefined && entry.nextUpdate <= at;
   const next = asked !== undefined ? asked : fulfilled && word !== end ? null : undefined;
-  const template = (entry.kind === 'incident' ? INCIDENT_TEMPLATE : MAINTENANCE_TEMPLATE)[word];
+  const template = TEMPLATE_FOR_STATUS[entry.kind][word];
   const values = {
     title: entry.title,
     components: componentNames(config, entry.components.map((c) => c.id)) || 'our services',
