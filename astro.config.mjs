@@ -1,5 +1,6 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/core/load.ts';
 import { CandorContentError, Problems } from './src/core/problems.ts';
@@ -17,5 +18,7 @@ export default defineConfig({
   // Pages are written while others render: with thousands of incidents the build waits on the disk otherwise.
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
+  // The widget is bundled on its own by its endpoint, from the source file on disk.
+  vite: { define: { __CANDOR_WIDGET_ENTRY__: JSON.stringify(fileURLToPath(new URL('./src/widget/widget.ts', import.meta.url))) } },
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagesFiles(config)],
 });

@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro';
-import { transform } from 'esbuild';
-import source from '../widget/widget.ts?raw';
+import { build } from 'esbuild';
 
-/** The widget, minified for customers' pages. */
+declare const __CANDOR_WIDGET_ENTRY__: string;
+
+/** The widget, bundled and minified on its own for customers' pages. */
 export const GET: APIRoute = async () => {
-  const { code } = await transform(source, { loader: 'ts', minify: true, target: 'es2019', legalComments: 'none' });
-  return new Response(code, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+  const result = await build({ entryPoints: [__CANDOR_WIDGET_ENTRY__], bundle: true, write: false, minify: true, format: 'iife', target: 'es2019', legalComments: 'none' });
+  return new Response(result.outputFiles[0]!.text, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
 };

@@ -1,16 +1,8 @@
 import { makeBadge } from 'badge-maker';
-import type { Indicator, PageStatus } from '../core/rules/status.ts';
+import type { PageStatus } from '../core/rules/status.ts';
 import { type ComponentStatus, statusLabel } from '../core/status.ts';
-import { INDICATOR_TONE } from './labels.ts';
+import { IMPACT_COLOR, STATUS_COLOR } from './colors.ts';
 
-/** Badge colours with dark enough backgrounds for white text. */
-const COLOR: Record<ComponentStatus, string> = {
-  operational: '#1a7f37',
-  degraded_performance: '#9a6700',
-  partial_outage: '#bc4c00',
-  major_outage: '#cf222e',
-  under_maintenance: '#0969da',
-};
 
 export interface BadgeContent {
   label: string;
@@ -19,11 +11,11 @@ export interface BadgeContent {
 }
 
 export function pageBadge(status: PageStatus): BadgeContent {
-  return { label: 'status', message: status.description, color: COLOR[INDICATOR_TONE[status.indicator as Indicator]] };
+  return { label: 'status', message: status.description, color: IMPACT_COLOR[status.indicator]! };
 }
 
 export function componentBadge(name: string, status: ComponentStatus): BadgeContent {
-  return { label: name, message: statusLabel(status).toLowerCase(), color: COLOR[status] };
+  return { label: name, message: statusLabel(status).toLowerCase(), color: STATUS_COLOR[status] };
 }
 
 export function badgeSvg(b: BadgeContent): string {

@@ -2,6 +2,8 @@
 //   <script src="https://status.example.com/widget.js" async></script>
 // It reads the status site's /api/v2/summary.json and shows a small dismissible banner while an
 // incident or maintenance is active; nothing when all is well. It never throws into the host page.
+import { IMPACT_COLOR } from '../views/colors.ts';
+
 (() => {
   interface Summary {
     page: { name: string; url: string };
@@ -18,7 +20,6 @@
     updated_at: string;
   }
 
-  const COLORS: Record<string, string> = { critical: '#cf222e', major: '#bc4c00', minor: '#9a6700', none: '#57606a', maintenance: '#0969da' };
   const RANK = ['none', 'minor', 'major', 'critical'];
   const script = document.currentScript as HTMLScriptElement | null;
 
@@ -50,7 +51,7 @@
     const box = document.createElement('div');
     box.className = 'b';
     box.setAttribute('role', 'status');
-    box.style.setProperty('--c', COLORS[item.impact] ?? COLORS['none']!);
+    box.style.setProperty('--c', IMPACT_COLOR[item.impact] ?? IMPACT_COLOR['none']!);
     const body = document.createElement('div');
     const title = text('p', item.impact === 'maintenance' ? 'Maintenance in progress' : s.status.description);
     title.className = 't';
