@@ -278,3 +278,14 @@ describe('a broken configuration names the field', () => {
     expect(problems.errors[0]!.message).toContain('There is no candor.config.yaml');
   });
 });
+
+describe('the configuration schema for editors', () => {
+  it('candor.config.schema.json is what the zod schema says (run npm run schema after changing it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { configJsonSchema } = await import('../../src/core/schema/config.ts');
+    const { ROOT } = await import('../helpers/project.ts');
+    expect(readFileSync(join(ROOT, 'candor.config.schema.json'), 'utf8')).toBe(configJsonSchema());
+    expect(readFileSync(join(ROOT, 'candor.config.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./candor.config.schema.json');
+  });
+});

@@ -114,3 +114,8 @@ export const configSchema = z.strictObject({
 export type Config = z.output<typeof configSchema>;
 export type ComponentConfig = Config['components'][number];
 export type GroupConfig = Config['groups'][number];
+
+/** The configuration as JSON Schema, for editors (completion and checks in candor.config.yaml). */
+export function configJsonSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`;
+}
