@@ -65,7 +65,7 @@ describe('the embeddable widget', () => {
     await page.locator('[data-candor-widget] button').click();
     expect(await page.locator('[data-candor-widget]').count()).toBe(0);
     await page.reload();
-    await page.waitForTimeout(300);
+    await page.waitForLoadState('networkidle');
     expect(await page.locator('[data-candor-widget]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
@@ -74,7 +74,7 @@ describe('the embeddable widget', () => {
     const { page, errors } = await openCustomerPage(allClear.url);
     const summary = await page.evaluate(async (u) => (await fetch(`${u}api/v2/summary.json`)).json(), allClear.url);
     expect(summary.status.description).toBe('All Systems Operational');
-    await page.waitForTimeout(300);
+    await page.waitForLoadState('networkidle');
     expect(await page.locator('[data-candor-widget]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
@@ -107,7 +107,7 @@ describe('the embeddable widget', () => {
     await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
     try {
       const { page, errors } = await openCustomerPage(`http://127.0.0.1:${(broken.address() as AddressInfo).port}/status/`);
-      await page.waitForTimeout(300);
+      await page.waitForLoadState('networkidle');
       await page.locator('#buy').click();
       expect(await page.locator('#buy').innerText()).toBe('Bought');
       expect(await page.locator('[data-candor-widget]').count()).toBe(0);
