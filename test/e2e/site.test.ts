@@ -230,6 +230,27 @@ describe('history, components, maintenance and 404', () => {
     expect(checked.size).toBeGreaterThan(40);
   });
 
+  it('every page type has its title, description, canonical URL and Open Graph tags', async () => {
+    for (const [path, title] of [
+      ['', 'Fixture Co status'],
+      ['incidents/2026-11-20-search-outage/', 'Search unavailable · Fixture Co status'],
+      ['incidents/2026-11-20-search-outage/postmortem/', 'Post-mortem: Search unavailable · Fixture Co status'],
+      ['history/', 'Incident history · Fixture Co status'],
+      ['components/db/', 'Database · Fixture Co status'],
+      ['maintenance/', 'Planned maintenance · Fixture Co status'],
+    ]) {
+      const page = await open(`/${path}`);
+      const meta = (selector: string) => page.locator(selector).getAttribute('content');
+      expect(await page.title()).toBe(title);
+      expect(await meta('meta[property="og:title"]')).toBe(title);
+      expect((await meta('meta[name="description"]'))!.length).toBeGreaterThan(10);
+      expect(await meta('meta[property="og:description"]')).toBe(await meta('meta[name="description"]'));
+      expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`https://fixture.example/status/${path}`);
+      expect(await meta('meta[property="og:url"]')).toBe(`https://fixture.example/status/${path}`);
+      await page.close();
+    }
+  });
+
   it('no page asks any other origin for anything', () => {
     expect(requested.length).toBeGreaterThan(10);
     expect(requested.filter((u) => !u.startsWith(new URL(server.url).origin))).toEqual([]);
