@@ -1,7 +1,8 @@
 import { makeBadge } from 'badge-maker';
 import type { PageStatus } from '../core/rules/status.ts';
 import { type ComponentStatus, statusLabel } from '../core/status.ts';
-import { IMPACT_COLOR, STATUS_COLOR } from './colors.ts';
+import { STATUS_COLOR } from './colors.ts';
+import { INDICATOR_TONE } from './labels.ts';
 
 
 export interface BadgeContent {
@@ -11,7 +12,7 @@ export interface BadgeContent {
 }
 
 export function pageBadge(status: PageStatus): BadgeContent {
-  return { label: 'status', message: status.description, color: IMPACT_COLOR[status.indicator]! };
+  return { label: 'status', message: status.description, color: STATUS_COLOR[INDICATOR_TONE[status.indicator]] };
 }
 
 export function componentBadge(name: string, status: ComponentStatus): BadgeContent {

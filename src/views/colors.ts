@@ -9,9 +9,9 @@ export const STATUS_COLOR = {
   under_maintenance: '#0969da',
 } as const;
 
-/** The colour of each page indicator and incident impact: the status it stands for. */
+/** The colour of an active incident's impact (the widget's edge); `none` is neutral, never all-clear green. */
 export const IMPACT_COLOR: Record<string, string> = {
-  none: STATUS_COLOR.operational,
+  none: '#57606a',
   minor: STATUS_COLOR.degraded_performance,
   major: STATUS_COLOR.partial_outage,
   critical: STATUS_COLOR.major_outage,

@@ -29,8 +29,9 @@ export function summarize(entry: Entry, now: Date): EntrySummary {
 
 function summarizeIncident(i: Incident, posted: Update[], now: Date): EntrySummary {
   const status = incidentStatus(i, now) ?? 'investigating';
-  // The worst component status, or, with no component, the colour of the incident's impact.
-  const tone = i.components.length ? worstStatus(i.components.map((c) => c.status)) : INDICATOR_TONE[i.impact];
+  // The worst component status; with no component, the colour of the incident's impact (never the
+  // all-clear green while it is open).
+  const tone = i.components.length ? worstStatus(i.components.map((c) => c.status)) : i.impact === 'none' ? 'degraded_performance' : INDICATOR_TONE[i.impact];
   return {
     entry: i,
     statusLabel: INCIDENT_STATUS_LABEL[status],

@@ -92,7 +92,7 @@ export function rss(meta: FeedMeta, items: readonly FeedItem[]): Promise<string>
     trailingSlash: true,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${meta.language}</language><atom:link href="${meta.rss}" rel="self" type="application/rss+xml"/>`,
-    items: items.map((i) => ({ title: i.title, link: i.link, pubDate: i.date, description: escapeHtml(i.summary), content: cdataSafe(i.html), categories: i.categories })),
+    items: items.map((i) => ({ title: escapeHtml(i.title), link: i.link, pubDate: i.date, description: escapeHtml(i.summary), content: cdataSafe(i.html), categories: i.categories })),
   });
 }
 

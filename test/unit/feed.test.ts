@@ -39,7 +39,9 @@ describe('feed text stays text', () => {
       expect(xml).not.toMatch(/<script|<img src=x|<evil\/>/);
       const feed = parseFeed(xml);
       expect(feed.items).toHaveLength(1);
-      expect(feed.items[0]!.title).toContain('Errors');
+      // Readers that take titles as HTML show the words, not markup.
+      expect(feed.items[0]!.title).toMatch(/^\[Investigating\] Errors (&lt;|<)script(&gt;|>)alert\(1\)/);
+      expect(xml).not.toMatch(/<title[^>]*>[^<]*&lt;script&gt;alert/);
       // The code sample stays in the text (escaped in the XML); no element of it survives.
       expect(feed.items[0]!.content ?? '').not.toMatch(/<script|<evil/);
       expect(xml).not.toMatch(/<img[^>]*onerror/);

@@ -38,11 +38,12 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   ).toLowerCase();
   if (!Object.hasOwn(words, word)) throw new UsageError(`--status must be one of: ${Object.keys(words).map(capitalize).join(', ')}.`);
   const at = parseWhen(flags.at, ctx, 'at');
-  // Only incidents promise a next update; a promise this update fulfils is removed unless a new one is made.
+  // Only incidents promise a next update.
   const promises = entry.kind === 'incident' && word !== end;
   const nextFlag = promises ? (flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes? (empty: no new promise)', initialValue: '30' }) : undefined)) : undefined;
   const asked = nextFlag === undefined || nextFlag.trim() === '' ? undefined : nextFlag === 'none' ? null : parseWhen(nextFlag.trim(), ctx, 'next-update');
-  const fulfilled = entry.kind === 'incident' && entry.nextUpdate !== undefined && entry.nextUpdate <= at;
+  // Any new update keeps the standing promise, early or late; a new promise replaces it.
+  const fulfilled = entry.kind === 'incident' && entry.nextUpdate !== undefined;
   const next = asked !== undefined ? asked : fulfilled && word !== end ? null : undefined;
   const template = TEMPLATE_FOR_STATUS[entry.kind][word];
   const values = {

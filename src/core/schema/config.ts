@@ -49,7 +49,7 @@ export const siteSchema = z.strictObject({
     .default('/'),
   description: z.string().optional(),
   /** Path of a logo under public/ (never another site's URL: the page makes no third-party request). */
-  logo: z.string().regex(/^\/(?!\/)/, 'must be a path under public/, such as /logo.svg').optional(),
+  logo: z.string().regex(/^\/(?![/\\])/, 'must be a path under public/, such as /logo.svg').optional(),
   time_zone: timeZone.default('UTC'),
   locale: locale.default('en-US'),
   /** Custom domain written to CNAME for GitHub Pages. */
