@@ -35,3 +35,12 @@ export function parseConfig(text: string, problems: Problems, file = CONFIG_FILE
   });
   return problems.errors.length === before ? config : undefined;
 }
+
+const namesByConfig = new WeakMap<Config, ReadonlyMap<string, string>>();
+
+/** Component id → name, built once per configuration. */
+export function componentNames(config: Config): ReadonlyMap<string, string> {
+  let names = namesByConfig.get(config);
+  if (!names) namesByConfig.set(config, (names = new Map(config.components.map((c) => [c.id, c.name]))));
+  return names;
+}

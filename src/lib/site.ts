@@ -46,3 +46,8 @@ export function getSite(): Promise<Site> {
   })();
   return cached;
 }
+
+/** One static path per component, with the component as a prop: for /components/<id>/… routes. */
+export async function componentPaths() {
+  return (await getSite()).config.components.map((component) => ({ params: { id: component.id }, props: { component } }));
+}

@@ -1,3 +1,4 @@
+import { componentNames } from '../core/config.ts';
 import type { Entry, Incident, Maintenance, Update } from '../core/model.ts';
 import { incidentStatus } from '../core/rules/incident.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
@@ -188,7 +189,7 @@ export function apiIncident(e: Entry, ctx: ApiContext, components: readonly ApiC
   const { config, now } = ctx;
   const posted = e.updates.filter((u) => u.at <= now);
   const first = posted[posted.length - 1] ?? e.updates[e.updates.length - 1]!;
-  const names = new Map(config.components.map((c) => [c.id, c.name]));
+  const names = componentNames(config);
   const id = e.id;
   const updates: ApiIncidentUpdate[] = posted.map((u) => ({
     id: `${id}-${u.anchor}`,

@@ -1,5 +1,6 @@
 import { getRssString } from '@astrojs/rss';
 import { Feed } from 'feed';
+import { componentNames } from '../core/config.ts';
 import type { Entry } from '../core/model.ts';
 import type { Config } from '../core/schema/config.ts';
 import { absolute, paths } from './urls.ts';
@@ -27,7 +28,7 @@ export interface FeedItem {
  * `FEED_LIMIT`. With `componentId`, only entries that affect that component.
  */
 export function feedItems(entries: readonly Entry[], config: Config, now: Date, componentId?: string): FeedItem[] {
-  const names = new Map(config.components.map((c) => [c.id, c.name]));
+  const names = componentNames(config);
   const url = (path: string) => absolute(config.site.url, config.site.base, path);
   const items: FeedItem[] = [];
   for (const e of entries) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { incidentFile, maintenanceFile, makeId } from '../../authoring/files.ts';
+import { componentNames } from '../../core/config.ts';
 import { formatDuration } from '../../core/rules/incident.ts';
 import { fillTemplate, listNames, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from '../../core/ids.ts';
@@ -15,8 +16,9 @@ import { writeChange } from '../write.ts';
 
 const NEW_INCIDENT_STATUSES = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring' } as const;
 
-export function componentNames(config: Config, ids: readonly string[]): string {
-  const names = new Map(config.components.map((c) => [c.id, c.name]));
+/** "API and Dashboard": the components' names as a sentence says them. */
+export function namesOf(config: Config, ids: readonly string[]): string {
+  const names = componentNames(config);
   return listNames(ids.map((id) => names.get(id) ?? id));
 }
 
@@ -65,7 +67,7 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
       : undefined);
   const nextUpdate = await askNextUpdate(ctx, flags);
   const at = parseWhen(flags.at, ctx, 'at');
-  const names = componentNames(config, Object.keys(components));
+  const names = namesOf(config, Object.keys(components));
   const message =
     flags.message ??
     fillTemplate(readTemplate(ctx.root, TEMPLATE_FOR_STATUS.incident[status]!), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
@@ -112,7 +114,7 @@ export async function newMaintenance(ctx: CliContext, flags: WriteFlags): Promis
   const window = `${formatUtc(start)} – ${start.toISOString().slice(0, 10) === end.toISOString().slice(0, 10) ? formatUtc(end).slice(11) : formatUtc(end)}`;
   const message =
     flags.message ??
-    fillTemplate(readTemplate(ctx.root, 'maintenance-announcement'), { title, components: componentNames(config, components) || 'our services', window, duration: formatDuration(end.getTime() - start.getTime()), site: config.site.name });
+    fillTemplate(readTemplate(ctx.root, 'maintenance-announcement'), { title, components: namesOf(config, components) || 'our services', window, duration: formatDuration(end.getTime() - start.getTime()), site: config.site.name });
   const id = flags.id ?? makeId(start, title);
   refuseExisting(ctx, id);
   let text = maintenanceFile({ title, components, from: start, until: end, draft: flags.draft, at, message });

@@ -9,7 +9,7 @@ import { INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS } from '../../core/stat
 import { type CliContext, findEntry, parseWhen, requireConfig, UsageError } from '../context.ts';
 import { flagOrAsk, required, type WriteFlags } from '../flags.ts';
 import { writeChange } from '../write.ts';
-import { componentNames, promiseText } from './new.ts';
+import { namesOf, promiseText } from './new.ts';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -48,7 +48,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const template = TEMPLATE_FOR_STATUS[entry.kind][word];
   const values = {
     title: entry.title,
-    components: componentNames(config, entry.components.map((c) => c.id)) || 'our services',
+    components: namesOf(config, entry.components.map((c) => c.id)) || 'our services',
     next_update: promiseText(config, next ?? undefined, at),
     duration: entry.kind === 'incident' ? formatDuration(at.getTime() - entry.started.getTime()) : undefined,
     site: config.site.name,

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { ComponentConfig } from '../../../core/schema/config.ts';
-import { getSite } from '../../../lib/site.ts';
+import { componentPaths, getSite } from '../../../lib/site.ts';
 import { badgeSvg, componentBadge } from '../../../views/badge.ts';
 
-export const getStaticPaths = (async () => (await getSite()).config.components.map((component) => ({ params: { id: component.id }, props: { component } }))) satisfies GetStaticPaths;
+export const getStaticPaths = componentPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { board } = await getSite();

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../../lib/site.ts';
+import { componentPaths, getSite } from '../../../lib/site.ts';
 import { atom, feedItems, feedMeta } from '../../../views/feed.ts';
 
-export const getStaticPaths = (async () => (await getSite()).config.components.map((c) => ({ params: { id: c.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = componentPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { entries, config, now } = await getSite();
