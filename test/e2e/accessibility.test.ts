@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { launchBrowser, visitAt } from '../../scripts/lib/browser.ts';
+import { FIXTURE_NOW } from '../fixtures/build-fixture.ts';
 import { serve, type StaticServer } from '../../scripts/lib/server.ts';
 
 const PAGES = {
@@ -37,7 +38,7 @@ async function withoutSiteScripts(context: BrowserContext) {
 
 /** Serious and critical axe-core violations (WCAG 2.2 A and AA) of a page as a visitor gets it. */
 async function violations(path: string, options: { colorScheme: 'light' | 'dark'; width: number; javaScriptEnabled: boolean }) {
-  const context = await browser.newContext({ colorScheme: options.colorScheme, viewport: { width: options.width, height: 900 } });
+  const context = await visitAt(browser, FIXTURE_NOW, { colorScheme: options.colorScheme, viewport: { width: options.width, height: 900 } });
   try {
     // axe itself needs JavaScript; the page without its own scripts is the page a visitor without
     // JavaScript gets, so the site's scripts are taken out of it.

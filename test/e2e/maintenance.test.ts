@@ -4,7 +4,8 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { launchBrowser, visitAt } from '../../scripts/lib/browser.ts';
+import { FIXTURE_ALL_CLEAR } from '../fixtures/build-fixture.ts';
 import { serve, type StaticServer } from '../../scripts/lib/server.ts';
 
 let before: StaticServer;
@@ -23,9 +24,8 @@ const words = async (page: Page, selector: string) => (await page.locator(select
 
 describe('maintenance moves along in the browser between builds', () => {
   it('goes from scheduled to in progress to completed as the clock passes the window', async () => {
-    const context = await browser.newContext({ timezoneId: 'UTC' });
+    const context = await visitAt(browser, '2026-11-24T10:58:00Z', { timezoneId: 'UTC' });
     const page = await context.newPage();
-    await page.clock.install({ time: new Date('2026-11-24T10:58:00Z') });
     await page.goto(`${before.url}`);
     const db = '[data-component="db"] .row-head .status';
     const card = 'section[aria-labelledby="maintenance-upcoming"] [data-entry="2026-11-24-db-maintenance"]';
@@ -50,9 +50,8 @@ describe('maintenance moves along in the browser between builds', () => {
   });
 
   it('also on the incident page of the maintenance and on the component page', async () => {
-    const context = await browser.newContext();
+    const context = await visitAt(browser, '2026-11-24T11:30:00Z');
     const page = await context.newPage();
-    await page.clock.install({ time: new Date('2026-11-24T11:30:00Z') });
     await page.goto(`${before.url}incidents/2026-11-24-db-maintenance/`);
     expect(await words(page, '.facts .status')).toBe('In progress');
     await page.goto(`${before.url}components/db/`);
@@ -61,7 +60,7 @@ describe('maintenance moves along in the browser between builds', () => {
   });
 
   it('shows each window in the site zone and in the visitor zone', async () => {
-    const context = await browser.newContext({ timezoneId: 'America/New_York' });
+    const context = await visitAt(browser, FIXTURE_ALL_CLEAR, { timezoneId: 'America/New_York' });
     const page = await context.newPage();
     await page.goto(`${before.url}maintenance/`);
     const window = page.locator('[data-entry="2026-11-24-db-maintenance"] .window');

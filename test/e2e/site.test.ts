@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { launchBrowser, visitAt } from '../../scripts/lib/browser.ts';
 import { serve, type StaticServer } from '../../scripts/lib/server.ts';
-import { FILLER_INCIDENTS } from '../fixtures/build-fixture.ts';
+import { FILLER_INCIDENTS, FIXTURE_NOW } from '../fixtures/build-fixture.ts';
 
 const dist = inject('fixtureSite');
 let server: StaticServer;
@@ -16,7 +16,7 @@ const requested: string[] = [];
 beforeAll(async () => {
   server = await serve(dist, '/status/');
   browser = await launchBrowser();
-  context = await browser.newContext({ timezoneId: 'UTC' });
+  context = await visitAt(browser, FIXTURE_NOW, { timezoneId: 'UTC' });
   context.on('request', (r) => requested.push(r.url()));
 });
 afterAll(async () => {
@@ -92,14 +92,14 @@ describe('home page', () => {
   });
 
   it("shows times in the visitor's zone when JavaScript runs, and in UTC without it", async () => {
-    const tokyo = await browser.newContext({ timezoneId: 'Asia/Tokyo' });
+    const tokyo = await visitAt(browser, FIXTURE_NOW, { timezoneId: 'Asia/Tokyo' });
     const page = await open('/', tokyo);
     const promise = page.locator('#active-incidents ~ [data-entry="2026-11-24-api-errors"] [data-next-update] time');
     await expect.poll(() => promise.innerText()).toMatch(/Nov 24, 2026, 22:00 GMT\+9/);
     expect(await page.locator('#active-incidents ~ [data-entry="2026-11-24-api-errors"] .meta time[data-relative]').innerText()).toMatch(/ ago$/);
     await tokyo.close();
 
-    const noJs = await browser.newContext({ javaScriptEnabled: false, timezoneId: 'Asia/Tokyo' });
+    const noJs = await visitAt(browser, FIXTURE_NOW, { javaScriptEnabled: false, timezoneId: 'Asia/Tokyo' });
     const still = await open('/', noJs);
     expect(await still.locator('#active-incidents ~ [data-entry="2026-11-24-api-errors"] [data-next-update] time').innerText()).toBe('Nov 24, 2026, 13:00 UTC');
     expect(await text(still, '.banner')).toBe('Partial System Outage');
@@ -108,7 +108,7 @@ describe('home page', () => {
   });
 
   it('switches between light and dark, and remembers the choice', async () => {
-    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const dark = await visitAt(browser, FIXTURE_NOW, { colorScheme: 'dark' });
     const page = await open('/', dark);
     const toggle = page.locator('.theme-toggle');
     expect(await toggle.innerText()).toBe('Light theme');
