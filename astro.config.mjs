@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/core/load.ts';
 import { CandorContentError, Problems } from './src/core/problems.ts';
+import { siteNow } from './src/core/time.ts';
 import { buildEnv } from './src/env.ts';
 import { pagesFiles } from './src/integrations/pages-files.ts';
 
 const problems = new Problems();
 const config = loadConfig(buildEnv.root, problems);
 if (!config) throw new CandorContentError(problems.errors);
+// One moment for the whole build: the loader and the pages run in modules of their own.
+process.env['CANDOR_NOW'] = siteNow(config.site.as_of).toISOString();
 
 export default defineConfig({
   site: config.site.url,

@@ -7,6 +7,9 @@ import { comment, preview } from './commands/preview.ts';
 import { type CliContext, UsageError } from './context.ts';
 import { WRITE_FLAGS, type WriteFlags } from './flags.ts';
 import { Cancelled } from './prompts.ts';
+import { loadConfig } from '../core/load.ts';
+import { Problems } from '../core/problems.ts';
+import { siteNow } from '../core/time.ts';
 
 export const USAGE = `Usage: candor <command> [options]
 
@@ -52,7 +55,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   try {
     switch (command) {
       case 'check': {
-        const result = check({ root: c.root, now: c.now, env: c.env });
+        const result = check({ root: c.root, now: atSiteMoment(c).now, env: c.env });
         (result.exitCode ? c.err : c.out)(result.output);
         return result.exitCode;
       }
@@ -67,11 +70,11 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       case 'postmortem':
         return await newPostmortem(c, arg, flags);
       case 'preview':
-        return preview(c, values.base);
+        return preview(atSiteMoment(c), values.base);
       case 'comment': {
         const issue = Number(values['pr-number']);
         if (!values.base || !Number.isInteger(issue) || issue <= 0) throw new UsageError('candor comment needs --base <revision> and --pr-number <number>.');
-        return await comment(c, values.base, issue);
+        return await comment(atSiteMoment(c), values.base, issue);
       }
       default:
         c.err(`Unknown command "${command}".\n\n${USAGE}`);
@@ -84,4 +87,10 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     }
     throw e;
   }
+}
+
+/** The commands that show the site (check, preview, comment) see it at its moment: `site.as_of` when set. */
+function atSiteMoment(c: CliContext): CliContext {
+  const asOf = loadConfig(c.root, new Problems())?.site.as_of;
+  return { ...c, now: siteNow(asOf, c.env, c.now) };
 }

@@ -43,6 +43,14 @@ export function now(env: Record<string, string | undefined> = process.env): Date
   return parsed.date;
 }
 
+/**
+ * The moment the site shows: `CANDOR_NOW` when set, else the configuration's `site.as_of` (a
+ * snapshot), else the real time. Writing commands stamp updates with `clock` instead.
+ */
+export function siteNow(asOf: Date | undefined, env: Record<string, string | undefined> = process.env, clock: Date = now(env)): Date {
+  return env['CANDOR_NOW'] ? clock : (asOf ?? clock);
+}
+
 /** `2026-11-20 14:05 UTC`: the form the CLI writes and the check suggests. */
 export function formatUtc(date: Date): string {
   const iso = date.toISOString();

@@ -26,7 +26,9 @@ export function contentWarnings(entries: readonly Entry[], config: Config, now: 
         line: u.line,
         column: 1,
         message: `The update "${u.label}" is dated ${formatUtc(u.at)}, in the future: customers will not see it until then.`,
-        hint: 'Times without a zone are UTC: if you wrote your local time, add its offset (such as +01:00) or convert it to UTC.',
+        hint: config.site.as_of
+          ? `The site is a snapshot at ${formatUtc(config.site.as_of)} (site.as_of in candor.config.yaml): remove that line for a live status page.`
+          : 'Times without a zone are UTC: if you wrote your local time, add its offset (such as +01:00) or convert it to UTC.',
       });
     }
     if (e.kind === 'incident' && e.updates.length > 0 && e.started > e.updates[e.updates.length - 1]!.at) {

@@ -41,7 +41,8 @@ export function getSite(): Promise<Site> {
       clock: { timeZone: config.site.time_zone, locale: config.site.locale },
       titles: new Map(entries.map((e) => [e.id, e.title])),
       board: statusBoard(entries, config, buildEnv.now),
-      live: liveStates(entries, config, buildEnv.now),
+      // A snapshot (`site.as_of`) stays at its moment in the visitor's browser too.
+      live: config.site.as_of ? [] : liveStates(entries, config, buildEnv.now),
     };
   })();
   return cached;

@@ -4,8 +4,11 @@ import { FORMATS as formats, relativeTime } from '../views/time-text.ts';
 /** Times in the visitor's own zone, and "23 min ago" where the page asks for it. */
 const lang = document.documentElement.lang || undefined;
 
+/** A snapshot site (`site.as_of`) keeps "ago" relative to its own moment. */
+const asOf = Date.parse(document.documentElement.dataset['asOf'] ?? '');
+
 function renderTimes() {
-  const now = Date.now();
+  const now = Number.isNaN(asOf) ? Date.now() : asOf;
   for (const el of document.querySelectorAll<HTMLTimeElement>('time[datetime][data-format]')) {
     const date = new Date(el.dateTime);
     if (Number.isNaN(date.getTime())) continue;

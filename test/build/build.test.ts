@@ -1,17 +1,39 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { launchBrowser, visitAt } from '../../scripts/lib/browser.ts';
 import { HOME_BUDGET_BYTES, measureSite } from '../../scripts/lib/measure.ts';
+import { serve } from '../../scripts/lib/server.ts';
 import { buildSite } from '../helpers/build.ts';
 import { makeProject, ROOT } from '../helpers/project.ts';
 
 describe('the build reads the same model the check validates', () => {
-  it('builds the example content into a site', () => {
-    const r = buildSite(ROOT, { CANDOR_NOW: '2026-11-24T12:00Z' });
+  it('builds the example content into a site, a snapshot at its site.as_of on any day', async () => {
+    const r = buildSite(ROOT, { CANDOR_NOW: '' });
     expect(r.code, r.output).toBe(0);
     const html = readFileSync(join(r.outDir, 'index.html'), 'utf8');
     expect(html).toContain('Brightpay');
     expect(html).toContain('Partially Degraded Service');
+    expect(html).toContain('Generated <time datetime="2026-11-24T12:30:00.000Z"');
+    expect(html).toContain('data-as-of="2026-11-24T12:30:00.000Z"');
+    expect(html).not.toContain('id="candor-live"');
+
+    // A visitor months later still reads the snapshot's "ago", not one measured from their own day.
+    const server = await serve(r.outDir, '/');
+    const browser = await launchBrowser();
+    try {
+      const context = await visitAt(browser, '2027-06-01T00:00Z');
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const ago = page.locator('[data-entry="2026-11-24-webhook-delivery-delays"] .meta time[data-relative]').first();
+      // The page script has run once the theme toggle shows.
+      await page.locator('.theme-toggle').waitFor({ state: 'visible' });
+      expect(await ago.innerText()).toBe('2 h ago');
+      expect(await page.locator('.banner').innerText()).toContain('Partially Degraded Service');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
 
     // Budgets of the site issue: a light home page, and nothing fetched from any other origin.
     const report = measureSite(r.outDir);

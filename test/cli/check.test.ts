@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeProject, ROOT } from '../helpers/project.ts';
+import { FIXTURE_CONFIG, makeProject, ROOT } from '../helpers/project.ts';
 
 /** Runs `candor check` as a responder would, in a project folder. */
 function runCheck(cwd: string, env: Record<string, string> = {}) {
@@ -14,18 +14,36 @@ function runCheck(cwd: string, env: Record<string, string> = {}) {
 }
 
 describe('the check command', () => {
-  it('prints nothing but a success line on the example content', () => {
-    const r = runCheck(ROOT);
+  it('prints nothing but a success line on the example content, on any day: it is a snapshot (site.as_of)', () => {
+    const r = runCheck(ROOT, { CANDOR_NOW: '' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('✓ Checked 10 files: no problems.\n');
     expect(r.code).toBe(0);
   });
 
   it('runs through the npm script and the bin', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'check'], { cwd: ROOT, env: { ...process.env, CANDOR_NOW: '2026-11-24T12:00Z' }, encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', '--silent', 'check'], { cwd: ROOT, env: { ...process.env, CANDOR_NOW: '' }, encoding: 'utf8' });
     expect(out.trim()).toMatch(/^✓ Checked \d+ files: no problems\.$/);
     const bin = spawnSync(process.execPath, [join(ROOT, 'bin/candor.js'), 'check', '--root', ROOT], { env: { CANDOR_NOW: '2026-11-24T12:00Z' }, encoding: 'utf8' });
     expect(bin.stdout).toContain('no problems');
+  });
+
+  it('judges a snapshot at its site.as_of, and says so when an update falls after it', () => {
+    const root = makeProject(
+      {
+        'incidents/a.md': '---\ntitle: A\ncomponents:\n  api: major_outage\nnext_update: 2026-11-20T15:00Z\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n',
+        'incidents/b.md': '---\ntitle: B\ncomponents:\n  web: degraded_performance\n---\n\n## Investigating — 2026-11-21 09:00 UTC\ny\n',
+      },
+      FIXTURE_CONFIG.replace('  url: https://status.example.com\n', '  url: https://status.example.com\n  as_of: 2026-11-20T14:30Z\n'),
+    );
+    const r = runCheck(root, { CANDOR_NOW: '' });
+    expect(r.code).toBe(0);
+    // At 14:30 the 15:00 promise still stands, whatever the real date is.
+    expect(r.stdout).not.toContain('overdue');
+    expect(r.stdout).toContain('incidents/b.md:7:1: warning: The update "Investigating" is dated 2026-11-21 09:00 UTC, in the future');
+    expect(r.stdout).toContain('fix: The site is a snapshot at 2026-11-20 14:30 UTC (site.as_of in candor.config.yaml): remove that line for a live status page.');
+    // CANDOR_NOW still wins over site.as_of.
+    expect(runCheck(root, { CANDOR_NOW: '2026-11-21T12:00Z' }).stdout).toContain('promised for 2026-11-20 15:00 UTC and is overdue');
   });
 
   it('lists every error with file, line and fix, and exits 1', () => {

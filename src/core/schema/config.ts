@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../ids.ts';
 import { parseTime } from '../time.ts';
+import { timeField } from './time.ts';
 
 const id = z.string().regex(ID_PATTERN, 'use lowercase letters, digits and hyphens, such as "api" or "web-app"');
 
@@ -54,6 +55,12 @@ export const siteSchema = z.strictObject({
   locale: locale.default('en-US'),
   /** Custom domain written to CNAME for GitHub Pages. */
   domain: z.string().optional(),
+  /**
+   * Show the site as of this moment rather than the build time: a snapshot, as the example content
+   * is. Pages, feeds, the API and the check all use it, and the visitor's browser does not move the
+   * page on. Remove it for a live status page. CANDOR_NOW still takes precedence.
+   */
+  as_of: timeField.optional(),
 });
 
 export const componentSchema = z.strictObject({
