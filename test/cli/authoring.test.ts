@@ -177,10 +177,13 @@ Reads are not affected.
 
   it('updates maintenance without asking for a next-update promise', async () => {
     await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db']);
+    const announced = read('incidents/2026-12-03-database-upgrade.md');
     const r = await cli(['update', '2026-12-03-database-upgrade'], { now: '2026-12-03T02:00:00Z', answers: ['in progress', 'The upgrade has started.'] });
     expect(r.code).toBe(0);
     expect(r.asked).toEqual(['Status', 'Message for customers']);
-    expect(read('incidents/2026-12-03-database-upgrade.md')).toContain('---\n\n## In progress — 2026-12-03 02:00 UTC\nThe upgrade has started.\n\n## Scheduled');
+    expect(read('incidents/2026-12-03-database-upgrade.md')).toBe(
+      announced.replace('---\n\n## Scheduled', '---\n\n## In progress — 2026-12-03 02:00 UTC\nThe upgrade has started.\n\n## Scheduled'),
+    );
   });
 
   it('resolve writes the resolution from the template, with the duration, and keeps the rest', async () => {
@@ -231,19 +234,30 @@ We will carry out planned maintenance on Database on 2026-12-03 02:00 UTC – 04
 
 **What you need to do:** nothing. Questions are welcome at our support channels.
 `);
+    const announced = read('incidents/2026-12-03-database-upgrade.md');
     const done = await cli(['resolve', '2026-12-03-database-upgrade'], { now: '2026-12-03T03:10:00Z' });
     expect(done.code).toBe(0);
-    expect(read('incidents/2026-12-03-database-upgrade.md')).toContain('## Completed — 2026-12-03 03:10 UTC\nThe maintenance is complete, and everything it touched (Database) works normally. Thank you for your patience.\n\n## Scheduled');
+    expect(read('incidents/2026-12-03-database-upgrade.md')).toBe(
+      announced.replace(
+        '---\n\n## Scheduled',
+        '---\n\n## Completed — 2026-12-03 03:10 UTC\nThe maintenance is complete, and everything it touched (Database) works normally. Thank you for your patience.\n\n## Scheduled',
+      ),
+    );
   });
 
   it('starts the post-mortem with the timeline and duration filled in', async () => {
     await cli(['resolve', '2026-11-24-api-errors', '-m', 'Fixed.'], { now: '2026-11-24T13:20:00Z' });
     const r = await cli(['postmortem', '2026-11-24-api-errors'], { now: '2026-11-25T09:00:00Z' });
     expect(r.code).toBe(0);
-    const text = read('incidents/2026-11-24-api-errors.postmortem.md');
-    expect(text.startsWith('---\npublished: 2026-11-25T09:00Z\n---\n\n## Summary\n')).toBe(true);
-    expect(text).toContain('Elevated API error rates began on 2026-11-24 12:05 UTC and lasted 1 h 15 min.');
-    expect(text).toContain('## Timeline\n- **2026-11-24 12:05 UTC**, Investigating: We are investigating elevated error rates on the API.\n- **2026-11-24 13:20 UTC**, Resolved: Fixed.\n');
+    expect(read('incidents/2026-11-24-api-errors.postmortem.md')).toBe(`---
+published: 2026-11-25T09:00Z
+---
+
+${read('incidents/_templates/postmortem.md')
+  .replace('{{title}}', 'Elevated API error rates')
+  .replace('{{started}}', '2026-11-24 12:05 UTC')
+  .replace('{{duration}}', '1 h 15 min')
+  .replace('{{timeline}}', '- **2026-11-24 12:05 UTC**, Investigating: We are investigating elevated error rates on the API.\n- **2026-11-24 13:20 UTC**, Resolved: Fixed.')}`);
     expect((await cli(['check'], { now: '2026-11-25T09:00:00Z' })).code).toBe(0);
     expect((await cli(['postmortem', '2026-11-24-api-errors'])).err).toContain('already exists');
   });
@@ -268,7 +282,8 @@ describe('candor preview', () => {
 describe('candor --pr', () => {
   let github: FakeGitHub;
   beforeEach(async () => {
-    github = await fakeGitHub();
+    // The repository on GitHub already holds the incident, as it would.
+    github = await fakeGitHub({ 'incidents/2026-11-24-api-errors.md': HAND_WRITTEN });
   });
   afterEach(() => github.close());
 
@@ -281,6 +296,9 @@ describe('candor --pr', () => {
     const branch = 'candor/2026-11-24-api-errors-20261124T1235';
     expect(github.pulls).toEqual([{ number: 1, title: 'Monitoring: Elevated API error rates', head: branch, base: 'main', body: expect.stringContaining('Monitoring: Elevated API error rates') }]);
     expect(github.files.get(branch)?.get('incidents/2026-11-24-api-errors.md')).toBe(read('incidents/2026-11-24-api-errors.md'));
+    expect(github.files.get('main')?.get('incidents/2026-11-24-api-errors.md')).toBe(HAND_WRITTEN);
+    // An edit of an existing file names the version it replaces, or GitHub refuses it.
+    expect(github.requests.find((q) => q.method === 'PUT')?.body).toMatchObject({ branch, sha: 'sha-incidents/2026-11-24-api-errors.md' });
     expect(github.requests.every((q) => q.authorization === 'token test-token')).toBe(true);
     expect(github.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
       'GET /repos/acme/status',

@@ -26,9 +26,9 @@ async function body(req: IncomingMessage): Promise<any> {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** A local server that answers the few GitHub REST endpoints Candor uses, as GitHub would. */
-export async function fakeGitHub(): Promise<FakeGitHub> {
-  const state: Omit<FakeGitHub, 'url' | 'close'> = { requests: [], files: new Map([['main', new Map()]]), pulls: [], comments: [], forbidComments: false };
+/** A local server that answers the few GitHub REST endpoints Candor uses, as GitHub would; `main` holds `files`. */
+export async function fakeGitHub(files: Record<string, string> = {}): Promise<FakeGitHub> {
+  const state: Omit<FakeGitHub, 'url' | 'close'> = { requests: [], files: new Map([['main', new Map(Object.entries(files))]]), pulls: [], comments: [], forbidComments: false };
   let nextId = 1000;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
