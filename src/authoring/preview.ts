@@ -31,6 +31,8 @@ export interface Preview {
   updates: NewUpdate[];
   /** Entries that the change removes (their pages and feed items disappear). */
   removed: string[];
+  /** Maintenance whose window the change moves without a new update: calendars would not hear of it. */
+  silentlyMoved: Entry[];
   problems: Problem[];
 }
 
@@ -54,11 +56,18 @@ export function previewChange(before: ProjectState | undefined, after: ProjectSt
   }
   updates.sort((a, b) => b.update.at.getTime() - a.update.at.getTime());
   const ids = new Set(afterEntries.map((e) => e.id));
+  const windowOf = (e: Entry | undefined) => (e?.kind === 'maintenance' ? `${e.scheduledFor.getTime()}-${e.scheduledUntil.getTime()}` : undefined);
+  const beforeById = new Map(beforeEntries.map((e) => [e.id, e]));
+  const silentlyMoved = afterEntries.filter((e) => {
+    const was = windowOf(beforeById.get(e.id));
+    return was !== undefined && was !== windowOf(e) && !updates.some((u) => u.entry === e && !u.edited);
+  });
   return {
     banner: { before: before ? pageStatus(beforeEntries, before.config, now) : undefined, after: pageStatus(afterEntries, after.config, now) },
     components,
     updates,
     removed: beforeEntries.filter((e) => !ids.has(e.id)).map((e) => e.id),
+    silentlyMoved,
     problems,
   };
 }
@@ -83,6 +92,9 @@ export function renderPreview(p: Preview): string {
   }
   if (p.updates.length === 0) out.push('No new or edited update.', '');
   for (const id of p.removed) out.push(`⚠️ Removes \`${id}\`: its page, feed items and API entry disappear.`, '');
+  for (const e of p.silentlyMoved) {
+    out.push(`⚠️ Moves the window of “${e.title}” without a new update: calendars and feed readers will not hear of it. Add an \`Update\` saying when it now takes place.`, '');
+  }
   const errors = p.problems.filter((x) => x.severity === 'error');
   const warnings = p.problems.filter((x) => x.severity === 'warning');
   if (errors.length || warnings.length) {

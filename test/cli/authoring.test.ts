@@ -279,6 +279,25 @@ describe('candor preview', () => {
   });
 });
 
+describe('candor preview of a moved maintenance window', () => {
+  it('warns when the window moves without an update, since calendars would not hear of it', async () => {
+    await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db']);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    const file = 'incidents/2026-12-03-database-upgrade.md';
+    writeFileSync(join(root, file), read(file).replace('2026-12-03T02:00Z', '2026-12-04T02:00Z').replace('2026-12-03T04:00Z', '2026-12-04T04:00Z'));
+    const warning = '⚠️ Moves the window of “Database upgrade” without a new update: calendars and feed readers will not hear of it.';
+    expect((await cli(['preview'])).out).toContain(warning);
+
+    await cli(['update', '2026-12-03-database-upgrade', '--status', 'update', '-m', 'Moved by one day, to 2026-12-04 02:00 UTC.'], { now: '2026-11-24T13:00:00Z' });
+    const after = await cli(['preview'], { now: '2026-11-24T13:00:00Z' });
+    expect(after.out).not.toContain('Moves the window');
+    expect(after.out).toContain('Moved by one day');
+  });
+});
+
 describe('candor --pr', () => {
   let github: FakeGitHub;
   beforeEach(async () => {
