@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fetchedUrls, measureSite } from '../../scripts/lib/measure.ts';
+import { runSampled } from '../../scripts/lib/process-tree.ts';
 
 describe('the budget script', () => {
   it('finds what a page fetches by itself, not the links a visitor may click', () => {
@@ -25,5 +26,16 @@ describe('the budget script', () => {
       { file: '_astro/x.css', url: 'https://fonts.example/a.css' },
       { file: 'about/index.html', url: 'https://analytics.example/a.js' },
     ]);
+  });
+});
+
+describe('the benchmark memory figure', () => {
+  it("counts a build's child processes, not only the build itself", async () => {
+    // A parent that holds little, with a child that holds about 300 MB for a second.
+    const child = `Buffer.alloc(300e6, 1); setTimeout(() => {}, 1500)`;
+    const parent = `require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(child)}], { stdio: 'inherit' })`;
+    const r = await runSampled(process.execPath, ['-e', parent], {}, 100);
+    expect(r.status).toBe(0);
+    expect(r.treePeakKiB).toBeGreaterThan(290_000);
   });
 });
