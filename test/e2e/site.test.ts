@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parse, TEXT_NODE, walkSync } from 'ultrahtml';
+import { querySelectorAll } from 'ultrahtml/selector';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, visitAt } from '../../scripts/lib/browser.ts';
 import { serve, type StaticServer } from '../../scripts/lib/server.ts';
@@ -254,5 +256,112 @@ describe('history, components, maintenance and 404', () => {
   it('no page asks any other origin for anything', () => {
     expect(requested.length).toBeGreaterThan(10);
     expect(requested.filter((u) => !u.startsWith(new URL(server.url).origin))).toEqual([]);
+  });
+});
+
+/** A built page of the fixture site, parsed as the browser would read it. */
+const built = (file: string) => parse(readFileSync(join(dist, file), 'utf8'));
+
+/** The text of a parsed element, with runs of whitespace folded, as a reader sees it. */
+function textOf(node: any): string {
+  let out = '';
+  walkSync(node, (n) => {
+    if (n.type === TEXT_NODE) out += n.value;
+  });
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Every HTML file of the built site, relative to its folder. */
+function htmlFiles(dir = dist, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? htmlFiles(join(dir, d.name), `${prefix}${d.name}/`) : d.name.endsWith('.html') ? [`${prefix}${d.name}`] : [],
+  );
+}
+
+describe('every page says when it was generated (SPEC: the rules)', () => {
+  const pageTypes = [
+    ['home', 'index.html'],
+    ['incident', 'incidents/2026-11-20-search-outage/index.html'],
+    ['post-mortem', 'incidents/2026-11-20-search-outage/postmortem/index.html'],
+    ['history', 'history/index.html'],
+    ['component', 'components/db/index.html'],
+    ['maintenance', 'maintenance/index.html'],
+    ['404', '404.html'],
+  ];
+
+  /** The "Generated …" lines of a page, each with the time its <time> element states. */
+  const generatedLines = (file: string) =>
+    querySelectorAll(built(file), 'footer p')
+      .filter((p) => textOf(p).startsWith('Generated '))
+      .map((p) => {
+        const times = querySelectorAll(p, 'time');
+        return { text: textOf(p), times: times.map((t) => ({ datetime: (t as any).attributes['datetime'] as string | undefined, text: textOf(t) })) };
+      });
+
+  it.each(pageTypes)('the %s page names the build time in a <time datetime>', (_, file) => {
+    const lines = generatedLines(file);
+    expect(lines, file).toHaveLength(1);
+    const [{ text, times }] = lines as [(typeof lines)[number]];
+    expect(times).toHaveLength(1);
+    expect(new Date(times[0]!.datetime ?? NaN).getTime(), file).toBe(new Date(FIXTURE_NOW).getTime());
+    // The site's zone is UTC: the reader sees the same instant without JavaScript.
+    expect(text).toBe(`Generated ${times[0]!.text}. Powered by Candor.`);
+    expect(times[0]!.text).toBe('Nov 24, 2026, 12:00 UTC');
+  });
+
+  it('and so does every other page the build wrote', () => {
+    const files = htmlFiles();
+    expect(files.length).toBeGreaterThan(40);
+    for (const [, file] of pageTypes) expect(files).toContain(file);
+    const wrong = files.filter((f) => {
+      const lines = generatedLines(f);
+      return lines.length !== 1 || lines[0]!.times.length !== 1 || new Date(lines[0]!.times[0]!.datetime ?? NaN).getTime() !== new Date(FIXTURE_NOW).getTime();
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('the uptime formula is stated where uptime is shown (SPEC: uptime)', () => {
+  /** SPEC: downtime = minutes in major_outage + 0.3 × minutes in partial_outage; uptime = 1 − downtime / minutes counted. */
+  const FORMULA = /uptime = 1 − \(minutes of major outage \+ 0\.3 × minutes of partial outage\) ÷ minutes counted/;
+  const components = readdirSync(join(dist, 'components'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+  /** The paragraphs of a page region that say how uptime is computed. */
+  const notes = (file: string, region: string) =>
+    querySelectorAll(built(file), `${region} p`)
+      .map(textOf)
+      .filter((t) => t.includes('uptime ='));
+
+  it('on the home page, with the 90-day period it covers', () => {
+    const [note, ...more] = notes('index.html', 'section[aria-labelledby="components"]');
+    expect(more).toEqual([]);
+    expect(note).toMatch(FORMULA);
+    expect(note).toContain('over the last 90 days');
+    // Only the two outage statuses are downtime.
+    expect(note).toContain('Degraded performance and maintenance count as up');
+  });
+
+  it('on every component page', () => {
+    expect(components.sort()).toEqual(['api', 'db', 'email', 'search', 'web']);
+    for (const id of components) {
+      const found = notes(`components/${id}/index.html`, 'main');
+      expect(found, id).toHaveLength(1);
+      expect(found[0], id).toMatch(FORMULA);
+    }
+  });
+
+  it('and the figures shown follow it', () => {
+    const MINUTES_COUNTED = 90 * 24 * 60;
+    const minutes = (from: string, to: string) => (new Date(to).getTime() - new Date(from).getTime()) / 60_000;
+    /** As the page shows a ratio: floored to two decimals, so any downtime never reads 100.00%. */
+    const shown = (ratio: number) => `${(Math.floor(ratio * 10_000) / 100).toFixed(2)}%`;
+    const legend = (id: string) => /([\d.]+%) uptime/.exec(textOf(querySelectorAll(built(`components/${id}/index.html`), '.uptime-legend')[0]))?.[1];
+    // Search: a major outage from 10:00 to the resolution at 10:40 on Nov 20.
+    expect(legend('search')).toBe(shown(1 - minutes('2026-11-20T10:00Z', '2026-11-20T10:40Z') / MINUTES_COUNTED));
+    // API: a partial outage since 11:00 on Nov 24, still going at the build time.
+    expect(legend('api')).toBe(shown(1 - (0.3 * minutes('2026-11-24T11:00Z', FIXTURE_NOW)) / MINUTES_COUNTED));
+    // Website: only degraded performance; database: only maintenance. Both count as up.
+    expect(legend('web')).toBe('100.00%');
+    expect(legend('db')).toBe('100.00%');
   });
 });

@@ -1,12 +1,13 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { launchBrowser, visitAt } from '../../scripts/lib/browser.ts';
 import { serve, type StaticServer } from '../../scripts/lib/server.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FIXTURE_NOW } from '../fixtures/build-fixture.ts';
 
 let outage: StaticServer;
 let allClear: StaticServer;
@@ -41,7 +42,7 @@ afterAll(async () => {
 });
 
 async function openCustomerPage(statusUrl: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await (await visitAt(browser, FIXTURE_NOW)).newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${hostUrl}?status=${encodeURIComponent(statusUrl)}`);
@@ -94,20 +95,27 @@ describe('the embeddable widget', () => {
     expect(errors).toEqual([]);
   });
 
-  it.each([
-    ['answers 500', (res: import('node:http').ServerResponse) => res.writeHead(500).end('down')],
-    ['answers garbage', (res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end('{"page":')],
-    ['answers without CORS', (res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')],
+  it.each<[string, (res: ServerResponse, req: IncomingMessage) => void]>([
+    ['answers 500', (res) => res.writeHead(500).end('down')],
+    ['answers garbage', (res) => res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end('{"page":')],
+    ['answers without CORS', (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')],
+    // widget.js loads, then the connection of its API request is cut before any answer.
+    ['drops the connection', (_, req) => req.socket.destroy()],
   ])('leaves the customer page working when the status API %s', async (_, answer) => {
     const widget = readFileSync(join(inject('fixtureSite'), 'widget.js'));
+    const asked: string[] = [];
     const broken = createServer((req, res) => {
+      asked.push(req.url ?? '');
       if (req.url?.endsWith('widget.js')) res.writeHead(200, { 'content-type': 'text/javascript' }).end(widget);
-      else answer(res);
+      else answer(res, req);
     });
     await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
     try {
       const { page, errors } = await openCustomerPage(`http://127.0.0.1:${(broken.address() as AddressInfo).port}/status/`);
       await page.waitForLoadState('networkidle');
+      // The widget did load and did ask the API: only the answer failed.
+      await expect.poll(() => asked).toContain('/status/api/v2/summary.json');
+      expect(asked).toContain('/status/widget.js');
       await page.locator('#buy').click();
       expect(await page.locator('#buy').innerText()).toBe('Bought');
       expect(await page.locator('[data-candor-widget]').count()).toBe(0);

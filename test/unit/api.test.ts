@@ -1,43 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { loadProject } from '../../src/core/load.ts';
 import { componentStatuses } from '../../src/core/rules/status.ts';
 import { statusIntervals } from '../../src/core/rules/uptime.ts';
 import { apiDocuments, type ApiIncident } from '../../src/views/api.ts';
-import { makeProject, ROOT } from '../helpers/project.ts';
-
-const CAPTURES = join(ROOT, 'test', 'fixtures', 'statuspage');
-const capture = (name: string) => JSON.parse(readFileSync(join(CAPTURES, name), 'utf8')) as unknown;
-
-/** Every key path of a JSON document ("components[].status") with the JSON types seen there. */
-function shape(value: unknown, path = '', out = new Map<string, Set<string>>()): Map<string, Set<string>> {
-  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  if (path) out.set(path, (out.get(path) ?? new Set()).add(type));
-  if (Array.isArray(value)) for (const v of value) shape(v, `${path}[]`, out);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) shape(v, path ? `${path}.${k}` : k, out);
-  return out;
-}
-
-/**
- * Every key the capture has is in ours, with a type the capture shows there. Where the capture only
- * ever shows null (a timestamp not yet set), a string is accepted too.
- */
-function expectStatuspageShape(ours: unknown, theirs: unknown) {
-  const a = shape(ours), b = shape(theirs);
-  const problems: string[] = [];
-  for (const [path, types] of b) {
-    const mine = a.get(path);
-    if (!mine) {
-      problems.push(`missing ${path}`);
-      continue;
-    }
-    const allowed = new Set(types);
-    if (types.size === 1 && types.has('null')) allowed.add('string');
-    for (const t of mine) if (!allowed.has(t)) problems.push(`${path}: ${t}, Statuspage has ${[...types].join('|')}`);
-  }
-  expect(problems).toEqual([]);
-}
+import { makeProject } from '../helpers/project.ts';
+import { capture, expectStatuspageShape } from '../helpers/statuspage.ts';
 
 const CONFIG = `site:
   name: Example
@@ -159,5 +128,37 @@ describe('the Statuspage API v2', () => {
     for (const [key, allowed] of Object.entries(sets)) for (const v of values(key)) expect(allowed).toContain(v);
     const statuses = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance', 'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying', 'completed'];
     for (const v of values('status')) expect(statuses).toContain(v);
+  });
+});
+
+describe('the built site\'s /api/v2/ files', () => {
+  const dist = inject('fixtureSite');
+  const built = (path: string) => JSON.parse(readFileSync(join(dist, 'api', 'v2', path), 'utf8')) as Record<string, any>;
+  /** githubstatus during an outage; each endpoint answers its part of the summary. */
+  const outage = capture('summary-major-outage.json') as Record<string, unknown>;
+  const part = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, outage[k]]));
+
+  it.each([
+    ['summary.json', Object.keys(outage)],
+    ['status.json', ['page', 'status']],
+    ['components.json', ['page', 'components']],
+    ['incidents/unresolved.json', ['page', 'incidents']],
+    ['scheduled-maintenances.json', ['page', 'scheduled_maintenances']],
+  ])('%s has every key of githubstatus during an outage, with the same JSON type', (file, keys) => {
+    expect(keys.length).toBeGreaterThan(1);
+    expectStatuspageShape(built(file), part(...keys));
+  });
+
+  it('lists what the fixture site has going on, so that the comparison covers every nested key', () => {
+    expect(built('incidents/unresolved.json')['incidents'].length).toBeGreaterThan(0);
+    expect(built('components.json')['components'].length).toBeGreaterThan(0);
+    // githubstatus had no maintenance that day: each of ours has every key of its incident, and its window.
+    const maintenance = built('scheduled-maintenances.json')['scheduled_maintenances'] as Record<string, unknown>[];
+    expect(maintenance.length).toBeGreaterThan(0);
+    const incident = (outage['incidents'] as unknown[])[0];
+    for (const m of maintenance) {
+      expectStatuspageShape(m, incident);
+      expect([typeof m['scheduled_for'], typeof m['scheduled_until']]).toEqual(['string', 'string']);
+    }
   });
 });

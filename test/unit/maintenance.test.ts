@@ -2,7 +2,10 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { maintenanceStatus } from '../../src/core/rules/maintenance.ts';
 import { componentStatuses } from '../../src/core/rules/status.ts';
+import { configSchema } from '../../src/core/schema/config.ts';
+import { contentWarnings } from '../../src/core/warnings.ts';
 import { maintenanceCalendar } from '../../src/views/calendar.ts';
+import { homeView } from '../../src/views/home.ts';
 import { liveStates } from '../../src/views/live.ts';
 import { makeIncident, makeMaintenance } from '../helpers/entries.ts';
 import { config, load, parse, t } from '../helpers/project.ts';
@@ -54,6 +57,44 @@ describe('maintenance warnings', () => {
   it('a window longer than the configured limit', () => {
     const { problems } = load({ 'incidents/m.md': file('scheduled_for: 2026-12-20T00:00Z\nscheduled_until: 2026-12-20T14:30Z', '## Scheduled — 2026-11-20 09:00 UTC\nA long one.\n') }, now);
     expect(problems.warnings.map((w) => [w.line, w.message])).toEqual([[4, 'The maintenance window lasts 14.5 hours, longer than the 12 hours configured as the limit.']]);
+  });
+});
+
+describe('maintenance settings of the configuration', () => {
+  const now = t('2026-11-24T12:00Z');
+  /** The test configuration with `maintenance:` set as a user would write it in candor.config.yaml. */
+  const withSettings = (maintenance: Record<string, number>) => configSchema.parse({ ...config, maintenance });
+  /** A window of `hours` starting `days` after now, announced well ahead. */
+  const windowOf = (id: string, days: number, hours: number) => {
+    const from = new Date(now.getTime() + days * 86_400_000);
+    const until = new Date(from.getTime() + hours * 3_600_000);
+    return makeMaintenance([from.toISOString(), until.toISOString()], ['database'], [['Scheduled', '2026-10-01 09:00 UTC']], id);
+  };
+  const tooLong = (entries: ReturnType<typeof windowOf>[], settings: Record<string, number>) =>
+    contentWarnings(entries, withSettings(settings), now)
+      .filter((w) => w.message.startsWith('The maintenance window lasts'))
+      .map((w) => w.message);
+
+  it('max_window_hours: a window longer than a custom limit warns, one under it does not', () => {
+    // 4 h and 2 h are both under the default 12 h: only the custom limit of 3 h can make the first warn.
+    expect(tooLong([windowOf('long', 10, 4)], { max_window_hours: 3 })).toEqual(['The maintenance window lasts 4 hours, longer than the 3 hours configured as the limit.']);
+    expect(tooLong([windowOf('short', 10, 2)], { max_window_hours: 3 })).toEqual([]);
+    // 20 h is over the default 12 h: a limit raised to 24 h lets it pass, and 25 h still warns.
+    expect(tooLong([windowOf('day', 10, 20)], { max_window_hours: 24 })).toEqual([]);
+    expect(tooLong([windowOf('over-a-day', 10, 25)], { max_window_hours: 24 })).toEqual(['The maintenance window lasts 25 hours, longer than the 24 hours configured as the limit.']);
+  });
+
+  it('horizon_days: the home page shows upcoming maintenance within a custom horizon and hides what lies beyond it', () => {
+    const upcoming = (entries: ReturnType<typeof windowOf>[], settings: Record<string, number>) =>
+      homeView(entries, withSettings(settings), now).maintenanceUpcoming.map((s) => s.entry.id);
+    const soon = windowOf('in-2-days', 2, 1);
+    const later = windowOf('in-5-days', 5, 1);
+    const far = windowOf('in-20-days', 20, 1);
+    const farther = windowOf('in-40-days', 40, 1);
+    // The default 7 days would show both of the first two: a horizon of 3 days shows only the nearer.
+    expect(upcoming([soon, later], { horizon_days: 3 })).toEqual(['in-2-days']);
+    // The default would hide a window 20 days ahead: a horizon of 30 days shows it, not one 40 days ahead.
+    expect(upcoming([farther, far, soon], { horizon_days: 30 })).toEqual(['in-2-days', 'in-20-days']);
   });
 });
 
