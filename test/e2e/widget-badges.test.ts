@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIXTURE_NOW } from '../fixtures/build-fixture.ts';
+import { buildSite } from '../helpers/build.ts';
+import { makeProject } from '../helpers/project.ts';
 
 let outage: StaticServer;
 let allClear: StaticServer;
@@ -122,6 +124,33 @@ describe('the embeddable widget', () => {
       expect(errors).toEqual([]);
     } finally {
       await new Promise((r) => broken.close(r));
+    }
+  });
+
+  it('shows maintenance in progress when no incident is open, and nothing once it is over', async () => {
+    const root = makeProject({
+      'incidents/2026-11-24-db-upgrade.md':
+        '---\ntitle: Database upgrade\nscheduled_for: 2026-11-24T11:00Z\nscheduled_until: 2026-11-24T13:00Z\ncomponents: [database]\n---\n\n## Scheduled — 2026-11-10 09:00 UTC\nWe will upgrade the database.\n',
+    });
+    const during = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
+    const after = buildSite(root, { CANDOR_NOW: '2026-11-24T13:30Z' });
+    expect([during.code, after.code], during.output + after.output).toEqual([0, 0]);
+    const [running, done] = await Promise.all([serve(during.outDir, '/'), serve(after.outDir, '/')]);
+    try {
+      const { page, errors } = await openCustomerPage(running.url);
+      const banner = page.locator('[data-candor-widget] .b');
+      await expect.poll(() => banner.count()).toBe(1);
+      expect(await banner.innerText()).toContain('Maintenance in progress');
+      expect(await banner.innerText()).toContain('Database upgrade');
+      expect(await page.locator('[data-candor-widget] a').getAttribute('href')).toBe('https://status.example.com/incidents/2026-11-24-db-upgrade/');
+      expect(errors).toEqual([]);
+
+      const quiet = await openCustomerPage(done.url);
+      await quiet.page.waitForLoadState('networkidle');
+      expect(await quiet.page.locator('[data-candor-widget]').count()).toBe(0);
+    } finally {
+      await running.close();
+      await done.close();
     }
   });
 
