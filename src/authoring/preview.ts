@@ -74,7 +74,7 @@ export function previewChange(before: ProjectState | undefined, after: ProjectSt
 
 /** One problem as a Markdown list item, for the preview and the pull-request comment. */
 export function problemLine(x: Problem): string {
-  return `- ${x.severity === 'error' ? '❌' : '⚠️'} \`${x.file}${x.line ? `:${x.line}` : ''}\` ${x.message}${x.hint ? ` ${x.hint}` : ''}`;
+  return `- ${x.severity === 'error' ? '❌' : '⚠️'} \`${x.file}:${x.line}\` ${x.message} ${x.hint}`;
 }
 
 /** The preview as Markdown: printed by the CLI, posted as the pull-request comment. */

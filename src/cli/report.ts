@@ -20,11 +20,10 @@ function plural(n: number, word: string): string {
 export function formatAnnotations(problems: readonly Problem[]): string {
   return sortProblems(problems)
     .map((p) => {
-      const props = [`file=${escapeProperty(p.file)}`];
-      if (p.line !== undefined) props.push(`line=${p.line}`);
+      const props = [`file=${escapeProperty(p.file)}`, `line=${p.line}`];
       if (p.column !== undefined) props.push(`col=${p.column}`);
       props.push(`title=${escapeProperty(`Candor: ${p.severity}`)}`);
-      return `::${p.severity} ${props.join(',')}::${escapeData(p.hint ? `${p.message}\nFix: ${p.hint}` : p.message)}`;
+      return `::${p.severity} ${props.join(',')}::${escapeData(`${p.message}\nFix: ${p.hint}`)}`;
     })
     .join('\n');
 }

@@ -23,29 +23,24 @@ export interface LoadResult {
   files: number;
 }
 
-/** Reads a file as strict UTF-8, or reports the line of the first invalid byte. */
+/** Reads a file as strict UTF-8, or reports the line and column of the first invalid byte. */
 function readUtf8(path: string, file: string, problems: Problems): string | undefined {
   const bytes = readFileSync(path);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < bytes.length; i++) {
-      if (bytes[i] === 0x0a) {
-        try {
-          decoder.decode(bytes.subarray(lineStart, i));
-        } catch {
-          break;
-        }
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    problems.error(file, { line }, 'The file is not valid UTF-8 text.', 'Save it as UTF-8 in your editor (it may have been written as Latin-1 or Windows-1252).');
-    return undefined;
-  }
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const reencoded = Buffer.from(text, 'utf8');
+  if (reencoded.equals(bytes)) return text.replace(/^\uFEFF/, '');
+  // Invalid bytes decode to U+FFFD, so the re-encoded text differs from the first of them on.
+  let end = 0;
+  while (bytes[end] === reencoded[end]) end++;
+  // `stream` holds back a sequence cut short at the end: the start of the invalid one, when it began like U+FFFD.
+  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, end), { stream: true }).replace(/^\uFEFF/, '').split('\n');
+  problems.error(
+    file,
+    { line: before.length, column: before[before.length - 1]!.length + 1 },
+    'The file is not valid UTF-8 text.',
+    'Save it as UTF-8 in your editor (it may have been written as Latin-1 or Windows-1252).',
+  );
+  return undefined;
 }
 
 /** Every file under `dir`, skipping names that start with `_` (templates) or `.` (dotfiles). */

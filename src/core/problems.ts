@@ -7,22 +7,23 @@ export interface Problem {
   severity: Severity;
   /** Path relative to the project root, with forward slashes. */
   file: string;
-  line?: number;
+  /** Always set, so every annotation points at a line: 1 for a problem with the file as a whole. */
+  line: number;
   column?: number;
   message: string;
   /** How to fix it, in one sentence. */
-  hint?: string;
+  hint: string;
 }
 
 /** Collects every problem of a run rather than stopping at the first. */
 export class Problems {
   readonly list: Problem[] = [];
 
-  error(file: string, at: Position | undefined, message: string, hint?: string): void {
+  error(file: string, at: Position | undefined, message: string, hint: string): void {
     this.add('error', file, at, message, hint);
   }
 
-  warn(file: string, at: Position | undefined, message: string, hint?: string): void {
+  warn(file: string, at: Position | undefined, message: string, hint: string): void {
     this.add('warning', file, at, message, hint);
   }
 
@@ -34,11 +35,11 @@ export class Problems {
     return this.list.filter((p) => p.severity === 'warning');
   }
 
-  private add(severity: Severity, file: string, at: Position | undefined, message: string, hint?: string) {
-    const problem: Problem = { severity, file, message };
-    if (at?.line !== undefined) problem.line = at.line;
-    if (at?.column !== undefined) problem.column = at.column;
-    if (hint !== undefined) problem.hint = hint;
+  private add(severity: Severity, file: string, at: Position | undefined, message: string, hint: string) {
+    // No line: the problem is with the file as a whole (its name, its folder, a missing incident), so point at its start.
+    const problem: Problem = { severity, file, line: at?.line ?? 1, message, hint };
+    const column = at?.line === undefined ? 1 : at.column;
+    if (column !== undefined) problem.column = column;
     this.list.push(problem);
   }
 }
@@ -58,7 +59,7 @@ export function didYouMean(word: string, known: readonly string[]): string {
 
 export function sortProblems(list: readonly Problem[]): Problem[] {
   return [...list].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0),
   );
 }
 
@@ -80,6 +81,6 @@ export class CandorContentError extends Error {
 }
 
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
-  return `${where}: ${p.severity}: ${p.message}${p.hint ? `\n    fix: ${p.hint}` : ''}`;
+  const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  return `${where}: ${p.severity}: ${p.message}\n    fix: ${p.hint}`;
 }

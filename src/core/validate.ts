@@ -41,23 +41,34 @@ export function validateYaml<S extends z.ZodType>(
     } else if (issue.code === 'invalid_type') {
       problems.error(file, yaml.locate(path), `${name} must be ${article(issue.expected)}.`, typeHint(issue.expected));
     } else {
-      problems.error(file, yaml.locate(path), `${name}: ${issue.message}.`.replace(/\.\.$/, '.'));
+      // Candor's schema messages read "what is wrong; how to fix it".
+      const cut = issue.message.lastIndexOf('; ');
+      const what = cut < 0 ? issue.message : issue.message.slice(0, cut);
+      const fix = cut < 0 ? `Change ${name} to a valid value.` : `${capitalize(issue.message.slice(cut + 2))}.`;
+      problems.error(file, yaml.locate(path), `${name}: ${what}.`.replace(/\.\.$/, '.'), fix);
     }
   }
   return undefined;
 }
 
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function article(expected: string): string {
   if (expected === 'record' || expected === 'object') return 'a map of names to values';
   if (expected === 'array') return 'a list';
+  if (expected === 'int') return 'a whole number';
   return `a ${expected}`;
 }
 
-function typeHint(expected: string): string | undefined {
+function typeHint(expected: string): string {
   if (expected === 'record' || expected === 'object') return 'Write one "name: value" per line, indented under the field.';
   if (expected === 'array') return 'Write one "- item" per line, indented under the field.';
   if (expected === 'boolean') return 'Write true or false.';
-  return undefined;
+  if (expected === 'string') return 'Write text, in quotes if it would otherwise read as a number, a list, or true or false.';
+  if (expected === 'number' || expected === 'int') return `Write ${article(expected)} without quotes, such as 7.`;
+  return `Write ${article(expected)}.`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

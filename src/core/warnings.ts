@@ -9,7 +9,7 @@ import { DAY, formatUtc } from './time.ts';
 export interface ContentWarning extends Position {
   file: string;
   message: string;
-  hint?: string;
+  hint: string;
 }
 
 /**

@@ -70,7 +70,7 @@ describe('the build reads the same model the check validates', () => {
     const r = buildSite(root);
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('incidents/a.md:4:3: error: Unknown component "apii". Did you mean "api"?');
-    expect(r.output).toContain('incidents/notes.txt: error: "notes.txt" is not a Markdown file');
+    expect(r.output).toContain('incidents/notes.txt:1:1: error: "notes.txt" is not a Markdown file');
     expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
   });
 

@@ -3,7 +3,7 @@ import { ID_PATTERN } from '../ids.ts';
 import { parseTime } from '../time.ts';
 import { timeField } from './time.ts';
 
-const id = z.string().regex(ID_PATTERN, 'use lowercase letters, digits and hyphens, such as "api" or "web-app"');
+const id = z.string().regex(ID_PATTERN, 'not a valid id; use lowercase letters, digits and hyphens, such as "api" or "web-app"');
 
 /** A date (midnight UTC) or a date and time, as incident files write them. */
 const date = z.string().transform((v, ctx) => {
@@ -40,17 +40,17 @@ const locale = z.string().refine(
 
 export const siteSchema = z.strictObject({
   /** The company or product name shown in the header and titles. */
-  name: z.string().min(1),
+  name: z.string().min(1, 'empty; write the company or product name'),
   /** Public URL of the status site, e.g. https://status.example.com */
-  url: z.url({ protocol: /^https?$/, message: 'must be a full http(s) URL such as https://status.example.com' }),
+  url: z.url({ protocol: /^https?$/, message: 'must be a full http(s) URL; write it like https://status.example.com' }),
   /** Path prefix when served from a sub-path (GitHub project pages): "/status". */
   base: z
     .string()
-    .regex(/^\/(?:[A-Za-z0-9._~-]+\/?)*$/, 'must be a path starting with "/", such as "/" or "/status"')
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/?)*$/, 'must be a path starting with "/"; write "/" or a sub-path such as "/status"')
     .default('/'),
   description: z.string().optional(),
   /** Path of a logo under public/ (never another site's URL: the page makes no third-party request). */
-  logo: z.string().regex(/^\/(?![/\\])/, 'must be a path under public/, such as /logo.svg').optional(),
+  logo: z.string().regex(/^\/(?![/\\])/, 'must be a path under public/; write it like /logo.svg for the file public/logo.svg').optional(),
   time_zone: timeZone.default('UTC'),
   locale: locale.default('en-US'),
   /** Custom domain written to CNAME for GitHub Pages. */
@@ -65,7 +65,7 @@ export const siteSchema = z.strictObject({
 
 export const componentSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: z.string().min(1, 'empty; write the name customers see'),
   description: z.string().optional(),
   group: id.optional(),
   /** Uptime counts from this date when it is within the last 90 days. */
@@ -76,20 +76,20 @@ export const componentSchema = z.strictObject({
 
 export const groupSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: z.string().min(1, 'empty; write the name customers see'),
   description: z.string().optional(),
 });
 
 export const supportLinkSchema = z.strictObject({
-  label: z.string().min(1),
-  url: z.string().regex(/^(https?:|mailto:|tel:)/, 'must start with https:, http:, mailto: or tel:'),
+  label: z.string().min(1, 'empty; write the text of the link'),
+  url: z.string().regex(/^(https?:|mailto:|tel:)/, 'must be a web, mail or phone link; start it with https:, http:, mailto: or tel:'),
 });
 
 const secretName = z
   .string()
   .regex(
     /^[A-Z][A-Z0-9_]*$/,
-    'must be the NAME of a repository secret (such as SLACK_WEBHOOK_URL), never the secret itself',
+    'must be the NAME of a repository secret (such as SLACK_WEBHOOK_URL), never the secret itself; store the value as a repository secret and write its name here',
   );
 
 export const notificationSchema = z.strictObject({
@@ -102,16 +102,16 @@ export const notificationSchema = z.strictObject({
 
 export const maintenanceSettingsSchema = z.strictObject({
   /** Announce maintenance at least this many days ahead, or the check warns. */
-  notice_days: z.number().int().min(0).default(7),
+  notice_days: z.number().int().min(0, 'less than 0; write a number of days, such as 7').default(7),
   /** Show upcoming maintenance on the home page this many days ahead. */
-  horizon_days: z.number().int().min(1).default(7),
+  horizon_days: z.number().int().min(1, 'less than 1; write a number of days, such as 7').default(7),
   /** Warn when a window is longer than this many hours. */
-  max_window_hours: z.number().positive().default(12),
+  max_window_hours: z.number().positive('must be more than 0; write a number of hours, such as 12').default(12),
 });
 
 export const configSchema = z.strictObject({
   site: siteSchema,
-  components: z.array(componentSchema).min(1, 'list at least one component'),
+  components: z.array(componentSchema).min(1, 'empty; list at least one component, with an id and a name'),
   groups: z.array(groupSchema).default([]),
   support: z.array(supportLinkSchema).default([]),
   notifications: z.array(notificationSchema).default([]),

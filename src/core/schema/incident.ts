@@ -4,7 +4,7 @@ import { timeField } from './time.ts';
 
 /** Frontmatter of an incident file (`incidents/<id>.md` without `scheduled_for`). */
 export const incidentFrontmatter = z.strictObject({
-  title: z.string().trim().min(1).regex(/^[^\n]*$/, 'must be one line'),
+  title: z.string().trim().min(1, 'empty; write a one-line title for customers').regex(/^[^\n]*$/, 'must be one line; write the title on a single line'),
   components: z.record(z.string(), incidentComponentStatus).default({}),
   impact: impact.optional(),
   started: timeField.optional(),

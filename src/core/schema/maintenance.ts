@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { MAINTENANCE_COMPONENT_STATUSES } from '../status.ts';
 import { maintenanceComponentStatus } from './status.ts';
 import { timeField } from './time.ts';
 
 /** Frontmatter of planned maintenance: an incident file with a `scheduled_for` window. */
 export const maintenanceFrontmatter = z.strictObject({
-  title: z.string().trim().min(1).regex(/^[^\n]*$/, 'must be one line'),
+  title: z.string().trim().min(1, 'empty; write a one-line title for customers').regex(/^[^\n]*$/, 'must be one line; write the title on a single line'),
   scheduled_for: timeField,
   scheduled_until: timeField,
   /** A list puts each component under maintenance; a map names a harsher status per component. */
   components: z
-    .union([z.array(z.string()), z.record(z.string(), maintenanceComponentStatus)])
+    .union([z.array(z.string()), z.record(z.string(), maintenanceComponentStatus)], {
+      error: `not a list of component ids, nor a map of component ids to statuses; write "- api" lines, or "api: <status>" lines with one of ${MAINTENANCE_COMPONENT_STATUSES.join(', ')}`,
+    })
     .default([]),
   draft: z.boolean().default(false),
 });

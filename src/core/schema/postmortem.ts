@@ -4,7 +4,7 @@ import { timeField } from './time.ts';
 /** Frontmatter of `incidents/<id>.postmortem.md`. */
 export const postmortemFrontmatter = z.strictObject({
   published: timeField,
-  title: z.string().trim().min(1).optional(),
+  title: z.string().trim().min(1, 'empty; write a title, or remove the field').optional(),
   draft: z.boolean().default(false),
 });
 export type PostmortemFrontmatter = z.output<typeof postmortemFrontmatter>;
