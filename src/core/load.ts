@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CONFIG_FILE, parseConfig } from './config.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from './ids.ts';
+import { checkIssueForm } from './issue-form.ts';
 import type { Entry, Postmortem } from './model.ts';
 import { parseEntry, parsePostmortem, type SourceFile } from './parse.ts';
 import { Problems } from './problems.ts';
@@ -132,6 +133,7 @@ export function loadProject(root: string, now: Date): LoadResult {
   if (!config) return { problems, files };
   const list = [...entries.values()].sort(newestFirst);
   for (const w of contentWarnings(list, config, now)) problems.warn(w.file, w, w.message, w.hint);
+  checkIssueForm(root, config, problems);
   if (problems.errors.length > 0) return { problems, files };
   return { project: { config, entries: list }, problems, files };
 }
