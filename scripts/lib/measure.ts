@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ELEMENT_NODE, parse, walkSync } from 'ultrahtml';
+import { isOtherSiteUrl } from '../../src/core/origin.ts';
 
 /** Issue budget: the home page's HTML, CSS and JS together, gzipped. */
 export const HOME_BUDGET_BYTES = 30 * 1024;
@@ -51,14 +52,13 @@ function cssUrls(css: string): string[] {
   return [...css.matchAll(/url\(\s*['"]?([^'")]+)/g), ...css.matchAll(/@import\s+['"]([^'"]+)/g)].map((m) => m[1]!);
 }
 
-const isForeign = (url: string) => /^(https?:)?\/\//i.test(url.trim());
 
 /** Measures the built site in `dist`: the home page's transfer size and every foreign request. */
 export function measureSite(dist: string): SiteReport {
   const home = readFileSync(join(dist, 'index.html'), 'utf8');
   const homeFiles = [{ path: 'index.html', body: home }];
   for (const url of fetchedUrls(home)) {
-    if (isForeign(url) || !/\.(css|js)$/.test(url)) continue;
+    if (isOtherSiteUrl(url) || !/\.(css|js)$/.test(url)) continue;
     const path = url.replace(/^\/+/, '').split('/').slice(-2).join('/');
     const found = files(dist).find((f) => f.endsWith(path));
     if (found) homeFiles.push({ path: relative(dist, found), body: readFileSync(found, 'utf8') });
@@ -70,7 +70,7 @@ export function measureSite(dist: string): SiteReport {
     const ext = extname(file);
     const body = ext === '.html' || ext === '.css' || ext === '.js' ? readFileSync(file, 'utf8') : '';
     const urls = ext === '.html' ? fetchedUrls(body) : ext === '.css' ? cssUrls(body) : [];
-    for (const url of urls) if (isForeign(url)) foreign.push({ file: relative(dist, file), url });
+    for (const url of urls) if (isOtherSiteUrl(url)) foreign.push({ file: relative(dist, file), url });
   }
   return { home: { total: measured.reduce((s, f) => s + f.gzip, 0), files: measured }, foreign };
 }

@@ -41,7 +41,10 @@ export function runSampled(command: string, args: string[], options: SpawnOption
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     const timer = setInterval(() => (treePeakKiB = Math.max(treePeakKiB, treeRssKiB(child.pid!))), everyMs);
-    child.on('error', reject);
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
     child.on('close', (status) => {
       clearInterval(timer);
       resolve({ status, output, treePeakKiB });

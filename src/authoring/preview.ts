@@ -22,6 +22,8 @@ export interface NewUpdate {
   update: Update;
   /** true when the update existed before and its text changed. */
   edited: boolean;
+  /** Dated after now: customers see it only from then on. */
+  pending: boolean;
 }
 
 /** What customers will see after a change: the one function behind `candor preview` and the PR comment. */
@@ -51,7 +53,7 @@ export function previewChange(before: ProjectState | undefined, after: ProjectSt
   for (const e of afterEntries) {
     for (const u of e.updates) {
       const was = old.get(e.id)?.get(u.anchor);
-      if (was !== u.markdown) updates.push({ entry: e, update: u, edited: was !== undefined });
+      if (was !== u.markdown) updates.push({ entry: e, update: u, edited: was !== undefined, pending: u.at > now });
     }
   }
   updates.sort((a, b) => b.update.at.getTime() - a.update.at.getTime());
@@ -60,7 +62,7 @@ export function previewChange(before: ProjectState | undefined, after: ProjectSt
   const beforeById = new Map(beforeEntries.map((e) => [e.id, e]));
   const silentlyMoved = afterEntries.filter((e) => {
     const was = windowOf(beforeById.get(e.id));
-    return was !== undefined && was !== windowOf(e) && !updates.some((u) => u.entry === e && !u.edited);
+    return was !== undefined && was !== windowOf(e) && !updates.some((u) => u.entry === e && !u.edited && !u.pending);
   });
   return {
     banner: { before: before ? pageStatus(beforeEntries, before.config, now) : undefined, after: pageStatus(afterEntries, after.config, now) },
@@ -87,8 +89,8 @@ export function renderPreview(p: Preview): string {
     for (const c of p.components) out.push(`| ${c.name} | ${statusLabel(c.before)} | **${statusLabel(c.after)}** |`);
     out.push('');
   } else out.push('No component changes status.', '');
-  for (const { entry, update, edited } of p.updates) {
-    out.push(`#### ${entry.title}: ${update.label}, ${formatUtc(update.at)}${edited ? ' (edited)' : ''}`, '', ...update.markdown.split('\n').map((l) => `> ${l}`), '');
+  for (const { entry, update, edited, pending } of p.updates) {
+    out.push(`#### ${entry.title}: ${update.label}, ${formatUtc(update.at)}${edited ? ' (edited)' : ''}${pending ? ' (dated in the future: shown from then on)' : ''}`, '', ...update.markdown.split('\n').map((l) => `> ${l}`), '');
   }
   if (p.updates.length === 0) out.push('No new or edited update.', '');
   for (const id of p.removed) out.push(`⚠️ Removes \`${id}\`: its page, feed items and API entry disappear.`, '');

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isSnapshot } from '../core/config.ts';
 import { parseEntry, parsePostmortem } from '../core/parse.ts';
 import { formatProblem, Problems } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
+import { formatUtc, siteNow } from '../core/time.ts';
 import { githubEnv, octokit, repositoryFromRemote } from '../github/client.ts';
 import { openPullRequest } from '../github/pull-request.ts';
 import { type CliContext, UsageError } from './context.ts';
@@ -18,18 +20,25 @@ export interface Change {
   summary: string;
 }
 
-/** Checks a file the way `candor check` will: a command never writes what the check would refuse. */
-export function validateChange(change: Change, config: Config): void {
+/**
+ * Checks a file the way `candor check` will, with the site shown at `shown`: a command never writes
+ * what the check would refuse.
+ */
+function validateChange(change: Change, config: Config, shown: Date): void {
   const problems = new Problems();
   const src = { file: change.file, id: change.id, text: change.text };
-  if (change.kind === 'entry') parseEntry(src, { componentIds: config.components.map((c) => c.id) }, problems);
-  else parsePostmortem(src, problems);
+  const entry = change.kind === 'entry' ? parseEntry(src, { componentIds: config.components.map((c) => c.id) }, problems) : undefined;
+  const postmortem = change.kind === 'postmortem' ? parsePostmortem(src, problems) : undefined;
   if (problems.errors.length) throw new UsageError(`Nothing was written: ${change.file} would not pass the check.\n${problems.errors.map(formatProblem).join('\n')}`);
+  const pending = (entry?.updates.some((u) => u.at > shown) ?? false) || (postmortem !== undefined && postmortem.published > shown);
+  if (pending && isSnapshot(config, shown)) {
+    throw new UsageError(`Nothing was written: the site is a snapshot at ${formatUtc(shown)} (site.as_of in candor.config.yaml), so customers would never see this. Remove that line for a live status page, then run the command again.`);
+  }
 }
 
 /** Validates, writes, and with `pr` opens a pull request with the file. */
 export async function writeChange(ctx: CliContext, config: Config, change: Change, pr: boolean): Promise<void> {
-  validateChange(change, config);
+  validateChange(change, config, siteNow(config.site.as_of, ctx.env, ctx.now));
   const path = join(ctx.root, change.file);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, change.text);

@@ -44,3 +44,8 @@ export function componentNames(config: Config): ReadonlyMap<string, string> {
   if (!names) namesByConfig.set(config, (names = new Map(config.components.map((c) => [c.id, c.name]))));
   return names;
 }
+
+/** The site is a snapshot when it is shown at its `site.as_of` (not overridden by CANDOR_NOW). */
+export function isSnapshot(config: Config, now: Date): boolean {
+  return config.site.as_of?.getTime() === now.getTime();
+}

@@ -8,25 +8,30 @@ export const ISSUE_FORM = '.github/ISSUE_TEMPLATE/incident-report.yml';
 
 /**
  * The incident-report issue form lists the component ids as checkboxes; GitHub forms cannot read
- * the configuration, so a component added or renamed there is flagged until the form follows.
+ * the configuration, so a component added or renamed there is flagged until the form follows. A
+ * form of another shape is GitHub's to judge, not the check's.
  */
 export function checkIssueForm(root: string, config: Config, problems: Problems): void {
   const path = join(root, ISSUE_FORM);
   if (!existsSync(path)) return;
   const yaml = parseYaml(readFileSync(path, 'utf8'));
-  const body = (yaml.data as { body?: { id?: string; attributes?: { options?: { label?: unknown }[] } }[] } | undefined)?.body;
-  const index = body?.findIndex((field) => field.id === 'components') ?? -1;
-  if (!body || index < 0) return;
-  const listed = (body[index]!.attributes?.options ?? []).map((o) => String(o.label));
+  const body = (yaml.data as { body?: unknown } | undefined)?.body;
+  const index = Array.isArray(body) ? body.findIndex((field) => isObject(field) && field['id'] === 'components') : -1;
+  if (index < 0) return;
+  const field = (body as Record<string, unknown>[])[index]!;
+  const options = isObject(field['attributes']) ? field['attributes']['options'] : undefined;
+  const listed = Array.isArray(options) ? options.map((o) => (isObject(o) ? String(o['label']) : String(o))) : [];
   const configured = config.components.map((c) => c.id);
-  if (listed.join('\n') === configured.join('\n')) return;
   const missing = configured.filter((id) => !listed.includes(id));
   const unknown = listed.filter((id) => !configured.includes(id));
-  const what = [missing.length ? `misses ${missing.join(', ')}` : '', unknown.length ? `lists unknown ${unknown.join(', ')}` : ''].filter(Boolean).join(' and ') || 'lists the components in another order';
+  if (missing.length === 0 && unknown.length === 0) return;
+  const what = [missing.length ? `misses ${missing.join(', ')}` : '', unknown.length ? `lists unknown ${unknown.join(', ')}` : ''].filter(Boolean).join(' and ');
   problems.warn(
     ISSUE_FORM,
     yaml.locate(['body', index, 'attributes', 'options']),
     `The issue form's component checkboxes do not match candor.config.yaml: the form ${what}.`,
-    `List exactly the component ids of candor.config.yaml under "options", in its order: ${configured.join(', ')}.`,
+    `List the component ids of candor.config.yaml under "options", one "- label: <id>" each: ${configured.join(', ')}.`,
   );
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -7,7 +7,7 @@ import type { Entry, Postmortem } from './model.ts';
 import { parseEntry, parsePostmortem, type SourceFile } from './parse.ts';
 import { Problems } from './problems.ts';
 import type { Config } from './schema/config.ts';
-import { contentWarnings } from './warnings.ts';
+import { contentWarnings, snapshotErrors } from './warnings.ts';
 
 export const INCIDENTS_DIR = 'incidents';
 
@@ -133,6 +133,7 @@ export function loadProject(root: string, now: Date): LoadResult {
   if (!config) return { problems, files };
   const list = [...entries.values()].sort(newestFirst);
   for (const w of contentWarnings(list, config, now)) problems.warn(w.file, w, w.message, w.hint);
+  for (const e of snapshotErrors(list, config, now)) problems.error(e.file, e, e.message, e.hint);
   checkIssueForm(root, config, problems);
   if (problems.errors.length > 0) return { problems, files };
   return { project: { config, entries: list }, problems, files };

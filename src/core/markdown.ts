@@ -9,34 +9,37 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { isSiteUrl } from './origin.ts';
 
-/** An image or other resource in an update that the page would fetch from another site. */
-export interface ForeignResource {
+/** An image in an update that is not a file of the status site. */
+export interface ForeignImage {
   url: string;
-  /** Line in the Markdown the tree was parsed from. */
+  /** Line and column in the Markdown the tree was parsed from. */
   line: number;
+  column: number;
 }
 
-const FOREIGN_URL = /^\s*(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}/i;
-
 /**
- * The site makes no third-party request: a resource from another origin that survived sanitizing
- * is taken out of the page and listed, so that the check can name it.
+ * The page loads nothing from another site, and sanitizing would drop other schemes (data:)
+ * without a word: every image source that is not a file of the site is taken out and listed, so
+ * that the check can name it.
  */
-function withoutForeignResources() {
+function withoutForeignImages() {
   return (tree: HastRoot, file: VFile) => {
-    const found: ForeignResource[] = [];
+    const found: ForeignImage[] = [];
     visit(tree, 'element', (node) => {
-      for (const key of ['src', 'srcSet', 'poster'] as const) {
+      if (node.tagName !== 'img' && node.tagName !== 'source') return;
+      for (const key of ['src', 'srcSet'] as const) {
         const value = node.properties[key];
-        const urls = typeof value === 'string' ? (key === 'srcSet' ? value.split(',').map((c) => c.trim().split(/\s+/)[0]!) : [value]) : [];
-        const foreign = urls.find((url) => FOREIGN_URL.test(url));
-        if (foreign === undefined) continue;
-        found.push({ url: foreign, line: node.position?.start.line ?? 1 });
+        if (typeof value !== 'string') continue;
+        const urls = key === 'srcSet' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : [value];
+        const foreign = urls.filter((url) => !isSiteUrl(url));
+        if (foreign.length === 0) continue;
+        for (const url of foreign) found.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
         delete node.properties[key];
       }
     });
-    file.data['foreign'] = found;
+    file.data['foreignImages'] = found;
   };
 }
 
@@ -47,8 +50,8 @@ const renderer = unified()
   // Raw HTML is parsed, then everything passes GitHub's sanitizing rules: no script, no event
   // handler attribute and no javascript: URL reaches a page, a feed or the API.
   .use(rehypeRaw)
+  .use(withoutForeignImages)
   .use(rehypeSanitize)
-  .use(withoutForeignResources)
   .use(rehypeStringify);
 
 export function parseMarkdown(source: string): Root {
@@ -57,12 +60,12 @@ export function parseMarkdown(source: string): Root {
 
 /**
  * Already-parsed Markdown to sanitized HTML, so that no text is parsed twice; `onForeign` hears of
- * each resource from another site that was left out.
+ * each image that was left out because it is not a file of the site.
  */
-export function renderTree(tree: Root | RootContent[], onForeign?: (resource: ForeignResource) => void): string {
+export function renderTree(tree: Root | RootContent[], onForeign?: (image: ForeignImage) => void): string {
   const root: Root = Array.isArray(tree) ? { type: 'root', children: tree } : tree;
   const file = new VFile();
   const html = renderer.stringify(renderer.runSync(root, file));
-  for (const r of (file.data['foreign'] as ForeignResource[] | undefined) ?? []) onForeign?.(r);
+  for (const image of (file.data['foreignImages'] as ForeignImage[] | undefined) ?? []) onForeign?.(image);
   return html;
 }

@@ -66,6 +66,8 @@ export interface Postmortem {
   file: string;
   title?: string;
   published: Date;
+  /** Line of `published:` in the file. */
+  publishedLine: number;
   draft: boolean;
   markdown: string;
   html: string;

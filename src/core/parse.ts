@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { type ForeignResource, parseMarkdown, renderTree } from './markdown.ts';
+import { type ForeignImage, parseMarkdown, renderTree } from './markdown.ts';
 import type { AffectedComponent, Entry, Incident, Maintenance, Postmortem, Update } from './model.ts';
 import { didYouMean, type Position, Problems } from './problems.ts';
 import { incidentFrontmatter } from './schema/incident.ts';
@@ -101,7 +101,7 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
     if (current?.parsed) {
       const start = current.heading.position?.end.offset ?? 0;
       const text = plainText(current.nodes);
-      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim(), text, html: renderTree(current.nodes, foreignResourceError(src.file, split.bodyLine, problems)) });
+      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim(), text, html: renderTree(current.nodes, foreignImageError(src.file, split.bodyLine, problems)) });
     }
   };
 
@@ -340,20 +340,20 @@ export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem
   const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((h) => toString(h).trim());
   // The Markdown was trimmed: its line 1 is the first line with text.
   const firstLine = split.bodyLine + /^\s*/.exec(split.body)![0].split('\n').length - 1;
-  const html = renderTree(tree, foreignResourceError(src.file, firstLine, problems));
+  const html = renderTree(tree, foreignImageError(src.file, firstLine, problems));
   if (problems.errors.length > before) return undefined;
-  const postmortem: Postmortem = { id: src.id, file: src.file, published: fm.published, draft: fm.draft, markdown, html, sections };
+  const postmortem: Postmortem = { id: src.id, file: src.file, published: fm.published, publishedLine: split.yaml.locate(['published']).line ?? 1, draft: fm.draft, markdown, html, sections };
   if (fm.title) postmortem.title = fm.title;
   return postmortem;
 }
 
-/** Reports an image (or other resource) from another site, at its line in the file. */
-function foreignResourceError(file: string, firstLine: number, problems: Problems) {
-  return (r: ForeignResource) =>
+/** Reports an image that is not a file of the site, at its place in the file. */
+function foreignImageError(file: string, firstLine: number, problems: Problems) {
+  return (image: ForeignImage) =>
     problems.error(
       file,
-      { line: r.line + firstLine - 1, column: 1 },
-      `An image from another site (${r.url}): the status page never loads anything from another site, so it would be left out.`,
+      { line: image.line + firstLine - 1, column: image.column },
+      `An image from outside the site (${image.url}): the status page loads nothing from elsewhere, so it would be left out.`,
       'Put the image under public/ and use its path on the status site, such as /images/graph.png; or link to it instead: [graph](https://…).',
     );
 }

@@ -1,6 +1,7 @@
 import type { Entry, Maintenance } from './model.ts';
 import type { Position } from './problems.ts';
 import { RECOMMENDED_SECTIONS } from './schema/postmortem.ts';
+import { isSnapshot } from './config.ts';
 import type { Config } from './schema/config.ts';
 import { isPromiseBroken } from './rules/incident.ts';
 import { isActiveMaintenance, maintenanceStatus } from './rules/maintenance.ts';
@@ -12,6 +13,41 @@ export interface ContentWarning extends Position {
   hint: string;
 }
 
+/** Something dated after `now`, which the site leaves out until a build after that time. */
+interface Pending extends Position {
+  file: string;
+  what: string;
+  at: Date;
+  hint: string;
+}
+
+/** The updates and the post-mortem of an entry dated after `now`. */
+function notYetPublished(e: Entry, now: Date): Pending[] {
+  const items: Pending[] = e.updates
+    .filter((u) => u.at > now)
+    .map((u) => ({ file: e.file, line: u.line, column: 1, what: `The update "${u.label}"`, at: u.at, hint: 'Times without a zone are UTC: if you wrote your local time, add its offset (such as +01:00) or convert it to UTC.' }));
+  const pm = e.postmortem;
+  if (pm && pm.published > now) {
+    items.push({ file: pm.file, line: pm.publishedLine, column: 1, what: 'The post-mortem', at: pm.published, hint: 'It appears on the first build after that time; set published to now to show it at once.' });
+  }
+  return items;
+}
+
+/**
+ * A snapshot (`site.as_of`) never moves on, so anything dated after it would never be shown: an
+ * error, for the operator who posts on a copy of the example and forgets the line.
+ */
+export function snapshotErrors(entries: readonly Entry[], config: Config, now: Date): ContentWarning[] {
+  if (!isSnapshot(config, now)) return [];
+  return entries.flatMap((e) =>
+    notYetPublished(e, now).map(({ what, at, ...item }) => ({
+      ...item,
+      message: `${what} is dated ${formatUtc(at)}, after the moment the site shows (site.as_of: ${formatUtc(now)}): customers would never see it.`,
+      hint: 'Remove site.as_of from candor.config.yaml for a live status page (it keeps the example at one moment).',
+    })),
+  );
+}
+
 /**
  * What is valid but worth a responder's attention: a broken next-update promise, maintenance
  * announced with short notice, a post-mortem missing a recommended section. Warnings never fail.
@@ -19,17 +55,10 @@ export interface ContentWarning extends Position {
 export function contentWarnings(entries: readonly Entry[], config: Config, now: Date): ContentWarning[] {
   const out: ContentWarning[] = [];
   for (const e of entries) {
-    const future = e.updates.filter((u) => u.at > now);
-    for (const u of future) {
-      out.push({
-        file: e.file,
-        line: u.line,
-        column: 1,
-        message: `The update "${u.label}" is dated ${formatUtc(u.at)}, in the future: customers will not see it until then.`,
-        hint: config.site.as_of
-          ? `The site is a snapshot at ${formatUtc(config.site.as_of)} (site.as_of in candor.config.yaml): remove that line for a live status page.`
-          : 'Times without a zone are UTC: if you wrote your local time, add its offset (such as +01:00) or convert it to UTC.',
-      });
+    if (!isSnapshot(config, now)) {
+      for (const { what, at, ...item } of notYetPublished(e, now)) {
+        out.push({ ...item, message: `${what} is dated ${formatUtc(at)}, in the future: customers will not see it until then.` });
+      }
     }
     if (e.kind === 'incident' && e.updates.length > 0 && e.started > e.updates[e.updates.length - 1]!.at) {
       out.push({

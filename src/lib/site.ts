@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { isSnapshot } from '../core/config.ts';
 import { loadConfig, newestFirst } from '../core/load.ts';
 import type { Entry } from '../core/model.ts';
 import { CandorContentError, Problems } from '../core/problems.ts';
@@ -42,7 +43,7 @@ export function getSite(): Promise<Site> {
       titles: new Map(entries.map((e) => [e.id, e.title])),
       board: statusBoard(entries, config, buildEnv.now),
       // A snapshot (`site.as_of`) stays at its moment in the visitor's browser too.
-      live: config.site.as_of ? [] : liveStates(entries, config, buildEnv.now),
+      live: isSnapshot(config, buildEnv.now) ? [] : liveStates(entries, config, buildEnv.now),
     };
   })();
   return cached;

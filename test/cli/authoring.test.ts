@@ -210,6 +210,18 @@ We are sorry for the disruption. We will publish a post-mortem explaining what h
     expect(read('incidents/2026-11-24-api-errors.md')).toBe(resolved);
   });
 
+  it('writes nothing into a snapshot (site.as_of) that would never show it', async () => {
+    const config = join(root, 'candor.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^site:\n/m, 'site:\n  as_of: 2026-11-24T12:30Z\n'));
+    const before = read('incidents/2026-11-24-api-errors.md');
+    const r = await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'Still on it.']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('Nothing was written: the site is a snapshot at 2026-11-24 12:30 UTC (site.as_of in candor.config.yaml), so customers would never see this. Remove that line for a live status page, then run the command again.');
+    expect(read('incidents/2026-11-24-api-errors.md')).toBe(before);
+    // A time within the snapshot is written as usual.
+    expect((await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'Earlier.', '--at', '2026-11-24 12:20 UTC'])).code).toBe(0);
+  });
+
   it('says so when the incident does not exist', async () => {
     const r = await cli(['update', 'no-such-thing', '--status', 'update', '-m', 'x']);
     expect([r.code, r.err]).toEqual([1, 'There is no incident "no-such-thing" in incidents/. The id is the file name without .md.']);
@@ -290,6 +302,14 @@ describe('candor preview of a moved maintenance window', () => {
     writeFileSync(join(root, file), read(file).replace('2026-12-03T02:00Z', '2026-12-04T02:00Z').replace('2026-12-03T04:00Z', '2026-12-04T04:00Z'));
     const warning = '⚠️ Moves the window of “Database upgrade” without a new update: calendars and feed readers will not hear of it.';
     expect((await cli(['preview'])).out).toContain(warning);
+
+    // An update dated later does not count yet: calendars hear nothing until it is posted.
+    const moved = read(file);
+    await cli(['update', '2026-12-03-database-upgrade', '--status', 'update', '-m', 'Moved.', '--at', '2026-11-30 09:00 UTC']);
+    const early = await cli(['preview']);
+    expect(early.out).toContain('#### Database upgrade: Update, 2026-11-30 09:00 UTC (dated in the future: shown from then on)');
+    expect(early.out).toContain(warning);
+    writeFileSync(join(root, file), moved);
 
     await cli(['update', '2026-12-03-database-upgrade', '--status', 'update', '-m', 'Moved by one day, to 2026-12-04 02:00 UTC.'], { now: '2026-11-24T13:00:00Z' });
     const after = await cli(['preview'], { now: '2026-11-24T13:00:00Z' });

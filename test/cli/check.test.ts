@@ -28,22 +28,31 @@ describe('the check command', () => {
     expect(bin.stdout).toContain('no problems');
   });
 
-  it('judges a snapshot at its site.as_of, and says so when an update falls after it', () => {
+  it('judges a snapshot at its site.as_of, and refuses what it would never show', () => {
+    const config = FIXTURE_CONFIG.replace('  url: https://status.example.com\n', '  url: https://status.example.com\n  as_of: 2026-11-20T14:30Z\n');
+    const a = '---\ntitle: A\ncomponents:\n  api: major_outage\nnext_update: 2026-11-20T15:00Z\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n';
+    // At 14:30 the 15:00 promise still stands, whatever the real date is.
+    const quiet = runCheck(makeProject({ 'incidents/a.md': a }, config), { CANDOR_NOW: '' });
+    expect([quiet.code, quiet.stdout]).toEqual([0, '✓ Checked 2 files: no problems.\n']);
+
     const root = makeProject(
       {
-        'incidents/a.md': '---\ntitle: A\ncomponents:\n  api: major_outage\nnext_update: 2026-11-20T15:00Z\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n',
+        'incidents/a.md': a,
         'incidents/b.md': '---\ntitle: B\ncomponents:\n  web: degraded_performance\n---\n\n## Investigating — 2026-11-21 09:00 UTC\ny\n',
+        'incidents/c.md': '---\ntitle: C\ncomponents:\n  web: degraded_performance\n---\n\n## Resolved — 2026-11-20 12:00 UTC\nz\n\n## Investigating — 2026-11-20 11:00 UTC\nz\n',
+        'incidents/c.postmortem.md': '---\npublished: 2026-11-22T10:00Z\n---\n\n## Summary\nz\n',
       },
-      FIXTURE_CONFIG.replace('  url: https://status.example.com\n', '  url: https://status.example.com\n  as_of: 2026-11-20T14:30Z\n'),
+      config,
     );
     const r = runCheck(root, { CANDOR_NOW: '' });
-    expect(r.code).toBe(0);
-    // At 14:30 the 15:00 promise still stands, whatever the real date is.
-    expect(r.stdout).not.toContain('overdue');
-    expect(r.stdout).toContain('incidents/b.md:7:1: warning: The update "Investigating" is dated 2026-11-21 09:00 UTC, in the future');
-    expect(r.stdout).toContain('fix: The site is a snapshot at 2026-11-20 14:30 UTC (site.as_of in candor.config.yaml): remove that line for a live status page.');
-    // CANDOR_NOW still wins over site.as_of.
-    expect(runCheck(root, { CANDOR_NOW: '2026-11-21T12:00Z' }).stdout).toContain('promised for 2026-11-20 15:00 UTC and is overdue');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('incidents/b.md:7:1: error: The update "Investigating" is dated 2026-11-21 09:00 UTC, after the moment the site shows (site.as_of: 2026-11-20 14:30 UTC): customers would never see it.\n    fix: Remove site.as_of from candor.config.yaml');
+    expect(r.stderr).toContain('incidents/c.postmortem.md:2:1: error: The post-mortem is dated 2026-11-22 10:00 UTC, after the moment the site shows');
+    // CANDOR_NOW still wins over site.as_of: a normal build at that time, with warnings only.
+    const later = runCheck(root, { CANDOR_NOW: '2026-11-21T12:00Z' });
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain('promised for 2026-11-20 15:00 UTC and is overdue');
+    expect(later.stdout).toContain('incidents/c.postmortem.md:2:1: warning: The post-mortem is dated 2026-11-22 10:00 UTC, in the future');
   });
 
   it('lists every error with file, line and fix, and exits 1', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../ids.ts';
+import { isSiteUrl } from '../origin.ts';
 import { parseTime } from '../time.ts';
 import { timeField } from './time.ts';
 
@@ -38,6 +39,8 @@ const locale = z.string().refine(
   { message: 'not a locale this runtime knows; use a tag such as "en-US" or "de-DE"' },
 );
 
+const LOGO_PATH = 'must be a path under public/; write it like /logo.svg for the file public/logo.svg';
+
 export const siteSchema = z.strictObject({
   /** The company or product name shown in the header and titles. */
   name: z.string().min(1, 'empty; write the company or product name'),
@@ -50,7 +53,11 @@ export const siteSchema = z.strictObject({
     .default('/'),
   description: z.string().optional(),
   /** Path of a logo under public/ (never another site's URL: the page makes no third-party request). */
-  logo: z.string().regex(/^\/(?![/\\])/, 'must be a path under public/; write it like /logo.svg for the file public/logo.svg').optional(),
+  logo: z
+    .string()
+    .regex(/^\/(?![/\\])/, LOGO_PATH)
+    .refine((path) => isSiteUrl(path), LOGO_PATH)
+    .optional(),
   time_zone: timeZone.default('UTC'),
   locale: locale.default('en-US'),
   /** Custom domain written to CNAME for GitHub Pages. */
