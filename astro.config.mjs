@@ -4,15 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/core/load.ts';
 import { CandorContentError, Problems } from './src/core/problems.ts';
-import { siteNow } from './src/core/time.ts';
 import { buildEnv } from './src/env.ts';
+import { buildClock } from './src/integrations/build-clock.ts';
 import { pagesFiles } from './src/integrations/pages-files.ts';
 
 const problems = new Problems();
 const config = loadConfig(buildEnv.root, problems);
 if (!config) throw new CandorContentError(problems.errors);
-// One moment for the whole build: the loader and the pages run in modules of their own.
-process.env['CANDOR_NOW'] = siteNow(config.site.as_of).toISOString();
 
 export default defineConfig({
   site: config.site.url,
@@ -23,5 +21,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The widget is bundled on its own by its endpoint, from the source file on disk.
   vite: { define: { __CANDOR_WIDGET_ENTRY__: JSON.stringify(fileURLToPath(new URL('./src/widget/widget.ts', import.meta.url))) } },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagesFiles(config)],
+  integrations: [buildClock(config), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagesFiles(config)],
 });

@@ -1,17 +1,17 @@
-import { now } from './core/time.ts';
+import { loadConfig } from './core/load.ts';
+import { Problems } from './core/problems.ts';
+import { siteNow } from './core/time.ts';
 
+const root = process.env['CANDOR_ROOT'] || process.cwd();
 let clock: Date | undefined;
 
-/**
- * Build settings from the environment, shared by astro.config.mjs and the content loader. Vite
- * loads this module more than once in a build, so astro.config.mjs fixes the clock in
- * `CANDOR_NOW` and every copy reads the same moment.
- */
+/** Build settings from the environment, shared by astro.config.mjs, the content loader and the pages. */
 export const buildEnv = {
   /** The project folder with candor.config.yaml and incidents/ (tests build fixture folders). */
-  root: process.env['CANDOR_ROOT'] || process.cwd(),
+  root,
+  /** The moment the site shows (`CANDOR_NOW`, `site.as_of` or the clock), read once per module copy. */
   get now(): Date {
-    return (clock ??= now());
+    return (clock ??= siteNow(loadConfig(root, new Problems())?.site.as_of));
   },
   drafts: process.env['CANDOR_DRAFTS'] === 'true',
 };
