@@ -1,11 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_CONFIG, makeProject, ROOT } from '../helpers/project.ts';
 
-/** Runs `candor check` as a responder would, in a project folder. */
-function runCheck(cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/main.ts'), 'check'], {
+/** Runs `candor check` as a responder would, in a project folder; `later` runs it a year from today. */
+function runCheck(cwd: string, env: Record<string, string> = {}, later = false) {
+  const r = spawnSync(process.execPath, [...(later ? ['--import', join(ROOT, 'test/helpers/a-year-later.mjs')] : []), join(ROOT, 'src/cli/main.ts'), 'check'], {
     cwd,
     env: { PATH: process.env['PATH'], CANDOR_NOW: '2026-11-24T12:00Z', ...env },
     encoding: 'utf8',
@@ -15,10 +17,17 @@ function runCheck(cwd: string, env: Record<string, string> = {}) {
 
 describe('the check command', () => {
   it('prints nothing but a success line on the example content, on any day: it is a snapshot (site.as_of)', () => {
-    const r = runCheck(ROOT, { CANDOR_NOW: '' });
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('✓ Checked 10 files: no problems.\n');
-    expect(r.code).toBe(0);
+    for (const later of [false, true]) {
+      const r = runCheck(ROOT, { CANDOR_NOW: '' }, later);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('✓ Checked 10 files: no problems.\n');
+      expect(r.code).toBe(0);
+    }
+    // Without the snapshot, a year on, its promise and its maintenance are long overdue.
+    const live = mkdtempSync(join(tmpdir(), 'candor-example-'));
+    cpSync(join(ROOT, 'incidents'), join(live, 'incidents'), { recursive: true });
+    writeFileSync(join(live, 'candor.config.yaml'), readFileSync(join(ROOT, 'candor.config.yaml'), 'utf8').replace(/^  as_of: .*\n/m, ''));
+    expect(runCheck(live, { CANDOR_NOW: '' }, true).stdout).toContain('is overdue');
   });
 
   it('runs through the npm script and the bin', () => {
