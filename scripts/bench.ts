@@ -27,6 +27,7 @@ interface Row {
   buildSeconds: number;
   buildSecondsRuns: number[];
   peakRssMiB: number;
+  peakRssMiBRuns: number[];
   files: number;
   outputMiB: number;
   homeGzipKiB: number;
@@ -67,6 +68,7 @@ for (const n of sizes) {
     buildSeconds: Math.round(median(walls) * 10) / 10,
     buildSecondsRuns: walls.map((w) => Math.round(w * 10) / 10),
     peakRssMiB: Math.round(median(rss)),
+    peakRssMiBRuns: rss.map((r) => Math.round(r)),
     files: all.length,
     outputMiB: Math.round((all.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 1024) * 10) / 10,
     homeGzipKiB: Math.round((measureSite(outDir).home.total / 1024) * 10) / 10,
