@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../core/load.ts';
+import { Problems } from '../core/problems.ts';
+import { siteNow } from '../core/time.ts';
 import { addUpdateCommand } from './commands/update.ts';
 import { check } from './commands/check.ts';
 import { newIncident, newMaintenance } from './commands/new.ts';
@@ -7,9 +10,6 @@ import { comment, preview } from './commands/preview.ts';
 import { type CliContext, UsageError } from './context.ts';
 import { WRITE_FLAGS, type WriteFlags } from './flags.ts';
 import { Cancelled } from './prompts.ts';
-import { loadConfig } from '../core/load.ts';
-import { Problems } from '../core/problems.ts';
-import { siteNow } from '../core/time.ts';
 
 export const USAGE = `Usage: candor <command> [options]
 

@@ -1,8 +1,8 @@
+import { isSnapshot } from './config.ts';
 import type { Entry, Maintenance } from './model.ts';
 import type { Position } from './problems.ts';
-import { RECOMMENDED_SECTIONS } from './schema/postmortem.ts';
-import { isSnapshot } from './config.ts';
 import type { Config } from './schema/config.ts';
+import { RECOMMENDED_SECTIONS } from './schema/postmortem.ts';
 import { isPromiseBroken } from './rules/incident.ts';
 import { isActiveMaintenance, maintenanceStatus } from './rules/maintenance.ts';
 import { DAY, formatUtc } from './time.ts';
