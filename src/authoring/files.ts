@@ -1,15 +1,12 @@
+import { isMap } from 'yaml';
 import type { Entry, Incident } from '../core/model.ts';
 import { formatDuration, incidentDuration } from '../core/rules/incident.ts';
-import { formatUtc } from '../core/time.ts';
+import { formatUtc, frontmatterTime } from '../core/time.ts';
+import { editFrontmatter } from './frontmatter.ts';
 
-/** `2026-11-24T13:05Z`: how the CLI writes times in frontmatter. */
-export function frontmatterTime(d: Date): string {
-  const iso = d.toISOString();
-  return iso.slice(17, 19) === '00' ? `${iso.slice(0, 16)}Z` : `${iso.slice(0, 19)}Z`;
-}
 
-/** A file name's id from a date and a title: `2026-11-24-elevated-api-error-rates`. */
-export function makeId(date: Date, title: string): string {
+/** A file name's id from a date and a title: `2026-11-24-elevated-api-error-rates`, at most six words and 60 characters. */
+export function makeId(date: Date, title: string, kind: 'incident' | 'maintenance'): string {
   const words = title
     .toLowerCase()
     .normalize('NFKD')
@@ -19,7 +16,14 @@ export function makeId(date: Date, title: string): string {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 6);
-  return [date.toISOString().slice(0, 10), ...words].join('-');
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word.slice(0, 48);
+    if (next.length > 48) break;
+    slug = next;
+  }
+  // A title with no letters or digits (emoji only, say) still gives a readable id.
+  return `${date.toISOString().slice(0, 10)}-${slug || kind}`;
 }
 
 /** YAML for a one-line title: quoted only when plain YAML would misread it. */
@@ -71,32 +75,44 @@ export function maintenanceFile(m: NewMaintenance): string {
 
 /** Where the body starts: after the closing `---` of the frontmatter and the blank lines after it. */
 function bodyStart(text: string): number {
-  const close = /\r?\n---[ \t]*\r?\n/.exec(text.slice(3));
+  const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(text.slice(3));
   if (!close) throw new Error('The file has no closed frontmatter.');
   let i = 3 + close.index + close[0].length;
   while (text[i] === '\n' || text[i] === '\r') i++;
   return i;
 }
 
-/** Puts a new update on top of the timeline; nothing else in the file changes. */
+/** Puts a new update on top of the timeline, in the file's own line endings; nothing else in the file changes. */
 export function addUpdate(text: string, label: string, at: Date, message: string): string {
   const i = bodyStart(text);
-  return `${text.slice(0, i)}${updateBlock(label, at, message)}\n${text.slice(i)}`;
+  const block = `${updateBlock(label, at, message)}\n`;
+  return `${text.slice(0, i)}${text.includes('\r\n') ? block.replace(/\r?\n/g, '\r\n') : block}${text.slice(i)}`;
 }
 
-/**
- * Sets, replaces or removes `next_update` in the frontmatter by editing its one line, so the other
- * fields keep their order, comments and formatting.
- */
-export function setNextUpdate(text: string, next: Date | null): string {
-  const end = bodyStart(text);
-  const head = text.slice(0, end);
-  const line = /^next_update:[^\n]*\n/m;
-  let updated: string;
-  if (next === null) updated = head.replace(line, '');
-  else if (line.test(head)) updated = head.replace(line, `next_update: ${frontmatterTime(next)}\n`);
-  else updated = head.replace(/(\r?\n)---[ \t]*(\r?\n)/, `$1next_update: ${frontmatterTime(next)}$1---$2`);
-  return updated + text.slice(end);
+/** What an update changes in the frontmatter besides its text. */
+export interface FieldChanges {
+  /** A new promise, or null to remove the standing one. */
+  nextUpdate?: Date | null;
+  /** Component id → its new status, or null when the incident no longer affects it. */
+  components?: Record<string, string | null>;
+  /** A new impact, or null to derive it from the components again. */
+  impact?: string | null;
+}
+
+/** Applies field changes as a YAML-aware edit that keeps every other line of the file. */
+export function setFields(text: string, changes: FieldChanges): string {
+  return editFrontmatter(text, (doc) => {
+    if (changes.nextUpdate === null) doc.delete('next_update');
+    else if (changes.nextUpdate) doc.set('next_update', frontmatterTime(changes.nextUpdate));
+    for (const [id, status] of Object.entries(changes.components ?? {})) {
+      if (status === null) doc.deleteIn(['components', id]);
+      else doc.setIn(['components', id], status);
+    }
+    const components = doc.get('components');
+    if (isMap(components) && components.items.length === 0) doc.delete('components');
+    if (changes.impact === null) doc.delete('impact');
+    else if (changes.impact) doc.set('impact', changes.impact);
+  });
 }
 
 /** The incident's updates, oldest first, as a Markdown list for a post-mortem. */
@@ -107,8 +123,20 @@ export function timelineList(e: Entry): string {
     .join('\n');
 }
 
-export function postmortemFile(published: Date, body: string): string {
-  return `---\npublished: ${frontmatterTime(published)}\n---\n\n${body.trim()}\n`;
+export const DRAFT_NOTE = '# Draft: not published.';
+
+/** A post-mortem draft: no `published:` until its author has written every section. */
+export function postmortemDraft(id: string, body: string): string {
+  return `---\n${DRAFT_NOTE} Write every section, then run "candor postmortem ${id} --publish" (or add "published: <time>" here).\n---\n\n${body.trim()}\n`;
+}
+
+/** Publishes a draft at `at`: sets `published:` and takes the draft note out. */
+export function publishPostmortem(text: string, at: Date): string {
+  const withoutNote = text.split(/(?<=\n)/).filter((line) => !line.startsWith(DRAFT_NOTE)).join('');
+  return editFrontmatter(withoutNote, (doc) => {
+    doc.set('published', frontmatterTime(at));
+    doc.delete('draft');
+  });
 }
 
 export function durationText(i: Incident, now: Date): string {

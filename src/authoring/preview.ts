@@ -2,6 +2,7 @@ import type { Entry, Update } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
 import { componentStatuses, pageStatus, type PageStatus } from '../core/rules/status.ts';
 import type { Config } from '../core/schema/config.ts';
+import { componentNames } from '../core/config.ts';
 import { type ComponentStatus, statusLabel } from '../core/status.ts';
 import { formatUtc } from '../core/time.ts';
 
@@ -26,11 +27,19 @@ export interface NewUpdate {
   pending: boolean;
 }
 
+/** A change to an entry that is not in an update's text: a new entry, a field, an update taken out, a post-mortem. */
+export interface EntryChange {
+  entry: Entry;
+  what: string;
+}
+
 /** What customers will see after a change: the one function behind `candor preview` and the PR comment. */
 export interface Preview {
   banner: { before: PageStatus | undefined; after: PageStatus };
   components: ComponentChange[];
   updates: NewUpdate[];
+  /** New entries, changed fields, removed updates and post-mortems, entry by entry. */
+  changes: EntryChange[];
   /** Entries that the change removes (their pages and feed items disappear). */
   removed: string[];
   /** Maintenance whose window the change moves without a new update: calendars would not hear of it. */
@@ -68,10 +77,51 @@ export function previewChange(before: ProjectState | undefined, after: ProjectSt
     banner: { before: before ? pageStatus(beforeEntries, before.config, now) : undefined, after: pageStatus(afterEntries, after.config, now) },
     components,
     updates,
+    changes: afterEntries.flatMap((e) => entryChanges(beforeById.get(e.id), e, after.config, before !== undefined)),
     removed: beforeEntries.filter((e) => !ids.has(e.id)).map((e) => e.id),
     silentlyMoved,
     problems,
   };
+}
+
+const kindName = (e: Entry) => (e.kind === 'incident' ? 'incident' : 'maintenance');
+
+/** Everything customers will notice of one entry besides the text of new and edited updates. */
+function entryChanges(was: Entry | undefined, e: Entry, config: Config, hadBase: boolean): EntryChange[] {
+  const out: EntryChange[] = [];
+  const add = (what: string) => out.push({ entry: e, what });
+  if (!was) {
+    if (hadBase) add(`New ${kindName(e)}: its page, feed items and API entry appear.`);
+  } else {
+    const anchors = new Set(e.updates.map((u) => u.anchor));
+    for (const u of was.updates) if (!anchors.has(u.anchor)) add(`Removes the update "${u.label}, ${formatUtc(u.at)}": its text and feed item disappear.`);
+    const names = componentNames(config);
+    const statusOf = (x: Entry) => new Map(x.components.map((c) => [c.id, c.status]));
+    const [a, b] = [statusOf(was), statusOf(e)];
+    for (const id of new Set([...a.keys(), ...b.keys()])) {
+      const from = a.get(id), to = b.get(id);
+      if (from === to) continue;
+      const name = names.get(id) ?? id;
+      add(to === undefined ? `${name} is no longer listed as affected (was ${statusLabel(from!).toLowerCase()}).` : from === undefined ? `${name} is now listed as affected: ${statusLabel(to).toLowerCase()}.` : `${name}: ${statusLabel(from).toLowerCase()} → ${statusLabel(to).toLowerCase()}.`);
+    }
+    if (e.kind === 'incident' && was.kind === 'incident') {
+      if (e.impact !== was.impact) add(`Impact: ${was.impact} → ${e.impact}.`);
+      const [p, q] = [was.nextUpdate?.getTime(), e.nextUpdate?.getTime()];
+      if (p !== q) add(e.nextUpdate ? `Next update promised by ${formatUtc(e.nextUpdate)}${was.nextUpdate ? ` (was ${formatUtc(was.nextUpdate)})` : ''}.` : `No next-update time is shown any more (was ${formatUtc(was.nextUpdate!)}).`);
+    }
+    if (e.title !== was.title) add(`Title: "${was.title}" → "${e.title}".`);
+  }
+  const [pmWas, pm] = [was?.postmortem, e.postmortem];
+  if (pm?.draft && (pmWas === undefined || pmWas.markdown !== pm.markdown || !pmWas.draft)) {
+    add(`A post-mortem draft is waiting (${pm.file}): customers do not see it until it is published (candor postmortem ${e.id} --publish).`);
+  } else if (pm && !pm.draft && (pmWas === undefined || pmWas.draft)) {
+    add(`Publishes the post-mortem${pm.published ? `, dated ${formatUtc(pm.published)}` : ''}: the incident page links to it and feeds announce it.`);
+  } else if (pm && pmWas && !pm.draft && pm.markdown !== pmWas.markdown) {
+    add('Edits the published post-mortem.');
+  } else if (!pm && pmWas) {
+    add(`Removes the post-mortem${pmWas.draft ? ' draft' : ': its page disappears'}.`);
+  }
+  return out;
 }
 
 /** One problem as a Markdown list item, for the preview and the pull-request comment. */
@@ -93,6 +143,11 @@ export function renderPreview(p: Preview): string {
     out.push(`#### ${entry.title}: ${update.label}, ${formatUtc(update.at)}${edited ? ' (edited)' : ''}${pending ? ' (dated in the future: shown from then on)' : ''}`, '', ...update.markdown.split('\n').map((l) => `> ${l}`), '');
   }
   if (p.updates.length === 0) out.push('No new or edited update.', '');
+  if (p.changes.length) {
+    out.push('**Also changes:**', '');
+    for (const c of p.changes) out.push(`- “${c.entry.title}”: ${c.what}`);
+    out.push('');
+  }
   for (const id of p.removed) out.push(`⚠️ Removes \`${id}\`: its page, feed items and API entry disappear.`, '');
   for (const e of p.silentlyMoved) {
     out.push(`⚠️ Moves the window of “${e.title}” without a new update: calendars and feed readers will not hear of it. Add an \`Update\` saying when it now takes place.`, '');

@@ -29,24 +29,46 @@ export function readTemplate(root: string, name: TemplateName): string {
   return readFileSync(path, 'utf8');
 }
 
+/** The placeholders the CLI fills in; anything else in double braces is guidance for a human. */
+export const PLACEHOLDERS = ['title', 'components', 'next_update', 'started', 'duration', 'window', 'timeline', 'site'] as const;
+/** Optional passages, `{{#name}}…{{/name}}`, kept when the responder chooses them. */
+export const SECTIONS = ['postmortem'] as const;
+
+export type TemplateValues = { [K in (typeof PLACEHOLDERS)[number]]?: string | undefined } & { [K in (typeof SECTIONS)[number]]?: boolean | undefined };
+
+const PLACEHOLDER = new RegExp(`\\{\\{\\s*(${PLACEHOLDERS.join('|')})\\s*\\}\\}`, 'g');
+const SECTION = new RegExp(`\\{\\{#(${SECTIONS.join('|')})\\}\\}([\\s\\S]*?)\\{\\{/\\1\\}\\}`, 'g');
+
 /**
- * Replaces `{{name}}` placeholders. A line whose only placeholders have no value is dropped, so an
- * unset promise leaves no "We will post the next update by ." behind.
+ * Fills a template: optional passages are kept or dropped, then placeholders replaced. A line whose
+ * only placeholders have no value is dropped, so an unset promise leaves no "We will post the next
+ * update by ." behind. Guidance in double braces stays, for the writer to replace (the check refuses it).
  */
-export function fillTemplate(text: string, values: Record<string, string | undefined>): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
+export function fillTemplate(text: string, values: TemplateValues): string {
+  const chosen = text.replace(/\r\n/g, '\n').replace(SECTION, (_, name: (typeof SECTIONS)[number], body: string) => (values[name] ? body : ''));
   const out: string[] = [];
-  for (const line of lines) {
-    const names = [...line.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)].map((m) => m[1]!);
+  for (const line of chosen.split('\n')) {
+    const names = [...line.matchAll(PLACEHOLDER)].map((m) => m[1] as (typeof PLACEHOLDERS)[number]);
     if (names.length > 0 && names.every((n) => !values[n])) continue;
-    out.push(line.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_, n: string) => values[n] ?? ''));
+    out.push(line.replace(PLACEHOLDER, (_, n: (typeof PLACEHOLDERS)[number]) => values[n] ?? ''));
   }
   return out.join('\n').trim();
 }
 
+/**
+ * A component's name as a sentence says it: "the API", "the Dashboard"; plural and compound names
+ * read on their own ("Webhooks", "Card payments", "Sign-in and SSO").
+ */
+export function inSentence(name: string): string {
+  if (/^(the|our|your)\s/i.test(name) || /\s(and|or)\s|[&/+,]/i.test(name) || /s$/i.test(name.trim())) return name;
+  return `the ${name}`;
+}
+
 /** "the API", "the API and the Dashboard", "the API, the Dashboard and Webhooks". */
 export function listNames(names: readonly string[]): string {
-  if (names.length === 0) return '';
-  if (names.length === 1) return names[0]!;
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const words = names.map(inSentence);
+  if (words.length <= 1) return words[0] ?? '';
+  // A name with "and" in it is set apart by a comma, so the list still reads as a list.
+  const last = words.some((w) => /\sand\s/i.test(w)) ? ', and ' : ' and ';
+  return `${words.slice(0, -1).join(', ')}${last}${words[words.length - 1]}`;
 }

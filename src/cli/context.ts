@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { INCIDENTS_DIR, listFiles, loadConfig } from '../core/load.ts';
-import { formatProblem, Problems } from '../core/problems.ts';
+import { didYouMean, formatProblem, Problems } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
-import { parseTime, TIME_FORMAT_HINT } from '../core/time.ts';
+import { formatUtc, parseTime, TIME_FORMAT_HINT } from '../core/time.ts';
 import type { Prompter } from './prompts.ts';
 
 /** What every command gets: where it works, its clock, its environment and how it talks. */
@@ -36,9 +36,24 @@ export function incidentFiles(root: string): Map<string, string> {
 }
 
 export function findEntry(ctx: CliContext, id: string): { path: string; text: string; file: string } {
-  const path = incidentFiles(ctx.root).get(id);
-  if (!path) throw new UsageError(`There is no incident "${id}" in ${INCIDENTS_DIR}/. The id is the file name without .md.`);
+  const files = incidentFiles(ctx.root);
+  const path = files.get(id);
+  if (!path) {
+    const ids = [...files.keys()].filter((k) => !k.endsWith('.postmortem'));
+    throw new UsageError(`There is no incident "${id}" in ${INCIDENTS_DIR}/.${didYouMean(id, ids)} The id is the file name without .md.`);
+  }
   return { path, text: readFileSync(path, 'utf8'), file: relative(ctx.root, path).split(sep).join('/') };
+}
+
+/** `value` when it is one of `known` (any case), else an error with the nearest one. */
+export function oneOf<T extends string>(value: string, known: readonly T[], what: string): T {
+  const key = value.trim().toLowerCase();
+  const loose = (s: string) => s.replace(/[\s_-]+/g, ' ');
+  const found = known.find((k) => loose(k) === loose(key));
+  if (found) return found;
+  const started = known.filter((k) => loose(k).startsWith(loose(key)));
+  const hint = started.length === 1 ? ` Did you mean "${started[0]}"?` : didYouMean(key, known);
+  throw new UsageError(`${what} "${value}" is not one of: ${known.join(', ')}.${hint}`);
 }
 
 /** A time given on the command line: "now" (default), minutes from now ("+30"), or a date and time. */
@@ -48,6 +63,21 @@ export function parseWhen(value: string | undefined, ctx: CliContext, flag: stri
   const t = parseTime(value);
   if (!t.ok) throw new UsageError(`--${flag}: ${t.reason}; ${TIME_FORMAT_HINT}, or give minutes from now such as +30.`);
   return t.date;
+}
+
+/** Clocks differ by a little; a time within this of now counts as now. */
+const SKEW = 60_000;
+
+/**
+ * A time that must not be in the future (an update's time) or in the past (a promise, a window):
+ * refused with flags, confirmed in a terminal. Never written silently.
+ */
+export async function sensibleTime(ctx: CliContext, t: Date, flag: string, must: 'past' | 'future', consequence: string): Promise<void> {
+  const wrong = must === 'past' ? t.getTime() > ctx.now.getTime() + SKEW : t.getTime() < ctx.now.getTime() - SKEW;
+  if (!wrong) return;
+  const problem = `--${flag} ${formatUtc(t)} is in the ${must === 'past' ? 'future' : 'past'} (it is now ${formatUtc(ctx.now)}): ${consequence}`;
+  if (ctx.prompter && (await ctx.prompter.confirm({ message: `${problem} Write it anyway?`, initialValue: false }))) return;
+  throw new UsageError(`Nothing was written: ${problem} Check the date, the hour and the zone (times without one are UTC).`);
 }
 
 /** Lets the user edit `text` in $VISUAL or $EDITOR; returns what they saved. */

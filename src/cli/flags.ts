@@ -16,6 +16,8 @@ export const WRITE_FLAGS = {
   draft: { type: 'boolean' },
   edit: { type: 'boolean' },
   pr: { type: 'boolean' },
+  postmortem: { type: 'boolean' },
+  publish: { type: 'boolean' },
 } as const;
 
 export type WriteFlags = {
@@ -32,6 +34,8 @@ export type WriteFlags = {
   draft?: boolean | undefined;
   edit?: boolean | undefined;
   pr?: boolean | undefined;
+  postmortem?: boolean | undefined;
+  publish?: boolean | undefined;
 };
 
 /** A flag's value, else the answer to a question, else (with no one to ask) a clear error. */

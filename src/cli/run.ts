@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../core/load.ts';
-import { Problems } from '../core/problems.ts';
+import { didYouMean, Problems } from '../core/problems.ts';
 import { siteNow } from '../core/time.ts';
 import { addUpdateCommand } from './commands/update.ts';
 import { check } from './commands/check.ts';
@@ -14,12 +14,13 @@ import { Cancelled } from './prompts.ts';
 export const USAGE = `Usage: candor <command> [options]
 
 Commands:
-  new incident         Open an incident          (--title, --component id=status, --status, --impact,
+  new incident         Open an incident          (--title, -c id=status, --status, --impact,
                                                    --next-update <minutes|time>, --message)
-  new maintenance      Announce maintenance      (--title, --start, --end, --component id, --message)
-  update <id>          Post an update            (--status, --message, --next-update <minutes|time|none>)
-  resolve <id>         Resolve an incident or complete maintenance (--message)
-  postmortem <id>      Start the post-mortem, with the timeline filled in
+  new maintenance      Announce maintenance      (--title, --start, --end, -c id, --message)
+  update <id>          Post an update            (--status, --message, --next-update <minutes|time|none>,
+                                                   -c id=status or id=operational, --impact)
+  resolve <id>         Resolve an incident or complete maintenance (--message, --postmortem to promise one)
+  postmortem <id>      Write the post-mortem draft, with the timeline filled in; --publish publishes it
   preview              What customers will see after the change in the working tree (--base <rev>)
   check                Validate candor.config.yaml and every file in incidents/
   comment              In GitHub Actions: the preview in the job summary and on the pull request
@@ -29,11 +30,24 @@ Options for the writing commands:
   --at <time>          Time of the update (default: now, in UTC)
   --id <id>            The new file's id (default: the date and the title)
   --draft              Keep it out of the published site
-  --edit               Open the file in $EDITOR before it is saved
+  --edit               Open the text in $EDITOR before it is saved
   --pr                 Commit it to a new branch and open a pull request (needs GITHUB_TOKEN)
   --root <dir>         The project folder (default: the current folder)
 
-Without a flag that a command needs, it asks, when run in a terminal.`;
+Without a flag that a command needs, it asks, when run in a terminal, and shows what it will
+write before writing it.`;
+
+/** The flags each command uses; any other is an error, never silently ignored. */
+const COMMAND_FLAGS: Record<string, readonly string[]> = {
+  'new incident': ['title', 'component', 'status', 'impact', 'message', 'next-update', 'at', 'id', 'draft', 'edit', 'pr'],
+  'new maintenance': ['title', 'component', 'message', 'start', 'end', 'at', 'id', 'draft', 'edit', 'pr'],
+  update: ['status', 'message', 'next-update', 'component', 'impact', 'at', 'edit', 'pr'],
+  resolve: ['message', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr'],
+  postmortem: ['publish', 'edit', 'pr'],
+  preview: ['base'],
+  check: [],
+  comment: ['base', 'pr-number'],
+};
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
@@ -50,6 +64,13 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     (values.help ? ctx.out : ctx.err)(USAGE);
     return values.help ? 0 : 2;
   }
+  const name = command === 'new' && (arg === 'incident' || arg === 'maintenance') ? `new ${arg}` : command;
+  const allowed = COMMAND_FLAGS[name];
+  const unused = allowed ? Object.keys(values).filter((f) => f !== 'root' && f !== 'help' && !allowed.includes(f)) : [];
+  if (unused.length) {
+    ctx.err(`candor ${name} does not use ${unused.map((f) => `--${f}`).join(', ')}: nothing was done.${allowed!.length ? ` Its options: ${allowed!.map((f) => `--${f}`).join(', ')}.` : ''}`);
+    return 2;
+  }
   const c: CliContext = { ...ctx, root: values.root ?? ctx.root };
   const flags = values as WriteFlags;
   try {
@@ -62,7 +83,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       case 'new':
         if (arg === 'incident') return await newIncident(c, flags);
         if (arg === 'maintenance') return await newMaintenance(c, flags);
-        throw new UsageError('What is new? "candor new incident" or "candor new maintenance".');
+        throw new UsageError(`What is new? "candor new incident" or "candor new maintenance".${arg ? didYouMean(arg, ['incident', 'maintenance']) : ''}`);
       case 'update':
         return await addUpdateCommand(c, arg, flags);
       case 'resolve':
@@ -77,7 +98,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
         return await comment(atSiteMoment(c), values.base, issue);
       }
       default:
-        c.err(`Unknown command "${command}".\n\n${USAGE}`);
+        c.err(`Unknown command "${command}".${didYouMean(command, Object.keys(COMMAND_FLAGS).map((k) => k.split(' ')[0]!))}\n\n${USAGE}`);
         return 2;
     }
   } catch (e) {

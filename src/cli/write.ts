@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isSnapshot } from '../core/config.ts';
 import { parseEntry, parsePostmortem } from '../core/parse.ts';
 import { formatProblem, Problems } from '../core/problems.ts';
@@ -14,38 +16,99 @@ export interface Change {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   id: string;
-  text: string;
   kind: 'entry' | 'postmortem';
   /** One line for the commit and the pull request: "Acknowledge: Elevated API error rates". */
   summary: string;
+  /** The file as the command read it; undefined for a new file. */
+  base: string | undefined;
+  /** The new text of the file, made from the file as it is (a new file ignores it). */
+  apply: (current: string) => string;
+  /**
+   * True when the change is one new update (and its field changes) that can be put on top of a
+   * colleague's newer version of the file; false for a whole-file edit, which is refused instead.
+   */
+  replayable: boolean;
 }
 
 /**
  * Checks a file the way `candor check` will, with the site shown at `shown`: a command never writes
  * what the check would refuse.
  */
-function validateChange(change: Change, config: Config, shown: Date): void {
+function problemsOf(file: string, id: string, kind: Change['kind'], text: string, config: Config, shown: Date): string | undefined {
   const problems = new Problems();
-  const src = { file: change.file, id: change.id, text: change.text };
-  const entry = change.kind === 'entry' ? parseEntry(src, { componentIds: config.components.map((c) => c.id) }, problems) : undefined;
-  const postmortem = change.kind === 'postmortem' ? parsePostmortem(src, problems) : undefined;
-  if (problems.errors.length) throw new UsageError(`Nothing was written: ${change.file} would not pass the check.\n${problems.errors.map(formatProblem).join('\n')}`);
-  const pending = (entry?.updates.some((u) => u.at > shown) ?? false) || (postmortem !== undefined && postmortem.published > shown);
+  const src = { file, id, text };
+  const entry = kind === 'entry' ? parseEntry(src, { componentIds: config.components.map((c) => c.id) }, problems) : undefined;
+  const postmortem = kind === 'postmortem' ? parsePostmortem(src, problems) : undefined;
+  if (problems.errors.length) return `Nothing was written: ${file} would not pass the check.\n${problems.errors.map(formatProblem).join('\n')}`;
+  const pending = (entry?.updates.some((u) => u.at > shown) ?? false) || (postmortem?.published !== undefined && postmortem.published > shown);
   if (pending && isSnapshot(config, shown)) {
-    throw new UsageError(`Nothing was written: the site is a snapshot at ${formatUtc(shown)} (site.as_of in candor.config.yaml), so customers would never see this. Remove that line for a live status page, then run the command again.`);
+    return `Nothing was written: the site is a snapshot at ${formatUtc(shown)} (site.as_of in candor.config.yaml), so customers would never see this. Remove that line for a live status page, then run the command again.`;
+  }
+  return undefined;
+}
+
+/** Keeps the responder's text when it cannot be written, so that nothing they typed is lost. */
+function keep(change: Change, text: string): string {
+  const path = join(tmpdir(), `candor-${change.id}-${Date.now()}.md`);
+  writeFileSync(path, text);
+  return path;
+}
+
+/**
+ * One writer at a time per file, across processes: a lock file beside it (a dotfile, which the check
+ * never reads). A lock left by a process that died is taken over after a minute.
+ */
+async function lock(path: string): Promise<() => void> {
+  const lockPath = join(dirname(path), `.${basename(path)}.candor-lock`);
+  for (let waited = 0; ; waited += 25) {
+    try {
+      closeSync(openSync(lockPath, 'wx'));
+      return () => rmSync(lockPath, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        if (Date.now() - statSync(lockPath).mtimeMs > 60_000) rmSync(lockPath, { force: true });
+      } catch {
+        // Released meanwhile.
+      }
+      if (waited > 30_000) throw new UsageError(`Nothing was written: another candor command has been writing ${basename(path)} for 30 s. If none is running, delete ${lockPath}.`);
+      await sleep(25);
+    }
   }
 }
 
-/** Validates, writes, and with `pr` opens a pull request with the file. */
-export async function writeChange(ctx: CliContext, config: Config, change: Change, pr: boolean): Promise<void> {
-  validateChange(change, config, siteNow(config.site.as_of, ctx.env, ctx.now));
+/**
+ * Validates and writes the change, re-reading the file just before writing (under a lock): when
+ * someone changed it meanwhile, a new update goes on top of their version and anything else is
+ * refused with the responder's text kept. With `pr`, the same is done against the default branch.
+ */
+export async function writeChange(ctx: CliContext, config: Config, change: Change, pr: boolean): Promise<string> {
+  const shown = siteNow(config.site.as_of, ctx.env, ctx.now);
   const path = join(ctx.root, change.file);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, change.text);
+  const release = await lock(path);
+  let text: string;
+  try {
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    const mine = change.apply(change.base ?? '');
+    if (current === change.base) text = mine;
+    else if (current !== undefined && change.base !== undefined && change.replayable) {
+      text = change.apply(current);
+      ctx.err(`Note: ${change.file} changed since this command read it (someone else's edit); your update goes on top of their version.`);
+    } else {
+      const what = current === undefined ? 'was deleted' : change.base === undefined ? 'was created by someone else' : 'was changed by someone else';
+      throw new UsageError(`Nothing was written: ${change.file} ${what} while you were writing, and writing now would undo their change. Your text is kept in ${keep(change, mine)}: run the command again, or merge it by hand.`);
+    }
+    const refused = problemsOf(change.file, change.id, change.kind, text, config, shown);
+    if (refused) throw new UsageError(text === mine ? refused : `${refused}\nYour text is kept in ${keep(change, mine)}.`);
+    writeFileSync(path, text, { flag: change.base === undefined ? 'wx' : 'w' });
+  } finally {
+    release();
+  }
   ctx.out(`Wrote ${change.file}`);
   if (!pr) {
     ctx.out('Commit it and open a pull request (or run the command again with --pr).');
-    return;
+    return text;
   }
   const gh = githubEnv(ctx.env);
   if (!gh.token) throw new UsageError(`The file is written, but no pull request was opened: --pr needs a GitHub token in GITHUB_TOKEN (or GH_TOKEN) with permission to push and open pull requests.`);
@@ -57,9 +120,23 @@ export async function writeChange(ctx: CliContext, config: Config, change: Chang
     branch: `candor/${change.id}-${stamp}`,
     title: change.summary,
     body: `${change.summary}\n\nWritten with \`candor\`. The check runs on this pull request and shows what customers will see.`,
-    files: [{ path: change.file, content: change.text }],
+    files: [{ path: change.file, build: (remote) => onDefaultBranch(change, text, remote, repository, config, shown) }],
   });
   ctx.out(`Opened ${url}`);
+  return text;
+}
+
+/** The change as it goes onto the default branch, which may hold updates this clone has not seen. */
+function onDefaultBranch(change: Change, local: string, remote: string | undefined, repository: string, config: Config, shown: Date): string {
+  if (remote === undefined || remote === local) return local;
+  const conflict = `The file is written here, but no pull request was opened: ${change.file} on ${repository}'s default branch`;
+  if (change.base === undefined) throw new UsageError(`${conflict} already exists, with other content. Pull, then choose another --id.`);
+  if (remote === change.base) return local;
+  if (!change.replayable) throw new UsageError(`${conflict} has changes this clone does not have. Pull (git pull), then run the command again.`);
+  const text = change.apply(remote);
+  const refused = problemsOf(change.file, change.id, change.kind, text, config, shown);
+  if (refused) throw new UsageError(`${conflict} has changes this clone does not have, and your update does not fit on top of them:\n${refused}\nPull (git pull), then run the command again.`);
+  return text;
 }
 
 function originRepository(root: string): string | undefined {

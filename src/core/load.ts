@@ -6,6 +6,7 @@ import { checkIssueForm } from './issue-form.ts';
 import type { Entry, Postmortem } from './model.ts';
 import { parseEntry, parsePostmortem, type SourceFile } from './parse.ts';
 import { Problems } from './problems.ts';
+import { isPublished } from './rules/postmortem.ts';
 import type { Config } from './schema/config.ts';
 import { contentWarnings, snapshotErrors } from './warnings.ts';
 
@@ -156,7 +157,7 @@ export function startOf(e: Entry): Date {
 export function publishedEntry(entry: Entry, now: Date, drafts: boolean): Entry | undefined {
   if (entry.draft && !drafts) return undefined;
   const pm = entry.postmortem;
-  if (pm && ((pm.draft && !drafts) || pm.published > now)) {
+  if (pm && !isPublished(pm, now) && !(drafts && pm.draft)) {
     const { postmortem: _, ...rest } = entry;
     return rest as Entry;
   }

@@ -65,9 +65,11 @@ export interface Postmortem {
   id: string;
   file: string;
   title?: string;
-  published: Date;
-  /** Line of `published:` in the file. */
+  /** When it was (or will be) published; absent on a draft. */
+  published?: Date;
+  /** Line of `published:` in the file (of the frontmatter's start on a draft). */
   publishedLine: number;
+  /** Not published: no `published:` yet, or `draft: true`. */
   draft: boolean;
   markdown: string;
   html: string;

@@ -17,6 +17,7 @@ import {
 import { formatUtc, parseTime, TIME_FORMAT_HINT } from './time.ts';
 import { validateYaml } from './validate.ts';
 import { type LocatedYaml, parseYaml } from './yaml.ts';
+import { reportTemplateText, TEMPLATE_TEXT_HINT, templateTextIn } from './template-text.ts';
 
 export interface SourceFile {
   /** Path relative to the project root, for messages. */
@@ -40,7 +41,7 @@ interface Split {
 }
 
 /** Splits frontmatter from body; reports a missing, unclosed or invalid frontmatter. */
-function splitFrontmatter(src: SourceFile, problems: Problems, required: string): Split | undefined {
+function splitFrontmatter(src: SourceFile, problems: Problems, required: string, emptyOk = false): Split | undefined {
   if (src.text.trim() === '') {
     problems.error(src.file, { line: 1 }, 'The file is empty.', `Start it with frontmatter (${required}) between "---" lines, followed by at least one update.`);
     return undefined;
@@ -64,6 +65,7 @@ function splitFrontmatter(src: SourceFile, problems: Problems, required: string)
   });
   const bodyStart = src.text.length - parsed.content.length;
   const bodyLine = src.text.slice(0, bodyStart).split('\n').length;
+  if (emptyOk && yaml?.data == null && !yaml?.errors.length) yaml = { ...(yaml ?? parseYaml('', 2)), data: {} };
   if (!yaml) {
     problems.error(src.file, { line: 2 }, 'The frontmatter is empty.', `Write ${required} between the "---" lines.`);
     return undefined;
@@ -101,7 +103,17 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
     if (current?.parsed) {
       const start = current.heading.position?.end.offset ?? 0;
       const text = plainText(current.nodes);
-      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim(), text, html: renderTree(current.nodes, foreignImageError(src.file, split.bodyLine, problems)) });
+      const html = renderTree(current.nodes, foreignImageError(src.file, split.bodyLine, problems));
+      reportTemplateText(current.nodes, split.bodyLine, src.file, problems);
+      if (isBlank(html)) {
+        problems.error(
+          src.file,
+          { line: current.parsed.line, column: 1 },
+          `The update "## ${toString(current.heading)}" has no text for customers.`,
+          'Write what customers should know under the heading (what is affected, what you are doing), or remove the heading.',
+        );
+      }
+      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim(), text, html });
     }
   };
 
@@ -118,6 +130,7 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
     }
   }
   close(split.body.length);
+  reportHeadingLookalikes(src.file, split, tree, words, otherWords, problems);
   if (updates.length === 0 && !problems.errors.some((p) => p.file === src.file)) {
     problems.error(src.file, { line: split.bodyLine }, `The ${kind} has no update.`, `Add at least one update below the frontmatter, such as "## ${kind === 'incident' ? 'Investigating' : 'Scheduled'} — 2026-11-20 14:05 UTC" and a sentence for customers.`);
   }
@@ -125,6 +138,56 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
 }
 
 const HEADING = /^\s*([\p{L}][\p{L} ]*?)\s*(?:[—–|·]|\s-\s|-(?=\s*\d))\s*(.*)$/u;
+
+/** Rendered HTML that shows nothing: only tags, comments and white space, and no image. */
+function isBlank(html: string): boolean {
+  const visible = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(?!img\b)[^>]*>/g, '').replace(/&nbsp;|&#xa0;|&#160;/gi, '');
+  return visible.trim() === '' && !/<img\b/i.test(html);
+}
+
+/** A line that reads like `<Status word> — <date>` however it is marked up: `### Resolved — …`, `##Resolved — …`, `  Resolved — …`. */
+const LOOKALIKE = /^([ \t>]*)(#*)([ \t]*)[*_]*([\p{L}][\p{L} ]*?)[*_]*[ \t]*(?:[—–|·]|-)[ \t]*[*_]*(\d{4}-\d{1,2}-\d{1,2}.*?)[*_]*[ \t]*$/u;
+
+/**
+ * Reports every line that reads as an update heading but is not a level-2 heading: its text would
+ * silently join the update above it (a `### Resolved` leaves the incident unresolved).
+ */
+function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<typeof parseMarkdown>, words: Words, otherWords: Words, problems: Problems) {
+  const headingLines = new Set<number>();
+  const fenced = new Set<number>();
+  const lines = split.body.split('\n');
+  for (const node of tree.children) {
+    const s = node.position?.start.line, e = node.position?.end.line;
+    if (s === undefined || e === undefined) continue;
+    if (node.type === 'heading' && node.depth === 2) for (let l = s; l <= e; l++) headingLines.add(l);
+    // Fenced code shows text on purpose; an indented heading is a mistake.
+    if (node.type === 'code' && /^[ \t]*(```|~~~)/.test(lines[s - 1] ?? '')) for (let l = s; l <= e; l++) fenced.add(l);
+  }
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (headingLines.has(line) || fenced.has(line)) return;
+    const m = LOOKALIKE.exec(raw.replace(/\r$/, ''));
+    if (!m) return;
+    const [, lead = '', hashes = '', space = '', word = '', time = ''] = m;
+    const key = word.toLowerCase().replace(/\s+/g, ' ');
+    if (!Object.hasOwn(words, key) && !Object.hasOwn(otherWords, key)) return;
+    const why = lead.includes('>')
+      ? 'it is inside a quote'
+      : hashes === ''
+        ? 'it is plain text, not a heading'
+        : hashes.length !== 2
+          ? `it is a level-${hashes.length} heading (${hashes})`
+          : space === ''
+            ? 'there is no space after ##'
+            : 'it is indented';
+    problems.error(
+      file,
+      { line: line + split.bodyLine - 1, column: 1 },
+      `"${raw.trim()}" reads as an update heading but is not one: ${why}, so its text would join the update above.`,
+      `Write it as "## ${capitalize(key)} — ${time.trim()}": two # signs at the very start of the line, then a space. To keep it as text, reword it.`,
+    );
+  });
+}
 
 function parseHeading(
   text: string,
@@ -247,12 +310,17 @@ function checkComponents(yaml: LocatedYaml, file: string, ctx: ParseContext, pro
   }
 }
 
+function reportTitleTemplateText(title: string, yaml: LocatedYaml, file: string, problems: Problems) {
+  const left = templateTextIn(title);
+  if (left) problems.error(file, yaml.locate(['title']), `Template text left in the title: "${left}".`, TEMPLATE_TEXT_HINT);
+}
+
 function fieldLines(yaml: LocatedYaml): Record<string, number> {
   return Object.fromEntries(Object.keys(yaml.data as object).map((k) => [k, yaml.locate([k], { key: true }).line ?? 1]));
 }
 
 const INCIDENT_REQUIRED = '"title:" and optionally "components:", "next_update:"';
-const POSTMORTEM_REQUIRED = '"published:" with the time it was published';
+const POSTMORTEM_REQUIRED = '"published:" with the time it was published (leave it out while it is a draft)';
 
 /** Reads one incident or maintenance file into the model, or reports why it cannot. */
 export function parseEntry(src: SourceFile, ctx: ParseContext, problems: Problems): Entry | undefined {
@@ -272,6 +340,7 @@ function parseIncident(src: SourceFile, split: Split, ctx: ParseContext, problem
   const raw = parseUpdates(src, split, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, 'incident', problems);
   const updates = finishUpdates<IncidentUpdateStatus>(raw, ['resolved'], src.file, 'incident', problems);
   if (!fm) return undefined;
+  reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
   const components: AffectedComponent<(typeof fm.components)[string]>[] = Object.entries(fm.components).map(([id, status]) => ({ id, status }));
   const first = updates[updates.length - 1];
   if (!first) return undefined;
@@ -302,6 +371,7 @@ function parseMaintenance(src: SourceFile, split: Split, ctx: ParseContext, prob
   const raw = parseUpdates(src, split, MAINTENANCE_UPDATE_WORDS, INCIDENT_UPDATE_WORDS, 'maintenance', problems);
   const updates = finishUpdates<MaintenanceUpdateStatus>(raw, ['completed', 'cancelled'], src.file, 'maintenance', problems);
   if (!fm) return undefined;
+  reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
   if (fm.scheduled_until <= fm.scheduled_for) {
     problems.error(
       src.file,
@@ -330,7 +400,7 @@ function parseMaintenance(src: SourceFile, split: Split, ctx: ParseContext, prob
 /** Reads `<id>.postmortem.md`. */
 export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem | undefined {
   const before = problems.errors.length;
-  const split = splitFrontmatter(src, problems, POSTMORTEM_REQUIRED);
+  const split = splitFrontmatter(src, problems, POSTMORTEM_REQUIRED, true);
   if (!split) return undefined;
   const fm = validateYaml(postmortemFrontmatter, split.yaml, src.file, problems);
   const markdown = split.body.trim();
@@ -341,8 +411,13 @@ export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem
   // The Markdown was trimmed: its line 1 is the first line with text.
   const firstLine = split.bodyLine + /^\s*/.exec(split.body)![0].split('\n').length - 1;
   const html = renderTree(tree, foreignImageError(src.file, firstLine, problems));
+  const draft = fm.draft || fm.published === undefined;
+  // A draft may keep the skeleton's guidance; publishing it is what must not happen.
+  if (!draft) reportTemplateText(tree, firstLine, src.file, problems);
+  if (fm.title && !draft) reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
   if (problems.errors.length > before) return undefined;
-  const postmortem: Postmortem = { id: src.id, file: src.file, published: fm.published, publishedLine: split.yaml.locate(['published']).line ?? 1, draft: fm.draft, markdown, html, sections };
+  const postmortem: Postmortem = { id: src.id, file: src.file, publishedLine: split.yaml.locate(['published']).line ?? 1, draft, markdown, html, sections };
+  if (fm.published) postmortem.published = fm.published;
   if (fm.title) postmortem.title = fm.title;
   return postmortem;
 }

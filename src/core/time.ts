@@ -60,3 +60,9 @@ export function formatUtc(date: Date): string {
 
 export const MINUTE = 60_000;
 export const DAY = 24 * 60 * MINUTE;
+
+/** `2026-11-24T13:05Z`: how the CLI writes times in frontmatter. */
+export function frontmatterTime(d: Date): string {
+  const iso = d.toISOString();
+  return iso.slice(17, 19) === '00' ? `${iso.slice(0, 16)}Z` : `${iso.slice(0, 19)}Z`;
+}

@@ -5,7 +5,7 @@ import type { Config } from './schema/config.ts';
 import { RECOMMENDED_SECTIONS } from './schema/postmortem.ts';
 import { isPromiseBroken } from './rules/incident.ts';
 import { isActiveMaintenance, maintenanceStatus } from './rules/maintenance.ts';
-import { DAY, formatUtc } from './time.ts';
+import { DAY, formatUtc, frontmatterTime } from './time.ts';
 
 export interface ContentWarning extends Position {
   file: string;
@@ -27,7 +27,7 @@ function notYetPublished(e: Entry, now: Date): Pending[] {
     .filter((u) => u.at > now)
     .map((u) => ({ file: e.file, line: u.line, column: 1, what: `The update "${u.label}"`, at: u.at, hint: 'Times without a zone are UTC: if you wrote your local time, add its offset (such as +01:00) or convert it to UTC.' }));
   const pm = e.postmortem;
-  if (pm && pm.published > now) {
+  if (pm?.published && !pm.draft && pm.published > now) {
     items.push({ file: pm.file, line: pm.publishedLine, column: 1, what: 'The post-mortem', at: pm.published, hint: 'It appears on the first build after that time; set published to now to show it at once.' });
   }
   return items;
@@ -94,7 +94,15 @@ export function contentWarnings(entries: readonly Entry[], config: Config, now: 
     }
     if (e.kind === 'maintenance') out.push(...maintenanceWarnings(e, config, now));
     const pm = e.postmortem;
-    if (pm) {
+    if (pm?.draft) {
+      out.push({
+        file: pm.file,
+        line: pm.publishedLine,
+        column: 1,
+        message: 'The post-mortem is a draft: customers do not see it, and the incident page does not link to it.',
+        hint: `When every section is written, ${pm.published ? 'remove "draft: true"' : `add "published: ${frontmatterTime(now)}" (the time you publish it) to its frontmatter`}.`,
+      });
+    } else if (pm) {
       const have = pm.sections.map((s) => s.toLowerCase());
       const missing = RECOMMENDED_SECTIONS.filter((s) => !have.some((h) => h.startsWith(s.toLowerCase())));
       if (missing.length) {

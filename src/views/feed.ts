@@ -2,6 +2,7 @@ import { getRssString } from '@astrojs/rss';
 import { Feed } from 'feed';
 import { componentNames } from '../core/config.ts';
 import type { Entry } from '../core/model.ts';
+import { isPublished } from '../core/rules/postmortem.ts';
 import type { Config } from '../core/schema/config.ts';
 import { absolute, paths } from './urls.ts';
 
@@ -39,7 +40,7 @@ export function feedItems(entries: readonly Entry[], config: Config, now: Date, 
       const link = url(paths.update(e.id, u.anchor));
       items.push({ guid: link, link, title: `[${u.label}] ${e.title}`, date: u.at, html: u.html, summary: u.text, categories });
     }
-    if (e.postmortem && e.postmortem.published <= now) {
+    if (isPublished(e.postmortem, now)) {
       const link = url(paths.postmortem(e.id));
       items.push({ guid: link, link, title: `[Post-mortem] ${e.title}`, date: e.postmortem.published, html: e.postmortem.html, summary: `The post-mortem of ${e.title} is published.`, categories });
     }

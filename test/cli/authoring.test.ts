@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Option, Prompter } from '../../src/cli/prompts.ts';
-import { runCli } from '../../src/cli/run.ts';
+import { git, runIn } from '../helpers/cli.ts';
 import { fakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 import { ROOT } from '../helpers/project.ts';
 
@@ -31,37 +29,12 @@ beforeEach(() => {
   writeFileSync(join(root, 'incidents/2026-11-24-api-errors.md'), HAND_WRITTEN);
 });
 
-/** Runs the CLI in the temp project at a fixed time; `answers` script the questions it asks. */
-async function cli(args: string[], options: { now?: string; env?: Record<string, string>; answers?: unknown[] } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const asked: string[] = [];
-  const answers = [...(options.answers ?? [])];
-  const next = (message: string) => {
-    asked.push(message);
-    if (answers.length === 0) throw new Error(`unexpected question: ${message}`);
-    return Promise.resolve(answers.shift());
-  };
-  const prompter: Prompter | undefined = options.answers
-    ? {
-        text: (o) => next(o.message) as Promise<string>,
-        select: <T extends string>(o: { message: string; options: Option<T>[] }) => next(o.message) as Promise<T>,
-        multiselect: <T extends string>(o: { message: string; options: Option<T>[] }) => next(o.message) as Promise<T[]>,
-        confirm: (o) => next(o.message) as Promise<boolean>,
-      }
-    : undefined;
-  const code = await runCli([...args, '--root', root], {
-    root,
-    now: new Date(options.now ?? '2026-11-24T12:35:00Z'),
-    env: options.env ?? {},
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    prompter,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n'), asked };
-}
+const cli = (args: string[], options: Parameters<typeof runIn>[2] = {}) => runIn(root, args, options);
 
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+/** What the maintenance tests say customers should expect. */
+const EXPECT = 'The database is read-only for up to 20 minutes.';
 
 describe('candor new incident', () => {
   it('writes the acknowledgement from the template, by flags', async () => {
@@ -78,16 +51,30 @@ next_update: 2026-11-24T13:05Z
 ---
 
 ## Investigating — 2026-11-24 12:35 UTC
-We are investigating reports of problems with Public API and Website. We will share more as soon as we know it.
+We are investigating reports of problems with the Public API and the Website. We will share more as soon as we know it.
 We will post the next update by 13:05 UTC.
 `);
+    // It says what customers will read.
+    expect(r.out).toContain('Customers will read:\n  │ We are investigating reports of problems with the Public API and the Website.');
     expect((await cli(['check'])).code).toBe(0);
   });
 
   it('asks what it was not told, with the components from the configuration', async () => {
-    const r = await cli(['new', 'incident'], { answers: ['Search is slow', ['search'], 'degraded_performance', 'identified', 'derived', '45'] });
+    const r = await cli(['new', 'incident'], { answers: ['Search is slow', ['search'], 'degraded_performance', 'identified', 'derived', '45', 'post', true] });
     expect(r.code).toBe(0);
-    expect(r.asked).toEqual(['Title (what customers notice)', 'Affected components (space to pick, enter when done)', 'How is Search affected?', 'Status', 'Impact', 'Next update in how many minutes? (empty: no promise)']);
+    expect(r.asked).toEqual([
+      'Title (what customers notice)',
+      'Affected components (space to pick, enter when done)',
+      'How is Search affected?',
+      'Status',
+      'Impact',
+      'Next update in how many minutes, or at what time? (empty: no promise)',
+      'Message',
+      'Write it?',
+    ]);
+    // The template's text was shown, filled in, before it was chosen; then the whole file before writing.
+    expect(r.out).toContain('The message customers will read:\n  │ We have identified the cause of the problems with the Search and are working on a fix.\n  │ We will post the next update by 13:20 UTC.');
+    expect(r.out).toContain('incidents/2026-11-24-search-is-slow.md will read:\n  │ ---\n  │ title: Search is slow');
     expect(read('incidents/2026-11-24-search-is-slow.md')).toBe(`---
 title: Search is slow
 components:
@@ -96,21 +83,22 @@ next_update: 2026-11-24T13:20Z
 ---
 
 ## Identified — 2026-11-24 12:35 UTC
-We have identified the cause of the problems with Search and are working on a fix.
+We have identified the cause of the problems with the Search and are working on a fix.
 We will post the next update by 13:20 UTC.
 `);
   });
 
   it('opens $EDITOR before saving when asked, and saves what the editor left', async () => {
-    const env = { EDITOR: "sed -i 's/We are investigating reports of problems with Public API/Payments through the API fail/'" };
+    const env = { EDITOR: "sed -i 's/We are investigating reports of problems with the Public API/Payments through the API fail/'" };
     const r = await cli(['new', 'incident', '--title', 'Payments failing', '-c', 'api=major_outage', '--edit'], { env });
     expect(r.code).toBe(0);
     expect(read('incidents/2026-11-24-payments-failing.md')).toContain('## Investigating — 2026-11-24 12:35 UTC\nPayments through the API fail. We will share more');
   });
 
   it('writes an impact chosen at the prompt', async () => {
-    const r = await cli(['new', 'incident', '--title', 'Search is slow', '-c', 'search=degraded_performance', '--status', 'investigating', '-n', ''], { answers: ['major'] });
-    expect(r.asked).toEqual(['Impact']);
+    const r = await cli(['new', 'incident', '--title', 'Search is slow', '-c', 'search=degraded_performance', '--status', 'investigating', '-n', ''], { answers: ['major', 'post', true] });
+    expect(r.asked).toEqual(['Impact', 'Message', 'Write it?']);
+    expect(r.err).toBe('Note: customers will see no next-update time. Promise one with --next-update <minutes|time>.');
     expect(read('incidents/2026-11-24-search-is-slow.md')).toContain('  search: degraded_performance\nimpact: major\n---');
   });
 
@@ -137,10 +125,21 @@ We will post the next update by 13:20 UTC.
   });
 
   it('never writes a file the check would refuse', async () => {
-    const r = await cli(['new', 'incident', '--title', 'Broken', '-c', 'apii=major_outage', '-m', 'Down.']);
+    const r = await cli(['new', 'incident', '--title', 'Broken', '-c', 'api=major_outage', '-m', 'Down for {{customers}}.', '-n', '30']);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('Nothing was written: incidents/2026-11-24-broken.md would not pass the check.');
-    expect(r.err).toContain('Unknown component "apii". Did you mean "api"?');
+    expect(r.err).toBe(`Nothing was written: incidents/2026-11-24-broken.md would not pass the check.
+incidents/2026-11-24-broken.md:9:10: error: Template text left in: "{{customers}}".
+    fix: Replace the text in double braces with what customers should read (the templates mark what to write that way). If you mean the braces literally, put them in \`code\`.`);
+    expect(existsSync(join(root, 'incidents/2026-11-24-broken.md'))).toBe(false);
+  });
+
+  it('suggests the component and the status meant, before anything is written', async () => {
+    const typo = await cli(['new', 'incident', '--title', 'Broken', '-c', 'apii=major_outage', '-m', 'Down.']);
+    expect([typo.code, typo.err]).toEqual([1, 'Component "apii" is not one of: api, web, db, search, email. Did you mean "api"?']);
+    const status = await cli(['new', 'incident', '--title', 'Broken', '-c', 'api=major', '-m', 'Down.']);
+    expect(status.err).toBe('The status of api "major" is not one of: degraded_performance, partial_outage, major_outage. Did you mean "major_outage"?');
+    const word = await cli(['new', 'incident', '--title', 'Broken', '--status', 'identifed', '-m', 'Down.']);
+    expect(word.err).toBe('The status of a new incident "identifed" is not one of: investigating, identified, monitoring. Did you mean "identified"?');
     expect(existsSync(join(root, 'incidents/2026-11-24-broken.md'))).toBe(false);
   });
 });
@@ -176,11 +175,11 @@ Reads are not affected.
   });
 
   it('updates maintenance without asking for a next-update promise', async () => {
-    await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db']);
+    await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db', '-m', EXPECT]);
     const announced = read('incidents/2026-12-03-database-upgrade.md');
-    const r = await cli(['update', '2026-12-03-database-upgrade'], { now: '2026-12-03T02:00:00Z', answers: ['in progress', 'The upgrade has started.'] });
+    const r = await cli(['update', '2026-12-03-database-upgrade'], { now: '2026-12-03T02:00:00Z', answers: ['in progress', 'The upgrade has started.', true] });
     expect(r.code).toBe(0);
-    expect(r.asked).toEqual(['Status', 'Message for customers']);
+    expect(r.asked).toEqual(['Status', 'Message for customers', 'Write it?']);
     expect(read('incidents/2026-12-03-database-upgrade.md')).toBe(
       announced.replace('---\n\n## Scheduled', '---\n\n## In progress — 2026-12-03 02:00 UTC\nThe upgrade has started.\n\n## Scheduled'),
     );
@@ -193,12 +192,19 @@ Reads are not affected.
       HAND_WRITTEN.replace(
         '## Investigating',
         `## Resolved — 2026-11-24 13:20 UTC
-This incident is resolved, and everything affected (Public API) works normally again. It lasted 1 h 15 min.
-We are sorry for the disruption. We will publish a post-mortem explaining what happened and what we will change.
+This incident is resolved, and everything affected (the Public API) works normally again. It lasted 1 h 15 min.
+We are sorry for the disruption.
 
 ## Investigating`,
       ),
     );
+    expect(r.out).toContain('Posted at 2026-11-24 13:20 UTC:\n  │ ## Resolved — 2026-11-24 13:20 UTC\n  │ This incident is resolved');
+  });
+
+  it('resolve promises a post-mortem only when the responder chooses to', async () => {
+    const r = await cli(['resolve', '2026-11-24-api-errors', '--postmortem'], { now: '2026-11-24T13:20:00Z' });
+    expect(r.code).toBe(0);
+    expect(read('incidents/2026-11-24-api-errors.md')).toContain('We are sorry for the disruption. We will publish a post-mortem explaining what happened and what we will change.\n\n## Investigating');
   });
 
   it('refuses an update after the resolution, writing nothing', async () => {
@@ -216,7 +222,7 @@ We are sorry for the disruption. We will publish a post-mortem explaining what h
     const before = read('incidents/2026-11-24-api-errors.md');
     const r = await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'Still on it.']);
     expect(r.code).toBe(1);
-    expect(r.err).toBe('Nothing was written: the site is a snapshot at 2026-11-24 12:30 UTC (site.as_of in candor.config.yaml), so customers would never see this. Remove that line for a live status page, then run the command again.');
+    expect(r.err.split('\n').at(-1)).toBe('Nothing was written: the site is a snapshot at 2026-11-24 12:30 UTC (site.as_of in candor.config.yaml), so customers would never see this. Remove that line for a live status page, then run the command again.');
     expect(read('incidents/2026-11-24-api-errors.md')).toBe(before);
     // A time within the snapshot is written as usual.
     expect((await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'Earlier.', '--at', '2026-11-24 12:20 UTC'])).code).toBe(0);
@@ -225,12 +231,21 @@ We are sorry for the disruption. We will publish a post-mortem explaining what h
   it('says so when the incident does not exist', async () => {
     const r = await cli(['update', 'no-such-thing', '--status', 'update', '-m', 'x']);
     expect([r.code, r.err]).toEqual([1, 'There is no incident "no-such-thing" in incidents/. The id is the file name without .md.']);
+    const typo = await cli(['update', '2026-11-24-api-error', '--status', 'update', '-m', 'x']);
+    expect(typo.err).toBe('There is no incident "2026-11-24-api-error" in incidents/. Did you mean "2026-11-24-api-errors"? The id is the file name without .md.');
   });
 });
 
 describe('candor new maintenance and postmortem', () => {
-  it('announces maintenance from the template', async () => {
-    const r = await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db']);
+  it('announces maintenance from the template, once the responder has written what to expect', async () => {
+    const args = ['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db'];
+    // By flags alone the template's guidance cannot be filled in: refused, naming what to write.
+    const refused = await cli(args);
+    expect([refused.code, refused.err]).toEqual([1, 'Nothing was written: the maintenance-announcement template asks you to write {{Describe what customers will notice, and for how long.}}. Give the whole text with --message, use --edit, or run the command in a terminal.']);
+    expect(existsSync(join(root, 'incidents/2026-12-03-database-upgrade.md'))).toBe(false);
+    // In $EDITOR, the responder replaces the guidance.
+    const env = { EDITOR: "sed -i 's/{{Describe what customers will notice, and for how long.}}/The database is read-only for up to 20 minutes./'" };
+    const r = await cli([...args, '--edit'], { env });
     expect(r.code).toBe(0);
     expect(read('incidents/2026-12-03-database-upgrade.md')).toBe(`---
 title: Database upgrade
@@ -240,9 +255,9 @@ components: [db]
 ---
 
 ## Scheduled — 2026-11-24 12:35 UTC
-We will carry out planned maintenance on Database on 2026-12-03 02:00 UTC – 04:00 UTC.
+We will carry out planned maintenance on the Database on 2026-12-03 02:00 UTC – 04:00 UTC.
 
-**What to expect:** describe what customers will notice, and for how long.
+**What to expect:** The database is read-only for up to 20 minutes.
 
 **What you need to do:** nothing. Questions are welcome at our support channels.
 `);
@@ -252,35 +267,67 @@ We will carry out planned maintenance on Database on 2026-12-03 02:00 UTC – 04
     expect(read('incidents/2026-12-03-database-upgrade.md')).toBe(
       announced.replace(
         '---\n\n## Scheduled',
-        '---\n\n## Completed — 2026-12-03 03:10 UTC\nThe maintenance is complete, and everything it touched (Database) works normally. Thank you for your patience.\n\n## Scheduled',
+        '---\n\n## Completed — 2026-12-03 03:10 UTC\nThe maintenance is complete, and everything it touched (the Database) works normally. Thank you for your patience.\n\n## Scheduled',
       ),
     );
   });
 
-  it('starts the post-mortem with the timeline and duration filled in', async () => {
+  it('writes the post-mortem as a draft, and publishes it only once every section is written', async () => {
     await cli(['resolve', '2026-11-24-api-errors', '-m', 'Fixed.'], { now: '2026-11-24T13:20:00Z' });
     const r = await cli(['postmortem', '2026-11-24-api-errors'], { now: '2026-11-25T09:00:00Z' });
     expect(r.code).toBe(0);
-    expect(read('incidents/2026-11-24-api-errors.postmortem.md')).toBe(`---
-published: 2026-11-25T09:00Z
+    const file = 'incidents/2026-11-24-api-errors.postmortem.md';
+    const draft = read(file);
+    expect(draft).toBe(`---
+# Draft: not published. Write every section, then run "candor postmortem 2026-11-24-api-errors --publish" (or add "published: <time>" here).
 ---
 
-${read('incidents/_templates/postmortem.md')
-  .replace('{{title}}', 'Elevated API error rates')
-  .replace('{{started}}', '2026-11-24 12:05 UTC')
-  .replace('{{duration}}', '1 h 15 min')
-  .replace('{{timeline}}', '- **2026-11-24 12:05 UTC**, Investigating: We are investigating elevated error rates on the API.\n- **2026-11-24 13:20 UTC**, Resolved: Fixed.')}`);
-    expect((await cli(['check'], { now: '2026-11-25T09:00:00Z' })).code).toBe(0);
+## Summary
+Elevated API error rates began on 2026-11-24 12:05 UTC and lasted 1 h 15 min. {{In two or three sentences: what happened, and who was affected.}}
+
+## Impact
+{{Who was affected, how, and whether any data was at risk.}}
+
+## Root cause
+{{Why it happened, in plain words.}}
+
+## Resolution
+{{How it was fixed.}}
+
+## Prevention
+{{What we are changing so that it does not happen again, with dates.}}
+
+## Timeline
+- **2026-11-24 12:05 UTC**, Investigating: We are investigating elevated error rates on the API.
+- **2026-11-24 13:20 UTC**, Resolved: Fixed.
+`);
+    // A draft passes the check with a warning, and customers do not see it.
+    const checked = await cli(['check'], { now: '2026-11-25T09:00:00Z' });
+    expect(checked.code).toBe(0);
+    expect(checked.out).toContain(`${file}:2:1: warning: The post-mortem is a draft: customers do not see it, and the incident page does not link to it.`);
+
+    // Publishing refuses the unfilled sections, each at its line.
+    const early = await cli(['postmortem', '2026-11-24-api-errors', '--publish'], { now: '2026-11-25T10:00:00Z' });
+    expect(early.code).toBe(1);
+    expect(early.err).toContain(`Not published: ${file} is not finished.`);
+    for (const line of [6, 9, 12, 15, 18]) expect(early.err).toContain(`${file}:${line}:`);
+    expect(read(file)).toBe(draft);
+
+    writeFileSync(join(root, file), draft.replace(/\{\{[^}]*\}\}/g, 'Written by the team.'));
+    const published = await cli(['postmortem', '2026-11-24-api-errors', '--publish'], { now: '2026-11-25T10:00:00Z' });
+    expect(published.code).toBe(0);
+    expect(read(file).startsWith('---\npublished: 2026-11-25T10:00Z\n---\n\n## Summary\nElevated API error rates began')).toBe(true);
+    expect((await cli(['check'], { now: '2026-11-25T10:00:00Z' })).out).not.toContain('warning');
     expect((await cli(['postmortem', '2026-11-24-api-errors'])).err).toContain('already exists');
+    expect((await cli(['postmortem', '2026-11-24-api-errors', '--publish'])).err).toBe(`${file} is already published (published: 2026-11-25 10:00 UTC): nothing was written.`);
   });
 });
 
 describe('candor preview', () => {
   it('shows the banner, the components and the text that the change brings', async () => {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-qm', 'base');
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
     await cli(['new', 'incident', '--title', 'Website down', '-c', 'web=major_outage', '-m', 'The website is down. We are on it.']);
     const r = await cli(['preview']);
     expect(r.code).toBe(0);
@@ -293,11 +340,10 @@ describe('candor preview', () => {
 
 describe('candor preview of a moved maintenance window', () => {
   it('warns when the window moves without an update, since calendars would not hear of it', async () => {
-    await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db']);
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-qm', 'base');
+    await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db', '-m', EXPECT]);
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
     const file = 'incidents/2026-12-03-database-upgrade.md';
     writeFileSync(join(root, file), read(file).replace('2026-12-03T02:00Z', '2026-12-04T02:00Z').replace('2026-12-03T04:00Z', '2026-12-04T04:00Z'));
     const warning = '⚠️ Moves the window of “Database upgrade” without a new update: calendars and feed readers will not hear of it.';
@@ -305,7 +351,8 @@ describe('candor preview of a moved maintenance window', () => {
 
     // An update dated later does not count yet: calendars hear nothing until it is posted.
     const moved = read(file);
-    await cli(['update', '2026-12-03-database-upgrade', '--status', 'update', '-m', 'Moved.', '--at', '2026-11-30 09:00 UTC']);
+    // (The CLI refuses a time in the future; the web editor does not.)
+    writeFileSync(join(root, file), moved.replace('---\n\n## Scheduled', '---\n\n## Update — 2026-11-30 09:00 UTC\nMoved.\n\n## Scheduled'));
     const early = await cli(['preview']);
     expect(early.out).toContain('#### Database upgrade: Update, 2026-11-30 09:00 UTC (dated in the future: shown from then on)');
     expect(early.out).toContain(warning);
@@ -328,7 +375,7 @@ describe('candor --pr', () => {
 
   it('commits the file to a new branch and opens a pull request', async () => {
     const env = { GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'acme/status', GITHUB_API_URL: github.url };
-    const r = await cli(['update', '2026-11-24-api-errors', '--status', 'monitoring', '-m', 'Recovering.', '--pr'], { env });
+    const r = await cli(['update', '2026-11-24-api-errors', '--status', 'monitoring', '-m', 'Recovering.', '-n', '30', '--pr'], { env });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Opened https://github.com/acme/status/pull/1');
@@ -342,8 +389,8 @@ describe('candor --pr', () => {
     expect(github.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
       'GET /repos/acme/status',
       'GET /repos/acme/status/git/ref/heads/main',
-      'POST /repos/acme/status/git/refs',
       'GET /repos/acme/status/contents/incidents/2026-11-24-api-errors.md',
+      'POST /repos/acme/status/git/refs',
       'PUT /repos/acme/status/contents/incidents/2026-11-24-api-errors.md',
       'POST /repos/acme/status/pulls',
     ]);

@@ -51,7 +51,8 @@ export async function fakeGitHub(files: Record<string, string> = {}): Promise<Fa
     if ((m = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(path))) {
       const file = m[1]!;
       if (req.method === 'GET') {
-        const content = state.files.get(url.searchParams.get('ref') ?? 'main')?.get(file);
+        const ref = url.searchParams.get('ref') ?? 'main';
+        const content = state.files.get(ref === 'base-sha' ? 'main' : ref)?.get(file);
         return content === undefined ? send(404, { message: 'Not Found' }) : send(200, { type: 'file', path: file, sha: `sha-${file}`, content: Buffer.from(content).toString('base64') });
       }
       if (req.method === 'PUT') {

@@ -161,13 +161,6 @@ describe('bad input gets an error naming the file, the line and the fix', () => 
     expect(e.hint).toContain('<incident-id>.postmortem.md');
   });
 
-  it('a post-mortem without its published time', () => {
-    const e = onlyError({ 'incidents/a.md': valid(), 'incidents/a.postmortem.md': '---\ntitle: What happened\n---\n\n## Summary\nx\n' });
-    expect(e).toMatchObject({ file: 'incidents/a.postmortem.md', line: 2, column: 1 });
-    expect(e.message).toBe('Missing required field "published".');
-    expect(e.hint).toBe('Add "published:" with a value.');
-  });
-
   it('an empty file', () => {
     const e = onlyError({ 'incidents/empty.md': '' });
     expect(e).toMatchObject({ file: 'incidents/empty.md', line: 1, message: 'The file is empty.' });

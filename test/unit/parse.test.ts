@@ -137,7 +137,7 @@ describe('a post-mortem', () => {
     });
     expect(problems.list).toEqual([]);
     const pm = project!.entries[0]!.postmortem!;
-    expect(pm.published.toISOString()).toBe('2026-11-22T10:00:00.000Z');
+    expect(pm.published!.toISOString()).toBe('2026-11-22T10:00:00.000Z');
     expect(pm.sections).toEqual(['Summary', 'Impact', 'Root cause', 'Resolution', 'Prevention']);
     expect(pm.html).toContain('<h2>Root cause</h2>');
   });
@@ -155,6 +155,6 @@ describe('what the published site shows', () => {
     expect(publishedEntry(draft!, new Date('2026-11-24T12:00Z'), false)).toBeUndefined();
     expect(publishedEntry(draft!, new Date('2026-11-24T12:00Z'), true)).toBe(draft);
     expect(publishedEntry(outage!, new Date('2026-11-24T12:00Z'), false)!.postmortem).toBeUndefined();
-    expect(publishedEntry(outage!, new Date('2026-11-25T10:00Z'), false)!.postmortem?.published.toISOString()).toBe('2026-11-25T10:00:00.000Z');
+    expect(publishedEntry(outage!, new Date('2026-11-25T10:00Z'), false)!.postmortem?.published!.toISOString()).toBe('2026-11-25T10:00:00.000Z');
   });
 });

@@ -10,9 +10,10 @@ import type { Config } from '../../core/schema/config.ts';
 import { type ComponentStatus, deriveImpact, IMPACTS, INCIDENT_COMPONENT_STATUSES, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
 import { formatIn, DATE_TIME, TIME } from '../../views/format.ts';
-import { type CliContext, editInEditor, incidentFiles, parseWhen, requireConfig, UsageError } from '../context.ts';
+import { type CliContext, editInEditor, incidentFiles, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, required, type WriteFlags } from '../flags.ts';
-import { writeChange } from '../write.ts';
+import { composeMessage, confirmWrite, indent } from '../message.ts';
+import { type Change, writeChange } from '../write.ts';
 
 const NEW_INCIDENT_STATUSES = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring' } as const;
 
@@ -39,61 +40,78 @@ function refuseExisting(ctx: CliContext, id: string) {
 }
 
 async function askNextUpdate(ctx: CliContext, flags: WriteFlags): Promise<Date | undefined> {
-  const raw = flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes? (empty: no promise)', initialValue: '30' }) : '');
-  if (raw.trim() === '' || raw === 'none') return undefined;
-  return parseWhen(raw.trim(), ctx, 'next-update');
+  const raw = flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes, or at what time? (empty: no promise)', initialValue: '30' }) : '');
+  if (raw.trim() === '' || raw === 'none') {
+    ctx.err('Note: customers will see no next-update time. Promise one with --next-update <minutes|time>.');
+    return undefined;
+  }
+  const next = parseWhen(raw.trim(), ctx, 'next-update');
+  await sensibleTime(ctx, next, 'next-update', 'future', 'a promise in the past shows as broken at once.');
+  return next;
+}
+
+/** Where a new file is written: refused up front when the id is taken, and again at writing time. */
+function newChange(file: string, id: string, text: string, summary: string): Change {
+  return { file, id, kind: 'entry', summary, base: undefined, apply: () => text, replayable: false };
 }
 
 export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<number> {
   const config = requireConfig(ctx);
   const title = await flagOrAsk(ctx, flags.title, 'title', (p) => p.text({ message: 'Title (what customers notice)', placeholder: 'Elevated error rates on the API', validate: required('a title') }));
   const components = await askComponents(ctx, config, flags.component);
-  const status = (
+  const status = oneOf(
     flags.status ??
-    (ctx.prompter ? await ctx.prompter.select({ message: 'Status', initialValue: 'investigating', options: Object.entries(NEW_INCIDENT_STATUSES).map(([value, label]) => ({ value, label })) }) : 'investigating')
-  ).toLowerCase();
-  if (!Object.hasOwn(NEW_INCIDENT_STATUSES, status)) throw new UsageError(`--status must be one of ${Object.keys(NEW_INCIDENT_STATUSES).join(', ')} for a new incident.`);
+      (ctx.prompter ? await ctx.prompter.select({ message: 'Status', initialValue: 'investigating', options: Object.entries(NEW_INCIDENT_STATUSES).map(([value, label]) => ({ value, label })) }) : 'investigating'),
+    Object.keys(NEW_INCIDENT_STATUSES) as (keyof typeof NEW_INCIDENT_STATUSES)[],
+    'The status of a new incident',
+  );
   const impact =
-    flags.impact ??
-    (ctx.prompter && Object.keys(components).length > 0
-      ? await ctx.prompter.select({
-          message: 'Impact',
-          initialValue: 'derived',
-          options: [
-            { value: 'derived', label: `From the components (${deriveImpact(Object.values(components) as ComponentStatus[])})` },
-            ...IMPACTS.map((i) => ({ value: i, label: i })),
-          ],
-        })
-      : undefined);
+    flags.impact !== undefined
+      ? oneOf(flags.impact, ['derived', ...IMPACTS], 'The impact')
+      : ctx.prompter && Object.keys(components).length > 0
+        ? await ctx.prompter.select({
+            message: 'Impact',
+            initialValue: 'derived',
+            options: [
+              { value: 'derived', label: `From the components (${deriveImpact(Object.values(components) as ComponentStatus[])})` },
+              ...IMPACTS.map((i) => ({ value: i, label: i })),
+            ],
+          })
+        : undefined;
   const nextUpdate = await askNextUpdate(ctx, flags);
   const at = parseWhen(flags.at, ctx, 'at');
-  const names = namesOf(config, Object.keys(components));
-  const message =
-    flags.message ??
-    fillTemplate(readTemplate(ctx.root, TEMPLATE_FOR_STATUS.incident[status]!), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
-  const id = flags.id ?? makeId(at, title);
+  await sensibleTime(ctx, at, 'at', 'past', 'customers would not see the incident until then.');
+  const id = flags.id ?? makeId(at, title, 'incident');
   refuseExisting(ctx, id);
-  let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, draft: flags.draft, status: NEW_INCIDENT_STATUSES[status as keyof typeof NEW_INCIDENT_STATUSES], at, message });
+  const names = namesOf(config, Object.keys(components));
+  const template = TEMPLATE_FOR_STATUS.incident[status]!;
+  const filled = fillTemplate(readTemplate(ctx.root, template), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
+  // --edit opens the whole file below; otherwise the message is composed (and, in a terminal, reviewed).
+  const message = flags.edit ? (flags.message ?? filled) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: template, editName: `${id}.md` });
+  let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, draft: flags.draft, status: NEW_INCIDENT_STATUSES[status], at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
-  await writeChange(ctx, config, { file: `${INCIDENTS_DIR}/${id}.md`, id, text, kind: 'entry', summary: `Incident: ${title}` }, flags.pr ?? false);
+  await confirmWrite(ctx, `${INCIDENTS_DIR}/${id}.md will read:\n${indent(text.trimEnd())}`);
+  await writeChange(ctx, config, newChange(`${INCIDENTS_DIR}/${id}.md`, id, text, `Incident: ${title}`), flags.pr ?? false);
+  if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}`);
   return 0;
 }
 
 /** `--component api=partial_outage` (repeatable), or a pick-list and a status for each. */
 async function askComponents(ctx: CliContext, config: Config, given: string[] | undefined): Promise<Record<string, string>> {
+  const ids = config.components.map((c) => c.id);
   if (given) {
     return Object.fromEntries(
       given.map((g) => {
-        const [id, status] = g.split('=');
+        const [id, status] = g.split('=').map((s) => s.trim());
         if (!id || !status) throw new UsageError(`--component ${g}: write it as id=status, such as api=partial_outage (statuses: ${INCIDENT_COMPONENT_STATUSES.join(', ')}).`);
-        return [id.trim(), status.trim()];
+        return [oneOf(id, ids, 'Component'), oneOf(status, INCIDENT_COMPONENT_STATUSES, `The status of ${id}`)];
       }),
     );
   }
   if (!ctx.prompter) return {};
-  const ids = await ctx.prompter.multiselect({ message: 'Affected components (space to pick, enter when done)', options: config.components.map((c) => ({ value: c.id, label: c.name })) });
+  const picked = await ctx.prompter.multiselect({ message: 'Affected components (space to pick, enter when done)', options: config.components.map((c) => ({ value: c.id, label: c.name })) });
   const out: Record<string, string> = {};
-  for (const id of ids) {
+  for (const id of picked) {
     const name = config.components.find((c) => c.id === id)!.name;
     out[id] = await ctx.prompter.select({
       message: `How is ${name} affected?`,
@@ -108,17 +126,25 @@ export async function newMaintenance(ctx: CliContext, flags: WriteFlags): Promis
   const config = requireConfig(ctx);
   const title = await flagOrAsk(ctx, flags.title, 'title', (p) => p.text({ message: 'Title', placeholder: 'Database upgrade', validate: required('a title') }));
   const start = parseWhen(await flagOrAsk(ctx, flags.start, 'start', (p) => p.text({ message: 'Starts at (UTC)', placeholder: '2026-12-01 02:00 UTC', validate: required('a start time') })), ctx, 'start');
+  await sensibleTime(ctx, start, 'start', 'future', 'a window in the past cannot be announced.');
   const end = parseWhen(await flagOrAsk(ctx, flags.end, 'end', (p) => p.text({ message: 'Ends at (UTC)', placeholder: '2026-12-01 04:00 UTC', validate: required('an end time') })), ctx, 'end');
-  const components = flags.component ?? (ctx.prompter ? await ctx.prompter.multiselect({ message: 'Components under maintenance', options: config.components.map((c) => ({ value: c.id, label: c.name })) }) : []);
+  const ids = config.components.map((c) => c.id);
+  const components = flags.component
+    ? flags.component.map((c) => oneOf(c, ids, 'Component'))
+    : ctx.prompter
+      ? await ctx.prompter.multiselect({ message: 'Components under maintenance', options: config.components.map((c) => ({ value: c.id, label: c.name })) })
+      : [];
   const at = parseWhen(flags.at, ctx, 'at');
+  await sensibleTime(ctx, at, 'at', 'past', 'customers would not see the announcement until then.');
   const window = `${formatUtc(start)} – ${start.toISOString().slice(0, 10) === end.toISOString().slice(0, 10) ? formatUtc(end).slice(11) : formatUtc(end)}`;
-  const message =
-    flags.message ??
-    fillTemplate(readTemplate(ctx.root, 'maintenance-announcement'), { title, components: namesOf(config, components) || 'our services', window, duration: formatDuration(end.getTime() - start.getTime()), site: config.site.name });
-  const id = flags.id ?? makeId(start, title);
+  const id = flags.id ?? makeId(start, title, 'maintenance');
   refuseExisting(ctx, id);
+  const filled = fillTemplate(readTemplate(ctx.root, 'maintenance-announcement'), { title, components: namesOf(config, components) || 'our services', window, duration: formatDuration(end.getTime() - start.getTime()), site: config.site.name });
+  const message = flags.edit ? (flags.message ?? filled) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: 'maintenance-announcement', editName: `${id}.md` });
   let text = maintenanceFile({ title, components, from: start, until: end, draft: flags.draft, at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
-  await writeChange(ctx, config, { file: `${INCIDENTS_DIR}/${id}.md`, id, text, kind: 'entry', summary: `Maintenance: ${title}` }, flags.pr ?? false);
+  await confirmWrite(ctx, `${INCIDENTS_DIR}/${id}.md will read:\n${indent(text.trimEnd())}`);
+  await writeChange(ctx, config, newChange(`${INCIDENTS_DIR}/${id}.md`, id, text, `Maintenance: ${title}`), flags.pr ?? false);
+  if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}`);
   return 0;
 }

@@ -1,21 +1,26 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { durationText, postmortemFile, timelineList } from '../../authoring/files.ts';
+import { durationText, postmortemDraft, publishPostmortem, timelineList } from '../../authoring/files.ts';
 import { fillTemplate, readTemplate } from '../../authoring/templates.ts';
-import { parseEntry } from '../../core/parse.ts';
-import { Problems } from '../../core/problems.ts';
+import { parseEntry, parsePostmortem } from '../../core/parse.ts';
+import { formatProblem, Problems } from '../../core/problems.ts';
 import { formatUtc } from '../../core/time.ts';
 import { type CliContext, editInEditor, findEntry, requireConfig, UsageError } from '../context.ts';
 import type { WriteFlags } from '../flags.ts';
 import { writeChange } from '../write.ts';
 
-/** `candor postmortem <id>`: the post-mortem skeleton, with the incident's timeline and duration filled in. */
+/**
+ * `candor postmortem <id>`: a post-mortem draft, with the incident's timeline and duration filled in
+ * and guidance for each section. `--publish` publishes the draft once every section is written.
+ */
 export async function newPostmortem(ctx: CliContext, id: string | undefined, flags: WriteFlags): Promise<number> {
   const config = requireConfig(ctx);
-  if (!id) throw new UsageError('Which incident? Give its id: candor postmortem <id>.');
+  if (!id) throw new UsageError(`Which incident? Give its id: candor postmortem <id>${flags.publish ? ' --publish' : ''}.`);
   const found = findEntry(ctx, id);
   const file = found.file.replace(/\.md$/, '.postmortem.md');
-  if (existsSync(join(ctx.root, file))) throw new UsageError(`${file} already exists: nothing was written.`);
+  const path = join(ctx.root, file);
+  if (flags.publish) return publish(ctx, id, file, path, flags);
+  if (existsSync(path)) throw new UsageError(`${file} already exists: nothing was written. Edit it, then publish it with "candor postmortem ${id} --publish".`);
   const entry = parseEntry({ file: found.file, id, text: found.text }, { componentIds: config.components.map((c) => c.id) }, new Problems());
   if (!entry || entry.kind !== 'incident') throw new UsageError(`${found.file} is not an incident that passes the check.`);
   if (!entry.updates.some((u) => u.status === 'resolved')) ctx.err(`Note: ${entry.title} is not resolved yet.`);
@@ -26,8 +31,24 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
     timeline: timelineList(entry),
     site: config.site.name,
   });
-  let text = postmortemFile(ctx.now, body);
+  let text = postmortemDraft(id, body);
   if (flags.edit) text = editInEditor(ctx, text, `${id}.postmortem.md`);
-  await writeChange(ctx, config, { file, id, text, kind: 'postmortem', summary: `Post-mortem: ${entry.title}` }, flags.pr ?? false);
+  await writeChange(ctx, config, { file, id, kind: 'postmortem', summary: `Post-mortem draft: ${entry.title}`, base: undefined, apply: () => text, replayable: false }, flags.pr ?? false);
+  ctx.out(`It is a draft: customers do not see it. Replace the text in double braces in each section, then run "candor postmortem ${id} --publish".`);
+  return 0;
+}
+
+async function publish(ctx: CliContext, id: string, file: string, path: string, flags: WriteFlags): Promise<number> {
+  const config = requireConfig(ctx);
+  if (!existsSync(path)) throw new UsageError(`There is no post-mortem for ${id} yet: write the draft first with "candor postmortem ${id}".`);
+  const base = readFileSync(path, 'utf8');
+  const draft = parsePostmortem({ file, id, text: base }, new Problems());
+  if (draft && !draft.draft) throw new UsageError(`${file} is already published (published: ${formatUtc(draft.published!)}): nothing was written.`);
+  const text = publishPostmortem(flags.edit ? editInEditor(ctx, base, `${id}.postmortem.md`) : base, ctx.now);
+  const problems = new Problems();
+  parsePostmortem({ file, id, text }, problems);
+  if (problems.errors.length) throw new UsageError(`Not published: ${file} is not finished.\n${problems.errors.map(formatProblem).join('\n')}`);
+  await writeChange(ctx, config, { file, id, kind: 'postmortem', summary: `Post-mortem: ${draft?.title ?? id}`, base, apply: () => text, replayable: false }, flags.pr ?? false);
+  ctx.out(`Published: customers see it on the next deploy, at /incidents/${id}/postmortem/, and the incident page links to it.`);
   return 0;
 }

@@ -1,13 +1,16 @@
-import { addUpdate, setNextUpdate } from '../../authoring/files.ts';
-import { formatDuration } from '../../core/rules/incident.ts';
+import { addUpdate, type FieldChanges, setFields, updateBlock } from '../../authoring/files.ts';
 import { fillTemplate, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
+import { componentNames } from '../../core/config.ts';
 import type { Entry } from '../../core/model.ts';
 import { parseEntry } from '../../core/parse.ts';
 import { Problems } from '../../core/problems.ts';
+import { formatDuration } from '../../core/rules/incident.ts';
 import type { Config } from '../../core/schema/config.ts';
-import { INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS } from '../../core/status.ts';
-import { type CliContext, findEntry, parseWhen, requireConfig, UsageError } from '../context.ts';
-import { flagOrAsk, required, type WriteFlags } from '../flags.ts';
+import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, statusLabel } from '../../core/status.ts';
+import { formatUtc } from '../../core/time.ts';
+import { type CliContext, findEntry, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
+import { flagOrAsk, type WriteFlags } from '../flags.ts';
+import { composeMessage, confirmWrite, indent } from '../message.ts';
 import { writeChange } from '../write.ts';
 import { namesOf, promiseText } from './new.ts';
 
@@ -21,44 +24,109 @@ function readEntry(ctx: CliContext, config: Config, id: string): { entry: Entry;
   return { entry, text: found.text, file: found.file };
 }
 
+/** Statuses that take a component off the incident: it is no longer affected. */
+const CLEARED = ['operational', 'resolved'] as const;
+
+/** `-c api=major_outage` changes a component's status; `-c api=operational` (or `=resolved`) takes it off the incident. */
+function componentChanges(config: Config, entry: Entry, given: string[] | undefined): Record<string, string | null> {
+  if (!given?.length) return {};
+  if (entry.kind !== 'incident') throw new UsageError('--component changes the components of an incident; to change those of maintenance, edit its components: line.');
+  const ids = config.components.map((c) => c.id);
+  return Object.fromEntries(
+    given.map((g) => {
+      const [rawId, rawStatus] = g.split('=').map((s) => s.trim());
+      if (!rawId || !rawStatus) throw new UsageError(`--component ${g}: write it as id=status, such as api=partial_outage, or api=operational when it has recovered.`);
+      const id = oneOf(rawId, ids, 'Component');
+      const status = oneOf(rawStatus, [...INCIDENT_COMPONENT_STATUSES, ...CLEARED], `The status of ${id}`);
+      return [id, (CLEARED as readonly string[]).includes(status) ? null : status];
+    }),
+  );
+}
+
+/** What the field changes mean to customers, one line each. */
+function describeChanges(config: Config, entry: Entry, changes: FieldChanges, at: Date): string[] {
+  const names = componentNames(config);
+  const lines: string[] = [];
+  for (const [id, status] of Object.entries(changes.components ?? {})) {
+    const was = entry.components.find((c) => c.id === id)?.status;
+    lines.push(status === null ? `${names.get(id)}: no longer affected by this incident${was ? ` (was ${statusLabel(was).toLowerCase()})` : ''}` : `${names.get(id)}: ${was ? `${statusLabel(was).toLowerCase()} → ` : ''}${statusLabel(status as never).toLowerCase()}`);
+  }
+  if (changes.impact !== undefined) lines.push(`Impact: ${changes.impact ?? 'derived from the components'}`);
+  if (changes.nextUpdate) lines.push(`Next update promised by ${promiseText(config, changes.nextUpdate, at)}`);
+  if (changes.nextUpdate === null) lines.push('No next-update time is shown any more');
+  return lines;
+}
 
 /** `candor update <id>`: a new update on top of the timeline; `candor resolve <id>` is the last one. */
 export async function addUpdateCommand(ctx: CliContext, id: string | undefined, flags: WriteFlags, resolve = false): Promise<number> {
   const config = requireConfig(ctx);
   if (!id) throw new UsageError(`Which incident? Give its id: candor ${resolve ? 'resolve' : 'update'} <id>.`);
   const { entry, text, file } = readEntry(ctx, config, id);
-  const words = entry.kind === 'incident' ? INCIDENT_UPDATE_WORDS : MAINTENANCE_UPDATE_WORDS;
+  const words = Object.keys(entry.kind === 'incident' ? INCIDENT_UPDATE_WORDS : MAINTENANCE_UPDATE_WORDS);
   const end = entry.kind === 'incident' ? 'resolved' : 'completed';
-  const word = (
-    resolve
-      ? end
-      : await flagOrAsk(ctx, flags.status, 'status', (p) =>
-          p.select({ message: 'Status', initialValue: 'update', options: Object.keys(words).map((w) => ({ value: w, label: capitalize(w) })) }),
-        )
-  ).toLowerCase();
-  if (!Object.hasOwn(words, word)) throw new UsageError(`--status must be one of: ${Object.keys(words).map(capitalize).join(', ')}.`);
+  const word = resolve
+    ? end
+    : oneOf(
+        await flagOrAsk(ctx, flags.status, 'status', (p) => p.select({ message: 'Status', initialValue: 'update', options: words.map((w) => ({ value: w, label: capitalize(w) })) })),
+        words,
+        `The ${entry.kind} status`,
+      );
+  if (entry.kind !== 'incident' && (flags['next-update'] !== undefined || flags.impact !== undefined)) {
+    throw new UsageError(`--${flags.impact !== undefined ? 'impact' : 'next-update'} is for incidents; ${id} is maintenance.`);
+  }
   const at = parseWhen(flags.at, ctx, 'at');
-  // Only incidents promise a next update.
+  await sensibleTime(ctx, at, 'at', 'past', 'customers would not see the update until then.');
+  const components = componentChanges(config, entry, flags.component);
+  const impact = flags.impact === undefined ? undefined : flags.impact === 'derived' ? null : oneOf(flags.impact, IMPACTS, 'The impact');
+
+  // Only an open incident promises a next update. Any new update keeps the standing promise, early or
+  // late, so it is removed unless a new one is made; the Resolved update leaves it as the record.
   const promises = entry.kind === 'incident' && word !== end;
-  const nextFlag = promises ? (flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes? (empty: no new promise)', initialValue: '30' }) : undefined)) : undefined;
-  const asked = nextFlag === undefined || nextFlag.trim() === '' ? undefined : nextFlag === 'none' ? null : parseWhen(nextFlag.trim(), ctx, 'next-update');
-  // Any new update keeps the standing promise, early or late; a new promise replaces it.
-  const fulfilled = entry.kind === 'incident' && entry.nextUpdate !== undefined;
-  const next = asked !== undefined ? asked : fulfilled && word !== end ? null : undefined;
+  let next: Date | null | undefined;
+  if (promises) {
+    const asked = flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes, or at what time? (empty: no promise)', initialValue: '30' }) : undefined);
+    if (asked !== undefined && asked.trim() !== '' && asked !== 'none') {
+      next = parseWhen(asked.trim(), ctx, 'next-update');
+      await sensibleTime(ctx, next, 'next-update', 'future', 'a promise in the past shows as broken at once.');
+    } else if (entry.kind === 'incident' && entry.nextUpdate !== undefined) next = null;
+    if (!next) {
+      ctx.err(`Note: customers will see no next-update time for ${entry.title}. Promise one with --next-update <minutes|time>.`);
+      if (ctx.prompter && !(await ctx.prompter.confirm({ message: 'Post it without promising when the next update comes?', initialValue: false }))) {
+        next = parseWhen(await ctx.prompter.text({ message: 'Next update in how many minutes, or at what time?', initialValue: '30' }), ctx, 'next-update');
+        await sensibleTime(ctx, next, 'next-update', 'future', 'a promise in the past shows as broken at once.');
+      }
+    }
+  }
+
+  const postmortem = word === 'resolved' && (flags.postmortem ?? (ctx.prompter ? await ctx.prompter.confirm({ message: 'Promise customers a post-mortem?', initialValue: false }) : false));
+  if (flags.postmortem !== undefined && word !== 'resolved') throw new UsageError('--postmortem promises a post-mortem in the Resolved update of an incident.');
   const template = TEMPLATE_FOR_STATUS[entry.kind][word];
-  const values = {
-    title: entry.title,
-    components: namesOf(config, entry.components.map((c) => c.id)) || 'our services',
-    next_update: promiseText(config, next ?? undefined, at),
-    duration: entry.kind === 'incident' ? formatDuration(at.getTime() - entry.started.getTime()) : undefined,
-    site: config.site.name,
-  };
-  const message =
-    flags.message ??
-    (template ? fillTemplate(readTemplate(ctx.root, template), values) : await flagOrAsk(ctx, undefined, 'message', (p) => p.text({ message: 'Message for customers', validate: required('a message') })));
-  let updated = addUpdate(text, capitalize(word), at, message);
-  if (next !== undefined) updated = setNextUpdate(updated, next);
-  const verb = resolve ? (entry.kind === 'incident' ? 'Resolve' : 'Complete') : capitalize(word);
-  await writeChange(ctx, config, { file, id, text: updated, kind: 'entry', summary: `${verb}: ${entry.title}` }, flags.pr ?? false);
+  const afterIds = entry.components.map((c) => c.id).filter((c) => components[c] !== null).concat(Object.keys(components).filter((c) => components[c] !== null && !entry.components.some((e) => e.id === c)));
+  const message = await composeMessage(ctx, {
+    flag: flags.message,
+    template: template
+      ? fillTemplate(readTemplate(ctx.root, template), {
+          title: entry.title,
+          components: namesOf(config, afterIds) || 'our services',
+          next_update: promiseText(config, next ?? undefined, at),
+          duration: entry.kind === 'incident' ? formatDuration(at.getTime() - entry.started.getTime()) : undefined,
+          site: config.site.name,
+          postmortem,
+        })
+      : undefined,
+    templateName: template,
+    editName: `${id}-update.md`,
+    edit: flags.edit,
+  });
+
+  const label = capitalize(word);
+  const changes: FieldChanges = { components, ...(impact !== undefined ? { impact } : {}), ...(next !== undefined ? { nextUpdate: next } : {}) };
+  const effects = describeChanges(config, entry, changes, at);
+  const shown = `${updateBlock(label, at, message)}${effects.length ? `\n${effects.join('\n')}\n` : ''}`;
+  await confirmWrite(ctx, `${file} gets this update:\n${indent(shown.trimEnd())}`);
+  const verb = resolve ? (entry.kind === 'incident' ? 'Resolve' : 'Complete') : label;
+  const apply = (current: string) => setFields(addUpdate(current, label, at, message), changes);
+  await writeChange(ctx, config, { file, id, kind: 'entry', summary: `${verb}: ${entry.title}`, base: text, apply, replayable: true }, flags.pr ?? false);
+  if (!ctx.prompter) ctx.out(`Posted at ${formatUtc(at)}:\n${indent(shown.trimEnd())}`);
   return 0;
 }

@@ -3,7 +3,8 @@ import { timeField } from './time.ts';
 
 /** Frontmatter of `incidents/<id>.postmortem.md`. */
 export const postmortemFrontmatter = z.strictObject({
-  published: timeField,
+  /** Absent while the post-mortem is a draft: `candor postmortem` writes it without, the author sets it to publish. */
+  published: timeField.optional(),
   title: z.string().trim().min(1, 'empty; write a title, or remove the field').optional(),
   draft: z.boolean().default(false),
 });

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { publishedEntry } from '../../src/core/load.ts';
+import { sortProblems } from '../../src/core/problems.ts';
+import { load } from '../helpers/project.ts';
+
+const incident = (body: string, fields = '') => `---\ntitle: API errors\n${fields}---\n\n${body}`;
+const FIX_HEADING = 'two # signs at the very start of the line, then a space. To keep it as text, reword it.';
+
+/** The errors of a project holding `files`; there is no project when there is any. */
+function errors(files: Record<string, string>): { file: string; line: number; column: number | undefined; message: string }[] {
+  const { project, problems } = load(files);
+  if (problems.errors.length) expect(project).toBeUndefined();
+  return sortProblems(problems.errors).map(({ file, line, column, message }) => ({ file, line, column, message }));
+}
+
+describe('template text never goes live', () => {
+  it('a placeholder or guidance left in an update is an error at its line and column', () => {
+    const text = incident('## Investigating — 2026-11-20 14:05 UTC\nWe are looking into problems with {{components}}.\n\n**What to expect:** {{Describe what customers will notice,\nand for how long.}}\n');
+    expect(errors({ 'incidents/a.md': text })).toEqual([
+      { file: 'incidents/a.md', line: 6, column: 35, message: 'Template text left in: "{{components}}".' },
+      { file: 'incidents/a.md', line: 8, column: 21, message: 'Template text left in: "{{Describe what customers will notice, and for how long.}}".' },
+    ]);
+  });
+
+  it('in raw HTML, a link target and the title too', () => {
+    const text = `---\ntitle: "{{title}}"\n---\n\n## Investigating — 2026-11-20 14:05 UTC\n<p>Hello {{site}}</p>\n\nSee [the status]({{url}}).\n`;
+    expect(errors({ 'incidents/a.md': text }).map((e) => [e.line, e.message])).toEqual([
+      [2, 'Template text left in the title: "{{title}}".'],
+      [6, 'Template text left in: "{{site}}".'],
+      [8, 'Template text left in: "{{url}}".'],
+    ]);
+  });
+
+  it('in maintenance', () => {
+    const text = '---\ntitle: Upgrade\nscheduled_for: 2026-12-01T02:00Z\nscheduled_until: 2026-12-01T04:00Z\n---\n\n## Scheduled — 2026-11-20 09:00 UTC\nWe will upgrade {{components}}.\n';
+    expect(errors({ 'incidents/m.md': text })).toEqual([{ file: 'incidents/m.md', line: 8, column: 17, message: 'Template text left in: "{{components}}".' }]);
+  });
+
+  it('braces in code are shown as written', () => {
+    const text = incident('## Identified — 2026-11-20 14:05 UTC\nTemplates rendered `{{ user.name }}` as text:\n\n```liquid\nHello {{ user.name }}\n```\n');
+    expect(errors({ 'incidents/a.md': text })).toEqual([]);
+  });
+
+  it('a published post-mortem with a section left unfilled is an error; a draft may keep it', () => {
+    const body = '## Summary\nIt broke.\n\n## Root cause\n{{Why it happened, in plain words.}}\n';
+    const resolved = incident('## Resolved — 2026-11-20 15:00 UTC\nFixed.\n\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n');
+    expect(errors({ 'incidents/a.md': resolved, 'incidents/a.postmortem.md': `---\npublished: 2026-11-21T10:00Z\n---\n\n${body}` })).toEqual([
+      { file: 'incidents/a.postmortem.md', line: 9, column: 1, message: 'Template text left in: "{{Why it happened, in plain words.}}".' },
+    ]);
+    const draft = load({ 'incidents/a.md': resolved, 'incidents/a.postmortem.md': `---\n# Draft: not published.\n---\n\n${body}` }, new Date('2026-11-24T12:00Z'));
+    expect(draft.problems.errors).toEqual([]);
+    expect(draft.problems.warnings.map((w) => [w.line, w.message, w.hint])).toEqual([
+      [2, 'The post-mortem is a draft: customers do not see it, and the incident page does not link to it.', 'When every section is written, add "published: 2026-11-24T12:00Z" (the time you publish it) to its frontmatter.'],
+    ]);
+    // The published site has no post-mortem for it, so no page links to one; a preview shows the draft.
+    const entry = draft.project!.entries[0]!;
+    expect(entry.postmortem?.draft).toBe(true);
+    expect(publishedEntry(entry, new Date('2026-11-24T12:00Z'), false)!.postmortem).toBeUndefined();
+    expect(publishedEntry(entry, new Date('2026-11-24T12:00Z'), true)!.postmortem?.draft).toBe(true);
+  });
+});
+
+describe('a mistyped update heading is an error, never a silent merge', () => {
+  const resolvedAs = (heading: string) =>
+    incident(`${heading}\nAll fixed.\n\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n`);
+
+  it.each([
+    ['### Resolved — 2026-11-20 15:00 UTC', 'it is a level-3 heading (###)'],
+    ['# Resolved — 2026-11-20 15:00 UTC', 'it is a level-1 heading (#)'],
+    ['##Resolved — 2026-11-20 15:00 UTC', 'there is no space after ##'],
+    ['    ## Resolved — 2026-11-20 15:00 UTC', 'it is indented'],
+    ['Resolved — 2026-11-20 15:00 UTC', 'it is plain text, not a heading'],
+    ['**Resolved** - 2026-11-20 15:00 UTC', 'it is plain text, not a heading'],
+    ['> ## Resolved — 2026-11-20 15:00 UTC', 'it is inside a quote'],
+  ])('%s', (heading, why) => {
+    // Written above the first update it is text before the first update; below it, it would join that update.
+    const text = incident(`## Investigating — 2026-11-20 14:05 UTC\nLooking.\n\n${heading}\nAll fixed.\n`);
+    const { problems } = load({ 'incidents/a.md': text });
+    expect(problems.errors.map((e) => ({ line: e.line, message: e.message, hint: e.hint }))).toEqual([
+      {
+        line: 8,
+        message: `"${heading.trim()}" reads as an update heading but is not one: ${why}, so its text would join the update above.`,
+        hint: `Write it as "## Resolved — 2026-11-20 15:00 UTC": ${FIX_HEADING}`,
+      },
+    ]);
+    expect(load({ 'incidents/a.md': resolvedAs(heading) }).project).toBeUndefined();
+  });
+
+  it('a maintenance status word counts too, and fenced code is left alone', () => {
+    const text = '---\ntitle: Upgrade\nscheduled_for: 2026-12-01T02:00Z\nscheduled_until: 2026-12-01T04:00Z\n---\n\n## Scheduled — 2026-11-20 09:00 UTC\nWe will upgrade.\n\n### In progress — 2026-12-01 02:00 UTC\nStarted.\n\n```\n## Completed — 2026-12-01 04:00 UTC\n```\n';
+    expect(errors({ 'incidents/m.md': text }).map((e) => [e.line, e.message])).toEqual([
+      [10, '"### In progress — 2026-12-01 02:00 UTC" reads as an update heading but is not one: it is a level-3 heading (###), so its text would join the update above.'],
+    ]);
+  });
+
+  it('prose that merely starts with a status word is not a heading', () => {
+    const text = incident('## Update — 2026-11-20 14:35 UTC\nUpdate: the fix is rolling out.\nResolved issues - 3 of 4 regions are back.\n\n### Identified cause\nA bad deploy.\n');
+    expect(errors({ 'incidents/a.md': text })).toEqual([]);
+  });
+});
+
+describe('empty updates are errors', () => {
+  it.each([
+    ['nothing', '## Identified — 2026-11-20 14:30 UTC\n'],
+    ['white space', '## Identified — 2026-11-20 14:30 UTC\n   \n\t\n'],
+    ['an HTML comment', '## Identified — 2026-11-20 14:30 UTC\n<!-- write here -->\n'],
+    ['markup that shows nothing', '## Identified — 2026-11-20 14:30 UTC\n<div></div>\n'],
+  ])('%s', (_, update) => {
+    const text = incident(`${update}\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n`);
+    expect(errors({ 'incidents/a.md': text })).toEqual([
+      { file: 'incidents/a.md', line: 5, column: 1, message: 'The update "## Identified — 2026-11-20 14:30 UTC" has no text for customers.' },
+    ]);
+  });
+
+  it('an image alone is content', () => {
+    const text = incident('## Update — 2026-11-20 14:30 UTC\n![Error rate falling](/graphs/errors.png)\n\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n');
+    expect(errors({ 'incidents/a.md': text })).toEqual([]);
+  });
+});
