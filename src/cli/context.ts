@@ -59,7 +59,8 @@ export function oneOf<T extends string>(value: string, known: readonly T[], what
 /** A time given on the command line: "now" (default), minutes from now ("+30"), or a date and time. */
 export function parseWhen(value: string | undefined, ctx: CliContext, flag: string): Date {
   if (value === undefined || value === 'now') return ctx.now;
-  if (/^\+?\d+$/.test(value)) return new Date(ctx.now.getTime() + Number(value.replace('+', '')) * 60_000);
+  // Minutes from now land on a whole minute, as a promise is read ("by 14:35 UTC").
+  if (/^\+?\d+$/.test(value)) return new Date(Math.ceil((ctx.now.getTime() + Number(value.replace('+', '')) * 60_000) / 60_000) * 60_000);
   const t = parseTime(value);
   if (!t.ok) throw new UsageError(`--${flag}: ${t.reason}; ${TIME_FORMAT_HINT}, or give minutes from now such as +30.`);
   return t.date;

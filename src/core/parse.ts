@@ -146,7 +146,9 @@ function isBlank(html: string): boolean {
 }
 
 /** A line that reads like `<Status word> — <date>` however it is marked up: `### Resolved — …`, `##Resolved — …`, `  Resolved — …`. */
-const LOOKALIKE = /^([ \t>]*)(#*)([ \t]*)[*_]*([\p{L}][\p{L} ]*?)[*_]*[ \t]*(?:[—–|·]|-)[ \t]*[*_]*(\d{4}-\d{1,2}-\d{1,2}.*?)[*_]*[ \t]*$/u;
+const LOOKALIKE = /^(#*)([ \t]*)[*_]*([\p{L}][\p{L} ]{0,30}?)[*_]*[ \t]*(?:[—–|·]|-)[ \t]*[*_]*(\d{4}-\d{1,2}-\d{1,2}.*?)[*_]*[ \t]*$/u;
+/** A heading is short: longer lines are prose, and are not matched at all (no slow match on long input). */
+const LOOKALIKE_MAX = 120;
 
 /**
  * Reports every line that reads as an update heading but is not a level-2 heading: its text would
@@ -166,9 +168,11 @@ function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<ty
   lines.forEach((raw, i) => {
     const line = i + 1;
     if (headingLines.has(line) || fenced.has(line)) return;
-    const m = LOOKALIKE.exec(raw.replace(/\r$/, ''));
+    const text = raw.replace(/\r$/, '');
+    const lead = /^[ \t>]*/.exec(text)![0];
+    const m = text.length <= LOOKALIKE_MAX ? LOOKALIKE.exec(text.slice(lead.length)) : null;
     if (!m) return;
-    const [, lead = '', hashes = '', space = '', word = '', time = ''] = m;
+    const [, hashes = '', space = '', word = '', time = ''] = m;
     const key = word.toLowerCase().replace(/\s+/g, ' ');
     if (!Object.hasOwn(words, key) && !Object.hasOwn(otherWords, key)) return;
     const why = lead.includes('>')

@@ -6,7 +6,7 @@ import type { Problems } from './problems.ts';
  * Template text: a `{{placeholder}}` the CLI fills in, or `{{guidance for the writer}}` that a human
  * replaces. Whatever is left between double braces was never finished, so it must not reach customers.
  */
-export const TEMPLATE_TEXT = /\{\{[\s\S]*?\}\}/g;
+export const TEMPLATE_TEXT = /\{\{[^{}]*\}\}/g;
 
 export const TEMPLATE_TEXT_HINT =
   'Replace the text in double braces with what customers should read (the templates mark what to write that way). If you mean the braces literally, put them in `code`.';

@@ -272,6 +272,25 @@ describe('nothing is lost', () => {
     expect(read('incidents/2026-11-24-checkout-down.md')).toContain('Theirs.');
   });
 
+  it('an edit made while a question is open is kept too', async () => {
+    const colleague = OPEN.replace('---\n\n## Investigating', '---\n\n## Identified — 2026-11-24 12:20 UTC\nA colleague found the cause.\n\n## Investigating');
+    const r = await cli(['update', ID, '-s', 'monitoring', '-m', 'Recovering.', '-n', '30'], { answers: [() => (writeFileSync(join(root, FILE), colleague), true)] });
+    expect(r.code).toBe(0);
+    expect(read()).toContain('## Monitoring — 2026-11-24 12:35 UTC\nRecovering.\n\n## Identified — 2026-11-24 12:20 UTC\nA colleague found the cause.');
+  });
+
+  it('a post-mortem drafted by someone else while $EDITOR was open is not overwritten', async () => {
+    const pm = `incidents/${ID}.postmortem.md`;
+    const editor = join(root, 'editor.sh');
+    writeFileSync(editor, `#!/bin/sh\nprintf -- '---\\n---\\n\\n## Summary\\nTheirs.\\n' > "${join(root, pm)}"\nprintf 'Mine.\\n' >> "$1"\n`);
+    chmodSync(editor, 0o755);
+    const r = await cli(['postmortem', ID, '--edit'], { env: { EDITOR: editor } });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Nothing was written: ${pm} was created by someone else while you were writing`);
+    expect(read(pm)).toBe('---\n---\n\n## Summary\nTheirs.\n');
+    expect(readFileSync(/Your text is kept in (\S+):/.exec(r.err)![1]!, 'utf8')).toContain('Mine.');
+  });
+
   it('an update that no longer fits (resolved meanwhile) is refused, with the text kept', async () => {
     const editor = join(root, 'editor.sh');
     const resolved = OPEN.replace('---\n\n## Investigating', '---\n\n## Resolved — 2026-11-24 12:30 UTC\nFixed.\n\n## Investigating');

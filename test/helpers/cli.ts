@@ -12,7 +12,8 @@ export interface CliRun {
 
 /**
  * Runs the CLI in a project folder at a fixed time; `answers` script the questions it asks (as a
- * terminal would be answered), and a question with no answer left fails the test.
+ * terminal would be answered; a function is called when its question comes), and a question with no
+ * answer left fails the test.
  */
 export async function runIn(root: string, args: string[], options: { now?: string; env?: Record<string, string>; answers?: unknown[] } = {}): Promise<CliRun> {
   const out: string[] = [];
@@ -22,7 +23,9 @@ export async function runIn(root: string, args: string[], options: { now?: strin
   const next = (message: string) => {
     asked.push(message);
     if (answers.length === 0) throw new Error(`unexpected question: ${message}`);
-    return Promise.resolve(answers.shift());
+    const answer = answers.shift();
+    // A function answers at the moment of the question: it can act as a colleague would meanwhile.
+    return Promise.resolve(typeof answer === 'function' ? answer() : answer);
   };
   const prompter: Prompter | undefined = options.answers
     ? {
