@@ -81,6 +81,28 @@ export async function sensibleTime(ctx: CliContext, t: Date, flag: string, must:
   throw new UsageError(`Nothing was written: ${problem} Check the date, the hour and the zone (times without one are UTC).`);
 }
 
+const PROMISE_CONSEQUENCE = 'a promise in the past shows as broken at once.';
+
+/**
+ * The next-update promise: `--next-update` (minutes or a time; empty or "none" for no promise), or
+ * asked in a terminal. No promise is never silent: the CLI says customers will see no next-update
+ * time, and in a terminal asks whether to promise one after all.
+ */
+export async function askPromise(ctx: CliContext, flag: string | undefined, title?: string): Promise<Date | undefined> {
+  const p = ctx.prompter;
+  const raw = (flag ?? (p ? await p.text({ message: 'Next update in how many minutes, or at what time? (empty: no promise)', initialValue: '30' }) : '')).trim();
+  if (raw !== '' && raw !== 'none') {
+    const next = parseWhen(raw, ctx, 'next-update');
+    await sensibleTime(ctx, next, 'next-update', 'future', PROMISE_CONSEQUENCE);
+    return next;
+  }
+  ctx.err(`Note: customers will see no next-update time${title ? ` for ${title}` : ''}. Promise one with --next-update <minutes|time>.`);
+  if (!p || (await p.confirm({ message: 'Post it without promising when the next update comes?', initialValue: false }))) return undefined;
+  const next = parseWhen((await p.text({ message: 'Next update in how many minutes, or at what time?', initialValue: '30' })).trim(), ctx, 'next-update');
+  await sensibleTime(ctx, next, 'next-update', 'future', PROMISE_CONSEQUENCE);
+  return next;
+}
+
 /** Lets the user edit `text` in $VISUAL or $EDITOR; returns what they saved. */
 export function editInEditor(ctx: CliContext, text: string, name: string): string {
   const editor = ctx.env['VISUAL'] || ctx.env['EDITOR'];

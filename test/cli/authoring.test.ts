@@ -96,8 +96,8 @@ We will post the next update by 13:20 UTC.
   });
 
   it('writes an impact chosen at the prompt', async () => {
-    const r = await cli(['new', 'incident', '--title', 'Search is slow', '-c', 'search=degraded_performance', '--status', 'investigating', '-n', ''], { answers: ['major', 'post', true] });
-    expect(r.asked).toEqual(['Impact', 'Message', 'Write it?']);
+    const r = await cli(['new', 'incident', '--title', 'Search is slow', '-c', 'search=degraded_performance', '--status', 'investigating', '-n', ''], { answers: ['major', true, 'post', true] });
+    expect(r.asked).toEqual(['Impact', 'Post it without promising when the next update comes?', 'Message', 'Write it?']);
     expect(r.err).toBe('Note: customers will see no next-update time. Promise one with --next-update <minutes|time>.');
     expect(read('incidents/2026-11-24-search-is-slow.md')).toContain('  search: degraded_performance\nimpact: major\n---');
   });

@@ -10,7 +10,7 @@ import type { Config } from '../../core/schema/config.ts';
 import { type ComponentStatus, deriveImpact, IMPACTS, INCIDENT_COMPONENT_STATUSES, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
 import { formatIn, DATE_TIME, TIME } from '../../views/format.ts';
-import { type CliContext, editInEditor, incidentFiles, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
+import { askPromise, type CliContext, editInEditor, incidentFiles, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, required, type WriteFlags } from '../flags.ts';
 import { composeMessage, confirmWrite, indent } from '../message.ts';
 import { type Change, writeChange } from '../write.ts';
@@ -37,17 +37,6 @@ function refuseExisting(ctx: CliContext, id: string) {
   if (incidentFiles(ctx.root).has(id) || existsSync(join(ctx.root, INCIDENTS_DIR, `${id}.md`))) {
     throw new UsageError(`There is already an incident "${id}": nothing was written. Add an update to it with "candor update ${id}", or choose another --id.`);
   }
-}
-
-async function askNextUpdate(ctx: CliContext, flags: WriteFlags): Promise<Date | undefined> {
-  const raw = flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes, or at what time? (empty: no promise)', initialValue: '30' }) : '');
-  if (raw.trim() === '' || raw === 'none') {
-    ctx.err('Note: customers will see no next-update time. Promise one with --next-update <minutes|time>.');
-    return undefined;
-  }
-  const next = parseWhen(raw.trim(), ctx, 'next-update');
-  await sensibleTime(ctx, next, 'next-update', 'future', 'a promise in the past shows as broken at once.');
-  return next;
 }
 
 /** Where a new file is written: refused up front when the id is taken, and again at writing time. */
@@ -78,7 +67,7 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
             ],
           })
         : undefined;
-  const nextUpdate = await askNextUpdate(ctx, flags);
+  const nextUpdate = await askPromise(ctx, flags['next-update']);
   const at = parseWhen(flags.at, ctx, 'at');
   await sensibleTime(ctx, at, 'at', 'past', 'customers would not see the incident until then.');
   const id = flags.id ?? makeId(at, title, 'incident');

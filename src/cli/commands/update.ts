@@ -8,7 +8,7 @@ import { formatDuration } from '../../core/rules/incident.ts';
 import type { Config } from '../../core/schema/config.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
-import { type CliContext, findEntry, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
+import { askPromise, type CliContext, findEntry, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, type WriteFlags } from '../flags.ts';
 import { composeMessage, confirmWrite, indent } from '../message.ts';
 import { writeChange } from '../write.ts';
@@ -83,25 +83,12 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   // late, so it is removed unless a new one is made; the Resolved update leaves it as the record.
   const promises = entry.kind === 'incident' && word !== end;
   let next: Date | null | undefined;
-  if (promises) {
-    const asked = flags['next-update'] ?? (ctx.prompter ? await ctx.prompter.text({ message: 'Next update in how many minutes, or at what time? (empty: no promise)', initialValue: '30' }) : undefined);
-    if (asked !== undefined && asked.trim() !== '' && asked !== 'none') {
-      next = parseWhen(asked.trim(), ctx, 'next-update');
-      await sensibleTime(ctx, next, 'next-update', 'future', 'a promise in the past shows as broken at once.');
-    } else if (entry.kind === 'incident' && entry.nextUpdate !== undefined) next = null;
-    if (!next) {
-      ctx.err(`Note: customers will see no next-update time for ${entry.title}. Promise one with --next-update <minutes|time>.`);
-      if (ctx.prompter && !(await ctx.prompter.confirm({ message: 'Post it without promising when the next update comes?', initialValue: false }))) {
-        next = parseWhen(await ctx.prompter.text({ message: 'Next update in how many minutes, or at what time?', initialValue: '30' }), ctx, 'next-update');
-        await sensibleTime(ctx, next, 'next-update', 'future', 'a promise in the past shows as broken at once.');
-      }
-    }
-  }
+  if (promises) next = (await askPromise(ctx, flags['next-update'], entry.title)) ?? (entry.nextUpdate !== undefined ? null : undefined);
 
   const postmortem = word === 'resolved' && (flags.postmortem ?? (ctx.prompter ? await ctx.prompter.confirm({ message: 'Promise customers a post-mortem?', initialValue: false }) : false));
   if (flags.postmortem !== undefined && word !== 'resolved') throw new UsageError('--postmortem promises a post-mortem in the Resolved update of an incident.');
   const template = TEMPLATE_FOR_STATUS[entry.kind][word];
-  const afterIds = entry.components.map((c) => c.id).filter((c) => components[c] !== null).concat(Object.keys(components).filter((c) => components[c] !== null && !entry.components.some((e) => e.id === c)));
+  const afterIds = [...new Set([...entry.components.map((c) => c.id), ...Object.keys(components)])].filter((c) => components[c] !== null);
   const message = await composeMessage(ctx, {
     flag: flags.message,
     template: template
