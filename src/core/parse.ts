@@ -41,7 +41,9 @@ interface Split {
 }
 
 /** Splits frontmatter from body; reports a missing, unclosed or invalid frontmatter. */
-function splitFrontmatter(src: SourceFile, problems: Problems, required: string, emptyOk = false): Split | undefined {
+function splitFrontmatter(file: SourceFile, problems: Problems, required: string, emptyOk = false): Split | undefined {
+  // Files saved on Windows end their lines with CRLF: read as LF, lines and columns stay the same.
+  const src = { ...file, text: file.text.replace(/\r\n?/g, '\n') };
   if (src.text.trim() === '') {
     problems.error(src.file, { line: 1 }, 'The file is empty.', `Start it with frontmatter (${required}) between "---" lines, followed by at least one update.`);
     return undefined;

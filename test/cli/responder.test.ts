@@ -228,6 +228,8 @@ describe('edits keep the file as it was written', () => {
     await cli(['update', ID, '-s', 'identified', '-m', 'Found it.', '-n', '30', '-c', 'web=degraded_performance']);
     expect(crlf).toBe(read().replace(/\n/g, '\r\n'));
     expect(crlf.replace(/\r\n/g, '')).not.toContain('\n');
+    writeFileSync(join(root, FILE), crlf);
+    expect((await cli(['check'])).code).toBe(0);
   });
 
   it('edits flow style and a value on the next line as YAML', async () => {

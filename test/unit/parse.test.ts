@@ -158,3 +158,21 @@ describe('what the published site shows', () => {
     expect(publishedEntry(outage!, new Date('2026-11-25T10:00Z'), false)!.postmortem?.published!.toISOString()).toBe('2026-11-25T10:00:00.000Z');
   });
 });
+
+describe('a file saved with Windows line endings', () => {
+  it('reads the same as with LF: every example incident, maintenance and post-mortem', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers/project.ts');
+    const dir = join(ROOT, 'incidents');
+    const files = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [`incidents/${f}`, readFileSync(join(dir, f), 'utf8')]));
+    const crlf = Object.fromEntries(Object.entries(files).map(([f, text]) => [f, text.replace(/\n/g, '\r\n')]));
+    const config = readFileSync(join(ROOT, 'candor.config.yaml'), 'utf8');
+    const lf = load(files, new Date('2026-11-24T12:30Z'), config);
+    const windows = load(crlf, new Date('2026-11-24T12:30Z'), config.replace(/\n/g, '\r\n'));
+    expect(windows.problems.list).toEqual([]);
+    expect(lf.problems.list).toEqual([]);
+    expect(windows.project!.entries.length).toBeGreaterThan(5);
+    expect(JSON.stringify(windows.project!.entries)).toBe(JSON.stringify(lf.project!.entries));
+  });
+});
