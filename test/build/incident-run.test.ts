@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,13 @@ describe('a whole incident run with the CLI alone', () => {
     await run('2026-11-24T12:45:00Z', ['update', ID, '-c', 'api=operational'], ['monitoring', '20', 'write', 'The API has recovered. The website is still slow.', 'post', true]);
     await run('2026-11-24T13:10:00Z', ['resolve', ID, '--postmortem']);
     await run('2026-11-24T14:00:00Z', ['postmortem', ID]);
+    // The draft is on no page and in no feed: the incident page does not link to it.
+    const drafted = buildSite(root, { CANDOR_NOW: '2026-11-24T14:30Z' });
+    expect(drafted.code, drafted.output).toBe(0);
+    expect(readFileSync(join(drafted.outDir, `incidents/${ID}/index.html`), 'utf8')).not.toContain('/postmortem/');
+    expect(existsSync(join(drafted.outDir, `incidents/${ID}/postmortem/index.html`))).toBe(false);
+    expect(readFileSync(join(drafted.outDir, 'history.rss'), 'utf8')).not.toContain('Post-mortem');
+
     const pmFile = join(root, 'incidents', `${ID}.postmortem.md`);
     // The author writes each section in place of the guidance.
     const written = ['Card payments failed for 70 minutes.', 'Merchants could not take card payments.', 'A deploy shipped a bad configuration.', 'We rolled the deploy back.', 'Configuration changes are now canaried.'];
