@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INCIDENTS_DIR } from '../core/load.ts';
+import { type Placeholder, PLACEHOLDERS, SECTIONS } from '../core/template-text.ts';
 
 export const TEMPLATES_DIR = `${INCIDENTS_DIR}/_templates`;
 
@@ -29,12 +30,7 @@ export function readTemplate(root: string, name: TemplateName): string {
   return readFileSync(path, 'utf8');
 }
 
-/** The placeholders the CLI fills in; anything else in double braces is guidance for a human. */
-export const PLACEHOLDERS = ['title', 'components', 'next_update', 'started', 'duration', 'window', 'timeline', 'site'] as const;
-/** Optional passages, `{{#name}}…{{/name}}`, kept when the responder chooses them. */
-export const SECTIONS = ['postmortem'] as const;
-
-export type TemplateValues = { [K in (typeof PLACEHOLDERS)[number]]?: string | undefined } & { [K in (typeof SECTIONS)[number]]?: boolean | undefined };
+export type TemplateValues = { [K in Placeholder]?: string | undefined } & { [K in (typeof SECTIONS)[number]]?: boolean | undefined };
 
 const PLACEHOLDER = new RegExp(`\\{\\{\\s*(${PLACEHOLDERS.join('|')})\\s*\\}\\}`, 'g');
 const SECTION = new RegExp(`\\{\\{#(${SECTIONS.join('|')})\\}\\}([\\s\\S]*?)\\{\\{/\\1\\}\\}`, 'g');
@@ -48,9 +44,9 @@ export function fillTemplate(text: string, values: TemplateValues): string {
   const chosen = text.replace(/\r\n/g, '\n').replace(SECTION, (_, name: (typeof SECTIONS)[number], body: string) => (values[name] ? body : ''));
   const out: string[] = [];
   for (const line of chosen.split('\n')) {
-    const names = [...line.matchAll(PLACEHOLDER)].map((m) => m[1] as (typeof PLACEHOLDERS)[number]);
+    const names = [...line.matchAll(PLACEHOLDER)].map((m) => m[1] as Placeholder);
     if (names.length > 0 && names.every((n) => !values[n])) continue;
-    out.push(line.replace(PLACEHOLDER, (_, n: (typeof PLACEHOLDERS)[number]) => values[n] ?? ''));
+    out.push(line.replace(PLACEHOLDER, (_, n: Placeholder) => values[n] ?? ''));
   }
   return out.join('\n').trim();
 }

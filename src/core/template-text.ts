@@ -1,55 +1,102 @@
-import type { Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Nodes, Root, RootContent } from 'mdast';
 import type { Problems } from './problems.ts';
 
 /**
  * Template text: a `{{placeholder}}` the CLI fills in, or `{{guidance for the writer}}` that a human
  * replaces. Whatever is left between double braces was never finished, so it must not reach customers.
  */
-export const TEMPLATE_TEXT = /\{\{[^{}]*\}\}/g;
-
 export const TEMPLATE_TEXT_HINT =
   'Replace the text in double braces with what customers should read (the templates mark what to write that way). If you mean the braces literally, put them in `code`.';
 
-/** First template text in a one-line value such as a title, or undefined. */
-export function templateTextIn(value: string): string | undefined {
-  return value.match(TEMPLATE_TEXT)?.[0];
+/** The placeholders the CLI fills in; any other text in double braces is guidance for a human. */
+export const PLACEHOLDERS = ['title', 'components', 'next_update', 'started', 'duration', 'window', 'timeline', 'site'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** Optional passages of a template, `{{#name}}…{{/name}}`, kept when the responder chooses them. */
+export const SECTIONS = ['postmortem'] as const;
+
+/** Every `{{…}}` in a string, from each `{{` to the next `}}` (braces inside included), in one pass. */
+export function findTemplateText(value: string): { index: number; text: string }[] {
+  const found: { index: number; text: string }[] = [];
+  for (let from = 0; ; ) {
+    const start = value.indexOf('{{', from);
+    if (start < 0) break;
+    const end = value.indexOf('}}', start + 2);
+    if (end < 0) break;
+    found.push({ index: start, text: value.slice(start, end + 2) });
+    from = end + 2;
+  }
+  return found;
 }
 
+/** The first template text in a value such as a title, or undefined. */
+export function templateTextIn(value: string): string | undefined {
+  return findTemplateText(value)[0]?.text;
+}
+
+/** A piece of what a reader sees, and where it starts in the Markdown. */
+interface Piece {
+  value: string;
+  line: number;
+  column: number;
+}
+
+const piece = (value: string, node: Nodes): Piece[] => (node.position ? [{ value, line: node.position.start.line, column: node.position.start.column }] : []);
+
+/** Blocks whose text reads as one run, however emphasis, links and line breaks cut it up. */
+const RUNS = new Set(['paragraph', 'heading', 'tableCell']);
+
 /**
- * Reports every template text left in Markdown prose, raw HTML and link targets, at its line: code
- * spans and blocks are left alone, since they may show template syntax on purpose.
+ * Reports every template text left in what readers see: the text of each paragraph, heading and
+ * table cell read as one run (so `**{{Describe**…}}` is caught), raw HTML, link targets and titles,
+ * image descriptions. Code is shown as written, so braces wholly inside code are left alone.
  * `firstLine` is the file line of the tree's line 1.
  */
 export function reportTemplateText(tree: Root | RootContent[], firstLine: number, file: string, problems: Problems): void {
-  const root: Root = Array.isArray(tree) ? { type: 'root', children: tree } : tree;
-  visit(root, (node) => {
-    const start = node.position?.start;
-    if (!start) return;
-    const values: string[] = [];
-    if (node.type === 'text' || node.type === 'html') values.push(node.value);
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') values.push(safeDecode(node.url));
-    if (node.type === 'image' && node.alt) values.push(node.alt);
-    for (const value of values) {
-      for (const m of value.matchAll(TEMPLATE_TEXT)) {
-        const before = value.slice(0, m.index);
-        const newlines = before.split('\n').length - 1;
-        const column = newlines === 0 ? start.column + m.index : m.index - before.lastIndexOf('\n');
-        problems.error(file, { line: start.line + newlines + firstLine - 1, column }, `Template text left in: "${shorten(m[0])}".`, TEMPLATE_TEXT_HINT);
-      }
+  const scan = (pieces: Piece[]) => {
+    const run = pieces.map((p) => p.value).join('');
+    for (const found of findTemplateText(run)) {
+      let offset = 0;
+      const at = pieces.find((p) => (offset += p.value.length) > found.index)!;
+      const inPiece = found.index - (offset - at.value.length);
+      const before = at.value.slice(0, inPiece);
+      const newlines = before.split('\n').length - 1;
+      const column = newlines === 0 ? at.column + inPiece : inPiece - before.lastIndexOf('\n');
+      const shown = found.text.replace(/\s+/g, ' ');
+      problems.error(file, { line: at.line + newlines + firstLine - 1, column }, `Template text left in: "${shown.length > 80 ? `${shown.slice(0, 77)}…}}` : shown}".`, TEMPLATE_TEXT_HINT);
     }
-  });
+  };
+  // Targets, titles and descriptions are read apart from the text around them.
+  const apart = (node: Nodes) => {
+    if ('url' in node) scan(piece(decode(node.url), node));
+    if ('title' in node && node.title) scan(piece(node.title, node));
+    if ('alt' in node && node.alt) scan(piece(node.alt, node));
+  };
+  const gather = (node: Nodes, pieces: Piece[]) => {
+    for (const child of 'children' in node ? (node.children as Nodes[]) : []) {
+      apart(child);
+      if (child.type === 'text' || child.type === 'html') pieces.push(...piece(child.value, child));
+      else if (child.type === 'inlineCode') pieces.push(...piece('`…`', child));
+      else if (child.type === 'break') pieces.push(...piece('\n', child));
+      else gather(child, pieces);
+    }
+  };
+  const walk = (node: Nodes) => {
+    apart(node);
+    if (RUNS.has(node.type)) {
+      const pieces: Piece[] = [];
+      gather(node, pieces);
+      scan(pieces);
+    } else if (node.type === 'html') scan(piece(node.value, node));
+    else if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  for (const node of Array.isArray(tree) ? tree : tree.children) walk(node);
 }
 
-function safeDecode(url: string): string {
+function decode(url: string): string {
   try {
     return decodeURIComponent(url);
   } catch {
     return url;
   }
-}
-
-function shorten(s: string): string {
-  const one = s.replace(/\s+/g, ' ');
-  return one.length > 80 ? `${one.slice(0, 77)}…}}` : one;
 }

@@ -31,6 +31,22 @@ describe('template text never goes live', () => {
     ]);
   });
 
+  it.each([
+    'We see **{{Describe** what customers notice}}.',
+    '*{{Describe*  what}}',
+    '{{_what_}}',
+    '{{**bold**}}',
+    '{{a [link](https://x.example) b}}',
+    '{{a `c` d}}',
+    '{{x<br>y}}',
+    '{{Describe what  \ncustomers notice}}',
+    '{{describe {nested} thing}}',
+    '[t](https://x.example "tip {{t}}")',
+  ])('however markup cuts it up: %j', (written) => {
+    const found = errors({ 'incidents/a.md': incident(`## Investigating — 2026-11-20 14:05 UTC\n${written}\n`) });
+    expect(found.map((e) => [e.line, e.message.slice(0, 24)])).toEqual([[6, 'Template text left in: "']]);
+  });
+
   it('in maintenance', () => {
     const text = '---\ntitle: Upgrade\nscheduled_for: 2026-12-01T02:00Z\nscheduled_until: 2026-12-01T04:00Z\n---\n\n## Scheduled — 2026-11-20 09:00 UTC\nWe will upgrade {{components}}.\n';
     expect(errors({ 'incidents/m.md': text })).toEqual([{ file: 'incidents/m.md', line: 8, column: 17, message: 'Template text left in: "{{components}}".' }]);
