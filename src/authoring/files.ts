@@ -1,5 +1,6 @@
 import { isMap } from 'yaml';
 import type { Entry, Incident } from '../core/model.ts';
+import { headingTime } from '../core/parse.ts';
 import { formatDuration, incidentDuration } from '../core/rules/incident.ts';
 import { formatUtc, frontmatterTime } from '../core/time.ts';
 import { editFrontmatter } from './frontmatter.ts';
@@ -22,8 +23,10 @@ export function makeId(date: Date, title: string, kind: 'incident' | 'maintenanc
     if (next.length > 48) break;
     slug = next;
   }
-  // A title with no letters or digits (emoji only, say) still gives a readable id.
-  return `${date.toISOString().slice(0, 10)}-${slug || kind}`;
+  // A title with no Latin letters or digits (emoji only, another script) still gives a readable id,
+  // one that a second such title the same day does not take.
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)}-${slug || `${kind}-${iso.slice(11, 13)}${iso.slice(14, 16)}`}`;
 }
 
 /** YAML for a one-line title: quoted only when plain YAML would misread it. */
@@ -82,11 +85,19 @@ function bodyStart(text: string): number {
   return i;
 }
 
-/** Puts a new update on top of the timeline, in the file's own line endings; nothing else in the file changes. */
+/**
+ * Puts a new update into the timeline, newest first (on top, unless a later one is already there),
+ * in the file's own line endings; nothing else in the file changes.
+ */
 export function addUpdate(text: string, label: string, at: Date, message: string): string {
-  const i = bodyStart(text);
-  const block = `${updateBlock(label, at, message)}\n`;
-  return `${text.slice(0, i)}${text.includes('\r\n') ? block.replace(/\r?\n/g, '\r\n') : block}${text.slice(i)}`;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const block = `${updateBlock(label, at, message)}\n`.replace(/\n/g, eol);
+  let i = bodyStart(text);
+  for (const heading of text.slice(i).matchAll(/^## (.*)$/gm)) {
+    const time = headingTime(heading[1]!.replace(/\r$/, ''));
+    if (time && time <= at) return `${text.slice(0, i + heading.index)}${block}${text.slice(i + heading.index)}`;
+  }
+  return `${text.replace(/(\r?\n)*$/, '')}${eol}${eol}${block.slice(0, -eol.length)}`;
 }
 
 /** What an update changes in the frontmatter besides its text. */

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INCIDENTS_DIR } from '../core/load.ts';
-import { type Placeholder, PLACEHOLDERS, SECTIONS } from '../core/template-text.ts';
+import { TEMPLATES_DIR } from '../core/load.ts';
+import { type Placeholder, PLACEHOLDERS, SECTIONS, unknownPlaceholders } from '../core/template-text.ts';
 
-export const TEMPLATES_DIR = `${INCIDENTS_DIR}/_templates`;
 
 /** The messages a responder starts from, one file each in incidents/_templates/. */
 export const TEMPLATES = {
@@ -24,10 +23,19 @@ export const TEMPLATE_FOR_STATUS: Record<'incident' | 'maintenance', Partial<Rec
   maintenance: { scheduled: 'maintenance-announcement', completed: 'maintenance-complete' },
 };
 
+/** A template that cannot be used as it is; the CLI prints the message and writes nothing. */
+export class TemplateError extends Error {}
+
 export function readTemplate(root: string, name: TemplateName): string {
-  const path = join(root, TEMPLATES_DIR, TEMPLATES[name]);
-  if (!existsSync(path)) throw new Error(`The message template ${TEMPLATES_DIR}/${TEMPLATES[name]} is missing: restore it, or pass the text with --message.`);
-  return readFileSync(path, 'utf8');
+  const file = `${TEMPLATES_DIR}/${TEMPLATES[name]}`;
+  const path = join(root, file);
+  if (!existsSync(path)) throw new TemplateError(`The message template ${file} is missing: restore it, or pass the text with --message.`);
+  const text = readFileSync(path, 'utf8');
+  const unknown = unknownPlaceholders(text);
+  if (unknown.length) {
+    throw new TemplateError(`Nothing was written: ${unknown.map((u) => `${file}:${u.line}:${u.column}: ${u.name} is not a placeholder Candor fills in.${u.meant.replace(/"([^"]+)"/, '"{{$1}}"')}`).join('\n')}\nFix the template, or pass the text with --message.`);
+  }
+  return text;
 }
 
 export type TemplateValues = { [K in Placeholder]?: string | undefined } & { [K in (typeof SECTIONS)[number]]?: boolean | undefined };

@@ -5,7 +5,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { INCIDENTS_DIR, listFiles, loadConfig } from '../core/load.ts';
 import { didYouMean, formatProblem, Problems } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
-import { formatUtc, parseTime, TIME_FORMAT_HINT } from '../core/time.ts';
+import { DAY, formatUtc, parseTime, TIME_FORMAT_HINT } from '../core/time.ts';
 import type { Prompter } from './prompts.ts';
 
 /** What every command gets: where it works, its clock, its environment and how it talks. */
@@ -17,6 +17,8 @@ export interface CliContext {
   err: (text: string) => void;
   /** Present when the CLI may ask questions (a terminal, or a test's script). */
   prompter?: Prompter | undefined;
+  /** --yes: write what would otherwise be confirmed or refused as odd. */
+  yes?: boolean | undefined;
 }
 
 /** A problem the user can fix; printed without a stack trace, exit code 1. */
@@ -70,15 +72,20 @@ export function parseWhen(value: string | undefined, ctx: CliContext, flag: stri
 const SKEW = 60_000;
 
 /**
- * A time that must not be in the future (an update's time) or in the past (a promise, a window):
- * refused with flags, confirmed in a terminal. Never written silently.
+ * Something odd about to be written (a time in the future, a promise days away): refused with flags,
+ * confirmed in a terminal, let through by --yes. Never written silently.
  */
-export async function sensibleTime(ctx: CliContext, t: Date, flag: string, must: 'past' | 'future', consequence: string): Promise<void> {
-  const wrong = must === 'past' ? t.getTime() > ctx.now.getTime() + SKEW : t.getTime() < ctx.now.getTime() - SKEW;
-  if (!wrong) return;
-  const problem = `--${flag} ${formatUtc(t)} is in the ${must === 'past' ? 'future' : 'past'} (it is now ${formatUtc(ctx.now)}): ${consequence}`;
+export async function confirmOrRefuse(ctx: CliContext, problem: string): Promise<void> {
+  if (ctx.yes) return;
   if (ctx.prompter && (await ctx.prompter.confirm({ message: `${problem} Write it anyway?`, initialValue: false }))) return;
-  throw new UsageError(`Nothing was written: ${problem} Check the date, the hour and the zone (times without one are UTC).`);
+  throw new UsageError(`Nothing was written: ${problem} Check the date, the hour and the zone (times without one are UTC), or give --yes if you mean it.`);
+}
+
+/** A time that must not be in the future (an update's time) or in the past (a promise, a window's end). */
+export async function sensibleTime(ctx: CliContext, t: Date, flag: string, must: 'past' | 'future', consequence: string): Promise<void> {
+  // A promise is of a later time; "now" is not a promise.
+  const wrong = must === 'past' ? t.getTime() > ctx.now.getTime() + SKEW : t.getTime() <= ctx.now.getTime() - (flag === 'next-update' ? 0 : SKEW);
+  if (wrong) await confirmOrRefuse(ctx, `--${flag} ${formatUtc(t)} is in the ${must === 'past' ? 'future' : 'past'} (it is now ${formatUtc(ctx.now)}): ${consequence}`);
 }
 
 const PROMISE_CONSEQUENCE = 'a promise in the past shows as broken at once.';
@@ -92,14 +99,19 @@ export async function askPromise(ctx: CliContext, flag: string | undefined, titl
   const p = ctx.prompter;
   const raw = (flag ?? (p ? await p.text({ message: 'Next update in how many minutes, or at what time? (empty: no promise)', initialValue: '30' }) : '')).trim();
   if (raw !== '' && raw !== 'none') {
-    const next = parseWhen(raw, ctx, 'next-update');
-    await sensibleTime(ctx, next, 'next-update', 'future', PROMISE_CONSEQUENCE);
-    return next;
+    return promised(ctx, parseWhen(raw, ctx, 'next-update'));
   }
   ctx.err(`Note: customers will see no next-update time${title ? ` for ${title}` : ''}. Promise one with --next-update <minutes|time>.`);
   if (!p || (await p.confirm({ message: 'Post it without promising when the next update comes?', initialValue: false }))) return undefined;
-  const next = parseWhen((await p.text({ message: 'Next update in how many minutes, or at what time?', initialValue: '30' })).trim(), ctx, 'next-update');
+  return promised(ctx, parseWhen((await p.text({ message: 'Next update in how many minutes, or at what time?', initialValue: '30' })).trim(), ctx, 'next-update'));
+}
+
+/** A promise is of a later time, and of one the team will keep: days away is most likely a typo. */
+async function promised(ctx: CliContext, next: Date): Promise<Date> {
   await sensibleTime(ctx, next, 'next-update', 'future', PROMISE_CONSEQUENCE);
+  if (next.getTime() - ctx.now.getTime() > DAY) {
+    await confirmOrRefuse(ctx, `--next-update ${formatUtc(next)} is more than a day away: promise when you will really post next, in minutes or hours.`);
+  }
   return next;
 }
 

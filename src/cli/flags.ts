@@ -18,6 +18,7 @@ export const WRITE_FLAGS = {
   pr: { type: 'boolean' },
   postmortem: { type: 'boolean' },
   publish: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
 } as const;
 
 export type WriteFlags = {
@@ -36,6 +37,7 @@ export type WriteFlags = {
   pr?: boolean | undefined;
   postmortem?: boolean | undefined;
   publish?: boolean | undefined;
+  yes?: boolean | undefined;
 };
 
 /** A flag's value, else the answer to a question, else (with no one to ask) a clear error. */

@@ -51,7 +51,7 @@ export async function composeMessage(ctx: CliContext, source: MessageSource): Pr
       options: [
         ...(guidance ? [] : [{ value: 'post' as const, label: 'Post this text' }]),
         ...(editor ? [{ value: 'edit' as const, label: `Edit it in ${editor.split(' ')[0]}` }] : []),
-        { value: 'write' as const, label: 'Write it here instead' },
+        { value: 'write' as const, label: 'Write it here instead (one paragraph)' },
         { value: 'cancel' as const, label: 'Cancel' },
       ],
     });

@@ -10,6 +10,7 @@ import { comment, preview } from './commands/preview.ts';
 import { type CliContext, UsageError } from './context.ts';
 import { WRITE_FLAGS, type WriteFlags } from './flags.ts';
 import { Cancelled } from './prompts.ts';
+import { TemplateError } from '../authoring/templates.ts';
 
 export const USAGE = `Usage: candor <command> [options]
 
@@ -31,6 +32,7 @@ Options for the writing commands:
   --id <id>            The new file's id (default: the date and the title)
   --draft              Keep it out of the published site
   --edit               Open the text in $EDITOR before it is saved
+  --yes                Write a time that would be refused as odd (in the future, days away, before the start)
   --pr                 Commit it to a new branch and open a pull request (needs GITHUB_TOKEN)
   --root <dir>         The project folder (default: the current folder)
 
@@ -39,10 +41,10 @@ write before writing it.`;
 
 /** The flags each command uses; any other is an error, never silently ignored. */
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
-  'new incident': ['title', 'component', 'status', 'impact', 'message', 'next-update', 'at', 'id', 'draft', 'edit', 'pr'],
-  'new maintenance': ['title', 'component', 'message', 'start', 'end', 'at', 'id', 'draft', 'edit', 'pr'],
-  update: ['status', 'message', 'next-update', 'component', 'impact', 'at', 'edit', 'pr'],
-  resolve: ['message', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr'],
+  'new incident': ['title', 'component', 'status', 'impact', 'message', 'next-update', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
+  'new maintenance': ['title', 'component', 'message', 'start', 'end', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
+  update: ['status', 'message', 'next-update', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes'],
+  resolve: ['message', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes'],
   postmortem: ['publish', 'edit', 'pr'],
   preview: ['base'],
   check: [],
@@ -55,7 +57,9 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, root: { type: 'string' }, base: { type: 'string' }, 'pr-number': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
-    ctx.err(`${(e as Error).message}\n\n${USAGE}`);
+    const unknown = /Unknown option '--?([^']+)'/.exec((e as Error).message)?.[1];
+    const known = [...Object.keys(WRITE_FLAGS), 'root', 'base', 'pr-number', 'help'];
+    ctx.err(`${(e as Error).message}${unknown ? didYouMean(unknown, known).replace(/"([^"]+)"/, '"--$1"') : ''}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -71,7 +75,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     ctx.err(`candor ${name} does not use ${unused.map((f) => `--${f}`).join(', ')}: nothing was done.${allowed!.length ? ` Its options: ${allowed!.map((f) => `--${f}`).join(', ')}.` : ''}`);
     return 2;
   }
-  const c: CliContext = { ...ctx, root: values.root ?? ctx.root };
+  const c: CliContext = { ...ctx, root: values.root ?? ctx.root, yes: values.yes };
   const flags = values as WriteFlags;
   try {
     switch (command) {
@@ -102,7 +106,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
         return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof Cancelled) {
+    if (e instanceof UsageError || e instanceof Cancelled || e instanceof TemplateError) {
       c.err(e.message);
       return 1;
     }

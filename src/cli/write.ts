@@ -100,7 +100,7 @@ export async function writeChange(ctx: CliContext, config: Config, change: Chang
       throw new UsageError(`Nothing was written: ${change.file} ${what} while you were writing, and writing now would undo their change. Your text is kept in ${keep(change, mine)}: run the command again, or merge it by hand.`);
     }
     const refused = problemsOf(change.file, change.id, change.kind, text, config, shown);
-    if (refused) throw new UsageError(text === mine ? refused : `${refused}\nYour text is kept in ${keep(change, mine)}.`);
+    if (refused) throw new UsageError(`${refused}\nYour text is kept in ${keep(change, mine)}.`);
     writeFileSync(path, text, { flag: change.base === undefined ? 'wx' : 'w' });
   } finally {
     release();

@@ -6,6 +6,7 @@ import { checkIssueForm } from './issue-form.ts';
 import type { Entry, Postmortem } from './model.ts';
 import { parseEntry, parsePostmortem, type SourceFile } from './parse.ts';
 import { Problems } from './problems.ts';
+import { checkTemplate } from './template-text.ts';
 import { isPublished } from './rules/postmortem.ts';
 import type { Config } from './schema/config.ts';
 import { contentWarnings, snapshotErrors } from './warnings.ts';
@@ -61,6 +62,23 @@ export function listFiles(dir: string): string[] {
     else out.push(path);
   }
   return out;
+}
+
+export const TEMPLATES_DIR = `${INCIDENTS_DIR}/_templates`;
+
+/** The message templates the CLI fills in: a misspelt placeholder is a warning here, not a surprise mid-outage. */
+function checkTemplates(root: string, problems: Problems): void {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, TEMPLATES_DIR)).filter((n) => n.endsWith('.md') && n !== 'README.md');
+  } catch {
+    return;
+  }
+  for (const name of names.sort()) {
+    const file = `${TEMPLATES_DIR}/${name}`;
+    const text = readUtf8(join(root, file), file, problems);
+    if (text !== undefined) checkTemplate(file, text, problems);
+  }
 }
 
 export function loadConfig(root: string, problems: Problems): Config | undefined {
@@ -136,6 +154,7 @@ export function loadProject(root: string, now: Date): LoadResult {
   for (const w of contentWarnings(list, config, now)) problems.warn(w.file, w, w.message, w.hint);
   for (const e of snapshotErrors(list, config, now)) problems.error(e.file, e, e.message, e.hint);
   checkIssueForm(root, config, problems);
+  checkTemplates(root, problems);
   if (problems.errors.length > 0) return { problems, files };
   return { project: { config, entries: list }, problems, files };
 }

@@ -141,6 +141,13 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
 
 const HEADING = /^\s*([\p{L}][\p{L} ]*?)\s*(?:[—–|·]|\s-\s|-(?=\s*\d))\s*(.*)$/u;
 
+/** The time of an update heading's text ("Resolved — 2026-11-20 15:00 UTC"), or undefined. */
+export function headingTime(text: string): Date | undefined {
+  const time = HEADING.exec(text)?.[2]?.trim();
+  const parsed = time ? parseTime(time) : undefined;
+  return parsed?.ok ? parsed.date : undefined;
+}
+
 /** Rendered HTML that shows nothing: only tags, comments and white space, and no image. */
 function isBlank(html: string): boolean {
   const visible = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(?!img\b)[^>]*>/g, '').replace(/&nbsp;|&#xa0;|&#160;/gi, '');
@@ -148,49 +155,63 @@ function isBlank(html: string): boolean {
 }
 
 /** A line that reads like `<Status word> — <date>` however it is marked up: `### Resolved — …`, `##Resolved — …`, `  Resolved — …`. */
-const LOOKALIKE = /^(#*)([ \t]*)[*_]*([\p{L}][\p{L} ]{0,30}?)[*_]*[ \t]*(?:[—–|·]|-)[ \t]*[*_]*(\d{4}-\d{1,2}-\d{1,2}.*?)[*_]*[ \t]*$/u;
-/** A heading is short: longer lines are prose, and are not matched at all (no slow match on long input). */
-const LOOKALIKE_MAX = 120;
+/** `<Status word> <separator> <rest>` however it is marked up: `### Resolved — …`, `##Resolved: …`, `<h3>Resolved — …</h3>`. */
+const LOOKALIKE = /^(?:<h([1-6])\b[^>]*>)?(#*)([ \t]*)[*_]*([\p{L}][\p{L} ]{0,30}?)[*_]*[ \t]*([—–|·:,]|-)[ \t]*[*_]*(.*?)[*_]*[ \t]*(?:<\/h[1-6]>)?$/u;
+/** What a heading's time starts with: an ISO date, a clock time, or a written date. */
+const TIME_START = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2} \p{L}{3,} \d{4})/u;
+/** Plain text reads as a heading only when the time is all that follows the status word. */
+const ONLY_TIME = /^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:UTC|GMT|Z|[+-]\d{2}:?\d{2}))?$/i;
 
 /**
  * Reports every line that reads as an update heading but is not a level-2 heading: its text would
- * silently join the update above it (a `### Resolved` leaves the incident unresolved).
+ * silently join the update above it (a `### Resolved` leaves the incident unresolved). List items and
+ * table rows are content, and fenced code is shown as written.
  */
 function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<typeof parseMarkdown>, words: Words, otherWords: Words, problems: Problems) {
-  const headingLines = new Set<number>();
-  const fenced = new Set<number>();
   const lines = split.body.split('\n');
+  const blockOf = new Map<number, RootContent>();
   for (const node of tree.children) {
     const s = node.position?.start.line, e = node.position?.end.line;
-    if (s === undefined || e === undefined) continue;
-    if (node.type === 'heading' && node.depth === 2) for (let l = s; l <= e; l++) headingLines.add(l);
-    // Fenced code shows text on purpose; an indented heading is a mistake.
-    if (node.type === 'code' && /^[ \t]*(```|~~~)/.test(lines[s - 1] ?? '')) for (let l = s; l <= e; l++) fenced.add(l);
+    if (s !== undefined && e !== undefined) for (let l = s; l <= e; l++) blockOf.set(l, node);
   }
+  const known = [...Object.keys(words), ...Object.keys(otherWords)];
   lines.forEach((raw, i) => {
     const line = i + 1;
-    if (headingLines.has(line) || fenced.has(line)) return;
+    const block = blockOf.get(line);
+    if (block?.type === 'heading' && block.depth === 2) return;
+    if (block?.type === 'table' || block?.type === 'list') return;
+    if (block?.type === 'code' && /^[ \t]*(```|~~~)/.test(lines[(block.position?.start.line ?? 1) - 1] ?? '')) return;
     const text = raw.replace(/\r$/, '');
     const lead = /^[ \t>]*/.exec(text)![0];
-    const m = text.length <= LOOKALIKE_MAX ? LOOKALIKE.exec(text.slice(lead.length)) : null;
+    const m = LOOKALIKE.exec(text.slice(lead.length));
     if (!m) return;
-    const [, hashes = '', space = '', word = '', time = ''] = m;
+    const [, htmlLevel, hashes = '', space = '', word = '', , rest = ''] = m;
+    const time = rest.trim();
+    const marked = htmlLevel !== undefined || hashes !== '';
+    if (!TIME_START.test(time) || (!marked && !ONLY_TIME.test(time))) return;
     const key = word.toLowerCase().replace(/\s+/g, ' ');
-    if (!Object.hasOwn(words, key) && !Object.hasOwn(otherWords, key)) return;
+    const meant = known.includes(key) ? key : marked ? /"([^"]+)"/.exec(didYouMean(key, known))?.[1] : undefined;
+    if (!meant) return;
     const why = lead.includes('>')
       ? 'it is inside a quote'
-      : hashes === ''
-        ? 'it is plain text, not a heading'
-        : hashes.length !== 2
-          ? `it is a level-${hashes.length} heading (${hashes})`
-          : space === ''
-            ? 'there is no space after ##'
-            : 'it is indented';
+      : htmlLevel !== undefined
+        ? `it is an HTML heading (<h${htmlLevel}>)`
+        : block?.type === 'html'
+          ? 'a line of HTML right above it makes it part of that HTML'
+          : block?.type === 'heading' && hashes === ''
+            ? `it is a level-${block.depth} heading (underlined)`
+            : hashes === ''
+              ? 'it is plain text, not a heading'
+              : hashes.length !== 2
+                ? `it is a level-${hashes.length} heading (${hashes})`
+                : space === ''
+                  ? 'there is no space after ##'
+                  : 'it is indented';
     problems.error(
       file,
       { line: line + split.bodyLine - 1, column: 1 },
       `"${raw.trim()}" reads as an update heading but is not one: ${why}, so its text would join the update above.`,
-      `Write it as "## ${capitalize(key)} — ${time.trim()}": two # signs at the very start of the line, then a space. To keep it as text, reword it.`,
+      `Write it as "## ${capitalize(meant)} — ${time}": two # signs at the very start of the line, then a space${block?.type === 'html' && htmlLevel === undefined ? ', with a blank line above it' : ''}. To keep it as text, reword it.`,
     );
   });
 }

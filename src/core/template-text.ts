@@ -1,5 +1,5 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import type { Problems } from './problems.ts';
+import { didYouMean, type Problems } from './problems.ts';
 
 /**
  * Template text: a `{{placeholder}}` the CLI fills in, or `{{guidance for the writer}}` that a human
@@ -32,6 +32,28 @@ export function findTemplateText(value: string): { index: number; text: string }
 /** The first template text in a value such as a title, or undefined. */
 export function templateTextIn(value: string): string | undefined {
   return findTemplateText(value)[0]?.text;
+}
+
+/**
+ * Placeholders that Candor does not know: `{{component}}` is a typo, not guidance (guidance is a
+ * sentence for the writer). Each with its line and column in `text`, and the name meant.
+ */
+export function unknownPlaceholders(text: string): { name: string; line: number; column: number; meant: string }[] {
+  return findTemplateText(text).flatMap(({ index, text: found }) => {
+    const m = /^\{\{\s*([#/]?)\s*([a-z_][a-z0-9_]*)\s*\}\}$/.exec(found);
+    if (!m) return [];
+    const known: readonly string[] = m[1] ? SECTIONS : PLACEHOLDERS;
+    if (known.includes(m[2]!)) return [];
+    const before = text.slice(0, index).split('\n');
+    return [{ name: found, line: before.length, column: before[before.length - 1]!.length + 1, meant: didYouMean(m[2]!, known) }];
+  });
+}
+
+/** Warns of unknown placeholders in a message template, which the CLI would refuse to fill in. */
+export function checkTemplate(file: string, text: string, problems: Problems): void {
+  for (const u of unknownPlaceholders(text)) {
+    problems.warn(file, u, `${u.name} is not a placeholder Candor fills in.${u.meant.replace(/"([^"]+)"/, '"{{$1}}"')}`, `Placeholders: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}. Guidance for the writer is a sentence in double braces.`);
+  }
 }
 
 /** A piece of what a reader sees, and where it starts in the Markdown. */

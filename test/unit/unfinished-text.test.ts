@@ -102,6 +102,39 @@ describe('a mistyped update heading is an error, never a silent merge', () => {
     expect(load({ 'incidents/a.md': resolvedAs(heading) }).project).toBeUndefined();
   });
 
+  it.each([
+    ['<h2>Resolved — 2026-11-20 15:00 UTC</h2>', 'it is an HTML heading (<h2>)', 'Resolved', '2026-11-20 15:00 UTC'],
+    ['### Resolved: 2026-11-20 15:00 UTC', 'it is a level-3 heading (###)', 'Resolved', '2026-11-20 15:00 UTC'],
+    ['### Resolvd — 2026-11-20 15:00 UTC', 'it is a level-3 heading (###)', 'Resolved', '2026-11-20 15:00 UTC'],
+    ['### Resolved — 15:00 UTC', 'it is a level-3 heading (###)', 'Resolved', '15:00 UTC'],
+    ['### Resolved — 2026-11-20 15:00 UTC (card payments flow again in every region, and the backlog of refunds has been processed)', 'it is a level-3 heading (###)', 'Resolved', '2026-11-20 15:00 UTC (card payments flow again in every region, and the backlog of refunds has been processed)'],
+    ['Resolved — 2026-11-20 15:00 UTC\n===', 'it is a level-1 heading (underlined)', 'Resolved', '2026-11-20 15:00 UTC'],
+  ])('also %j', (written, why, word, time) => {
+    const text = incident(`## Investigating — 2026-11-20 14:05 UTC\nLooking.\n\n${written}\nAll fixed.\n`);
+    const { problems } = load({ 'incidents/a.md': text });
+    expect(problems.errors.map((e) => [e.line, e.message, e.hint])).toEqual([
+      [8, `"${written.split('\n')[0]}" reads as an update heading but is not one: ${why}, so its text would join the update above.`, `Write it as "## ${word} — ${time}": ${FIX_HEADING}`],
+    ]);
+  });
+
+  it('a line of HTML right above a heading swallows it: said so, with the fix', () => {
+    const text = incident('## Investigating — 2026-11-20 14:05 UTC\nLooking.\n\n<br>\n## Resolved — 2026-11-20 15:00 UTC\nAll fixed.\n');
+    expect(load({ 'incidents/a.md': text }).problems.errors.map((e) => [e.line, e.message, e.hint])).toEqual([
+      [
+        9,
+        '"## Resolved — 2026-11-20 15:00 UTC" reads as an update heading but is not one: a line of HTML right above it makes it part of that HTML, so its text would join the update above.',
+        'Write it as "## Resolved — 2026-11-20 15:00 UTC": two # signs at the very start of the line, then a space, with a blank line above it. To keep it as text, reword it.',
+      ],
+    ]);
+  });
+
+  it('tables, lists and prose with a date are content, not headings', () => {
+    const text = incident(
+      '## Update — 2026-11-20 14:35 UTC\n| Status | Since | Note |\n|---|---|---|\n| Monitoring | 2026-11-24 | ok |\n\nWhat happened so far:\n\n- Identified — 2026-11-20 14:20 UTC: a bad deploy.\n- Monitoring — 2026-11-20 14:30 UTC\n\nUpdate - 2026-11-25 is when the follow-up maintenance happens.\n',
+    );
+    expect(errors({ 'incidents/a.md': text })).toEqual([]);
+  });
+
   it('a maintenance status word counts too, and fenced code is left alone', () => {
     const text = '---\ntitle: Upgrade\nscheduled_for: 2026-12-01T02:00Z\nscheduled_until: 2026-12-01T04:00Z\n---\n\n## Scheduled — 2026-11-20 09:00 UTC\nWe will upgrade.\n\n### In progress — 2026-12-01 02:00 UTC\nStarted.\n\n```\n## Completed — 2026-12-01 04:00 UTC\n```\n';
     expect(errors({ 'incidents/m.md': text }).map((e) => [e.line, e.message])).toEqual([

@@ -91,8 +91,8 @@ async function askComponents(ctx: CliContext, config: Config, given: string[] | 
   if (given) {
     return Object.fromEntries(
       given.map((g) => {
-        const [id, status] = g.split('=').map((s) => s.trim());
-        if (!id || !status) throw new UsageError(`--component ${g}: write it as id=status, such as api=partial_outage (statuses: ${INCIDENT_COMPONENT_STATUSES.join(', ')}).`);
+        const [id, status, extra] = g.split('=').map((s) => s.trim());
+        if (!id || !status || extra !== undefined) throw new UsageError(`--component ${g}: write it as id=status, such as api=partial_outage (statuses: ${INCIDENT_COMPONENT_STATUSES.join(', ')}).`);
         return [oneOf(id, ids, 'Component'), oneOf(status, INCIDENT_COMPONENT_STATUSES, `The status of ${id}`)];
       }),
     );
@@ -115,8 +115,9 @@ export async function newMaintenance(ctx: CliContext, flags: WriteFlags): Promis
   const config = requireConfig(ctx);
   const title = await flagOrAsk(ctx, flags.title, 'title', (p) => p.text({ message: 'Title', placeholder: 'Database upgrade', validate: required('a title') }));
   const start = parseWhen(await flagOrAsk(ctx, flags.start, 'start', (p) => p.text({ message: 'Starts at (UTC)', placeholder: '2026-12-01 02:00 UTC', validate: required('a start time') })), ctx, 'start');
-  await sensibleTime(ctx, start, 'start', 'future', 'a window in the past cannot be announced.');
   const end = parseWhen(await flagOrAsk(ctx, flags.end, 'end', (p) => p.text({ message: 'Ends at (UTC)', placeholder: '2026-12-01 04:00 UTC', validate: required('an end time') })), ctx, 'end');
+  // Emergency maintenance may already have started; a window that is over is not announced.
+  await sensibleTime(ctx, end, 'end', 'future', 'a window that is over cannot be announced.');
   const ids = config.components.map((c) => c.id);
   const components = flags.component
     ? flags.component.map((c) => oneOf(c, ids, 'Component'))

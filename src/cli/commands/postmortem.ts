@@ -22,7 +22,8 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   if (flags.publish) return publish(ctx, id, file, path, flags);
   if (existsSync(path)) throw new UsageError(`${file} already exists: nothing was written. Edit it, then publish it with "candor postmortem ${id} --publish".`);
   const entry = parseEntry({ file: found.file, id, text: found.text }, { componentIds: config.components.map((c) => c.id) }, new Problems());
-  if (!entry || entry.kind !== 'incident') throw new UsageError(`${found.file} is not an incident that passes the check.`);
+  if (!entry) throw new UsageError(`${found.file} does not pass the check yet; fix it first (candor check lists its problems).`);
+  if (entry.kind !== 'incident') throw new UsageError(`${id} is maintenance: post-mortems are written for incidents.`);
   if (!entry.updates.some((u) => u.status === 'resolved')) ctx.err(`Note: ${entry.title} is not resolved yet.`);
   const body = fillTemplate(readTemplate(ctx.root, 'postmortem'), {
     title: entry.title,

@@ -8,7 +8,7 @@ import { formatDuration } from '../../core/rules/incident.ts';
 import type { Config } from '../../core/schema/config.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
-import { askPromise, type CliContext, findEntry, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
+import { askPromise, type CliContext, confirmOrRefuse, findEntry, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, type WriteFlags } from '../flags.ts';
 import { composeMessage, confirmWrite, indent } from '../message.ts';
 import { writeChange } from '../write.ts';
@@ -34,8 +34,8 @@ function componentChanges(config: Config, entry: Entry, given: string[] | undefi
   const ids = config.components.map((c) => c.id);
   return Object.fromEntries(
     given.map((g) => {
-      const [rawId, rawStatus] = g.split('=').map((s) => s.trim());
-      if (!rawId || !rawStatus) throw new UsageError(`--component ${g}: write it as id=status, such as api=partial_outage, or api=operational when it has recovered.`);
+      const [rawId, rawStatus, extra] = g.split('=').map((s) => s.trim());
+      if (!rawId || !rawStatus || extra !== undefined) throw new UsageError(`--component ${g}: write it as id=status, such as api=partial_outage, or api=operational when it has recovered.`);
       const id = oneOf(rawId, ids, 'Component');
       const status = oneOf(rawStatus, [...INCIDENT_COMPONENT_STATUSES, ...CLEARED], `The status of ${id}`);
       return [id, (CLEARED as readonly string[]).includes(status) ? null : status];
@@ -62,6 +62,12 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const config = requireConfig(ctx);
   if (!id) throw new UsageError(`Which incident? Give its id: candor ${resolve ? 'resolve' : 'update'} <id>.`);
   const { entry, text, file } = readEntry(ctx, config, id);
+  const ended = entry.updates.find((u) => ['resolved', 'completed', 'cancelled'].includes(u.status));
+  if (ended && flags.at === undefined) {
+    throw new UsageError(
+      `${id} was ${ended.label.toLowerCase()} at ${formatUtc(ended.at)}: nothing comes after that. For a new problem, open a new ${entry.kind === 'incident' ? 'incident (candor new incident)' : 'maintenance (candor new maintenance)'}; to add an update that was missed, give --at with its time.`,
+    );
+  }
   const words = Object.keys(entry.kind === 'incident' ? INCIDENT_UPDATE_WORDS : MAINTENANCE_UPDATE_WORDS);
   const end = entry.kind === 'incident' ? 'resolved' : 'completed';
   const word = resolve
@@ -76,6 +82,8 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   }
   const at = parseWhen(flags.at, ctx, 'at');
   await sensibleTime(ctx, at, 'at', 'past', 'customers would not see the update until then.');
+  const begins = entry.kind === 'incident' ? entry.started : entry.updates[entry.updates.length - 1]!.at;
+  if (at < begins) await confirmOrRefuse(ctx, `--at ${formatUtc(at)} is before the ${entry.kind} began (${formatUtc(begins)}): it would move its start${entry.kind === 'incident' ? ', its duration and the uptime' : ''}.`);
   const components = componentChanges(config, entry, flags.component);
   const impact = flags.impact === undefined ? undefined : flags.impact === 'derived' ? null : oneOf(flags.impact, IMPACTS, 'The impact');
 
@@ -88,13 +96,15 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const postmortem = word === 'resolved' && (flags.postmortem ?? (ctx.prompter ? await ctx.prompter.confirm({ message: 'Promise customers a post-mortem?', initialValue: false }) : false));
   if (flags.postmortem !== undefined && word !== 'resolved') throw new UsageError('--postmortem promises a post-mortem in the Resolved update of an incident.');
   const template = TEMPLATE_FOR_STATUS[entry.kind][word];
-  const afterIds = [...new Set([...entry.components.map((c) => c.id), ...Object.keys(components)])].filter((c) => components[c] !== null);
+  // The message names the components still affected; once none is, the ones that were.
+  const touched = [...new Set([...entry.components.map((c) => c.id), ...Object.keys(components)])];
+  const affected = touched.filter((c) => components[c] !== null);
   const message = await composeMessage(ctx, {
     flag: flags.message,
     template: template
       ? fillTemplate(readTemplate(ctx.root, template), {
           title: entry.title,
-          components: namesOf(config, afterIds) || 'our services',
+          components: namesOf(config, affected.length ? affected : touched) || 'our services',
           next_update: promiseText(config, next ?? undefined, at),
           duration: entry.kind === 'incident' ? formatDuration(at.getTime() - entry.started.getTime()) : undefined,
           site: config.site.name,
@@ -112,7 +122,17 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const shown = `${updateBlock(label, at, message)}${effects.length ? `\n${effects.join('\n')}\n` : ''}`;
   await confirmWrite(ctx, `${file} gets this update:\n${indent(shown.trimEnd())}`);
   const verb = resolve ? (entry.kind === 'incident' ? 'Resolve' : 'Complete') : label;
-  const apply = (current: string) => setFields(addUpdate(current, label, at, message), changes);
+  /** On a colleague's newer version, the promise is theirs to keep when they posted later or promised anew. */
+  const onTopOf = (current: string): FieldChanges => {
+    const theirs = parseEntry({ file, id, text: current }, { componentIds: config.components.map((c) => c.id) }, new Problems());
+    if (theirs?.kind !== 'incident') return changes;
+    const later = theirs.updates.some((u) => u.at > at);
+    const renewed = changes.nextUpdate === null && theirs.nextUpdate?.getTime() !== (entry.kind === 'incident' ? entry.nextUpdate?.getTime() : undefined);
+    if (!later && !renewed) return changes;
+    const { nextUpdate: _, ...rest } = changes;
+    return rest;
+  };
+  const apply = (current: string) => setFields(addUpdate(current, label, at, message), current === text ? changes : onTopOf(current));
   await writeChange(ctx, config, { file, id, kind: 'entry', summary: `${verb}: ${entry.title}`, base: text, apply, replayable: true }, flags.pr ?? false);
   if (!ctx.prompter) ctx.out(`Posted at ${formatUtc(at)}:\n${indent(shown.trimEnd())}`);
   return 0;
