@@ -22,8 +22,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * line, comment and the body stay as they were, and so do the file's line endings.
  */
 export function editFrontmatter(text: string, edit: (doc: Document) => void): string {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const crlf = text.includes('\r\n');
-  const lf = text.replace(/\r\n/g, '\n');
+  const lf = text.slice(bom.length).replace(/\r\n/g, '\n');
   const m = FRONTMATTER.exec(lf);
   if (!m) throw new Error('The file has no closed frontmatter.');
   const source = m[1] ?? '';
@@ -34,11 +35,14 @@ export function editFrontmatter(text: string, edit: (doc: Document) => void): st
   const was = (before.toJS() ?? {}) as Record<string, unknown>;
   const now = (after.toJS() ?? {}) as Record<string, unknown>;
   let lines = source === '' ? [] : source.replace(/\n$/, '').split('\n');
-  const flowStyle = lines.some((l) => /^[{[]/.test(l));
-  if (flowStyle) {
-    lines = after.toString().replace(/\n$/, '').split('\n');
+  // Rewritten fields keep the file's own indentation.
+  const indent = /^( +)\S/m.exec(source)?.[1]?.length ?? 2;
+  const written = after.toString({ indent }).replace(/\n$/, '').split('\n');
+  if (lines.some((l) => /^[{[]/.test(l))) {
+    lines = written;
   } else {
-    const written = after.toString().replace(/\n$/, '').split('\n');
+    // New fields go before YAML's own end marker, when the frontmatter has one.
+    const end = lines[lines.length - 1] === '...' ? lines.pop() : undefined;
     for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) {
       if (JSON.stringify(was[key]) === JSON.stringify(now[key])) continue;
       const old = fieldBlock(lines, key);
@@ -47,8 +51,8 @@ export function editFrontmatter(text: string, edit: (doc: Document) => void): st
       if (old) lines.splice(old.start, old.end - old.start, ...replacement);
       else lines.push(...replacement);
     }
+    if (end) lines.push(end);
   }
-  const head = `---\n${lines.length ? `${lines.join('\n')}\n` : ''}---\n`;
-  const out = head + lf.slice(m[0].length);
-  return crlf ? out.replace(/\n/g, '\r\n') : out;
+  const out = `---\n${lines.length ? `${lines.join('\n')}\n` : ''}---\n${lf.slice(m[0].length)}`;
+  return bom + (crlf ? out.replace(/\n/g, '\r\n') : out);
 }

@@ -1,4 +1,5 @@
-import type { Entry, Update } from '../core/model.ts';
+import type { Entry, Postmortem, Update } from '../core/model.ts';
+import { isPublished } from '../core/rules/postmortem.ts';
 import type { Problem } from '../core/problems.ts';
 import { componentStatuses, pageStatus, type PageStatus } from '../core/rules/status.ts';
 import type { Config } from '../core/schema/config.ts';
@@ -57,12 +58,14 @@ export function previewChange(before: ProjectState | undefined, after: ProjectSt
   const components: ComponentChange[] = after.config.components
     .map((c) => ({ id: c.id, name: c.name, before: statusBefore.get(c.id) ?? 'operational', after: statusAfter.get(c.id)! }))
     .filter((c) => c.before !== c.after);
-  const old = new Map(beforeEntries.map((e) => [e.id, new Map(e.updates.map((u) => [u.anchor, u.markdown]))]));
+  // An update is edited when its text or its status word changes (Resolved → Update reopens an incident).
+  const shown = (u: Update) => `${u.label}\n${u.markdown}`;
+  const old = new Map(beforeEntries.map((e) => [e.id, new Map(e.updates.map((u) => [u.anchor, shown(u)]))]));
   const updates: NewUpdate[] = [];
   for (const e of afterEntries) {
     for (const u of e.updates) {
       const was = old.get(e.id)?.get(u.anchor);
-      if (was !== u.markdown) updates.push({ entry: e, update: u, edited: was !== undefined, pending: u.at > now });
+      if (was !== shown(u)) updates.push({ entry: e, update: u, edited: was !== undefined, pending: u.at > now });
     }
   }
   updates.sort((a, b) => b.update.at.getTime() - a.update.at.getTime());
@@ -77,17 +80,24 @@ export function previewChange(before: ProjectState | undefined, after: ProjectSt
     banner: { before: before ? pageStatus(beforeEntries, before.config, now) : undefined, after: pageStatus(afterEntries, after.config, now) },
     components,
     updates,
-    changes: afterEntries.flatMap((e) => entryChanges(beforeById.get(e.id), e, after.config, before !== undefined)),
+    changes: afterEntries.flatMap((e) => entryChanges(beforeById.get(e.id), e, after.config, now, before !== undefined)),
     removed: beforeEntries.filter((e) => !ids.has(e.id)).map((e) => e.id),
     silentlyMoved,
     problems,
   };
 }
 
+/** What customers see of a post-mortem now: nothing yet (a draft, or dated later), or the published page. */
+function postmortemState(pm: Postmortem | undefined, now: Date): 'draft' | 'scheduled' | 'published' | undefined {
+  if (!pm) return undefined;
+  if (pm.draft || !pm.published) return 'draft';
+  return isPublished(pm, now) ? 'published' : 'scheduled';
+}
+
 const kindName = (e: Entry) => (e.kind === 'incident' ? 'incident' : 'maintenance');
 
 /** Everything customers will notice of one entry besides the text of new and edited updates. */
-function entryChanges(was: Entry | undefined, e: Entry, config: Config, hadBase: boolean): EntryChange[] {
+function entryChanges(was: Entry | undefined, e: Entry, config: Config, now: Date, hadBase: boolean): EntryChange[] {
   const out: EntryChange[] = [];
   const add = (what: string) => out.push({ entry: e, what });
   if (!was) {
@@ -112,15 +122,14 @@ function entryChanges(was: Entry | undefined, e: Entry, config: Config, hadBase:
     if (e.title !== was.title) add(`Title: "${was.title}" → "${e.title}".`);
   }
   const [pmWas, pm] = [was?.postmortem, e.postmortem];
-  if (pm?.draft && (pmWas === undefined || pmWas.markdown !== pm.markdown || !pmWas.draft)) {
-    add(`A post-mortem draft is waiting (${pm.file}): customers do not see it until it is published (candor postmortem ${e.id} --publish).`);
-  } else if (pm && !pm.draft && (pmWas === undefined || pmWas.draft)) {
-    add(`Publishes the post-mortem${pm.published ? `, dated ${formatUtc(pm.published)}` : ''}: the incident page links to it and feeds announce it.`);
-  } else if (pm && pmWas && !pm.draft && pm.markdown !== pmWas.markdown) {
-    add('Edits the published post-mortem.');
-  } else if (!pm && pmWas) {
-    add(`Removes the post-mortem${pmWas.draft ? ' draft' : ': its page disappears'}.`);
-  }
+  const [stateWas, state] = [postmortemState(pmWas, now), postmortemState(pm, now)];
+  const edited = pm?.markdown !== pmWas?.markdown;
+  if (state === 'draft' && (stateWas !== 'draft' || edited)) add(`A post-mortem draft is waiting (${pm!.file}): customers do not see it until it is published (candor postmortem ${e.id} --publish).`);
+  else if (state === 'scheduled' && (stateWas !== 'scheduled' || edited)) add(`The post-mortem is dated ${formatUtc(pm!.published!)}: customers see it from then on.`);
+  else if (state === 'published' && stateWas !== 'published') add(`Publishes the post-mortem, dated ${formatUtc(pm!.published!)}: the incident page links to it and feeds announce it.`);
+  else if (state === 'published' && edited) add('Edits the published post-mortem.');
+  if (stateWas === 'published' && state !== 'published') add(`Takes the published post-mortem down${pm ? '' : ' (removes its file)'}: its page and feed item disappear.`);
+  else if (stateWas !== undefined && state === undefined) add('Removes the post-mortem draft.');
   return out;
 }
 

@@ -43,7 +43,7 @@ interface Split {
 /** Splits frontmatter from body; reports a missing, unclosed or invalid frontmatter. */
 function splitFrontmatter(file: SourceFile, problems: Problems, required: string, emptyOk = false): Split | undefined {
   // Files saved on Windows end their lines with CRLF: read as LF, lines and columns stay the same.
-  const src = { ...file, text: file.text.replace(/\r\n?/g, '\n') };
+  const src = { ...file, text: file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
   if (src.text.trim() === '') {
     problems.error(src.file, { line: 1 }, 'The file is empty.', `Start it with frontmatter (${required}) between "---" lines, followed by at least one update.`);
     return undefined;
@@ -439,8 +439,16 @@ export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem
   const firstLine = split.bodyLine + /^\s*/.exec(split.body)![0].split('\n').length - 1;
   const html = renderTree(tree, foreignImageError(src.file, firstLine, problems));
   const draft = fm.draft || fm.published === undefined;
-  // A draft may keep the skeleton's guidance; publishing it is what must not happen.
-  if (!draft) reportTemplateText(tree, firstLine, src.file, problems);
+  // A draft may keep the skeleton's guidance and empty sections; publishing them is what must not happen.
+  if (!draft) {
+    reportTemplateText(tree, firstLine, src.file, problems);
+    tree.children.forEach((node, i) => {
+      const next = tree.children[i + 1];
+      if (node.type === 'heading' && node.depth <= 2 && (!next || (next.type === 'heading' && next.depth <= node.depth))) {
+        problems.error(src.file, { line: (node.position?.start.line ?? 1) + firstLine - 1, column: 1 }, `The section "${toString(node)}" is empty.`, 'Write it, or remove the heading.');
+      }
+    });
+  }
   if (fm.title && !draft) reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
   if (problems.errors.length > before) return undefined;
   const postmortem: Postmortem = { id: src.id, file: src.file, publishedLine: split.yaml.locate(['published']).line ?? 1, draft, markdown, html, sections };

@@ -127,10 +127,13 @@ We will post the next update by 13:20 UTC.
   it('never writes a file the check would refuse', async () => {
     const r = await cli(['new', 'incident', '--title', 'Broken', '-c', 'api=major_outage', '-m', 'Down for {{customers}}.', '-n', '30']);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`Nothing was written: incidents/2026-11-24-broken.md would not pass the check.
+    const [message, kept] = r.err.split('\nYour text is kept in ');
+    expect(message).toBe(`Nothing was written: incidents/2026-11-24-broken.md would not pass the check.
 incidents/2026-11-24-broken.md:9:10: error: Template text left in: "{{customers}}".
     fix: Replace the text in double braces with what customers should read (the templates mark what to write that way). If you mean the braces literally, put them in \`code\`.`);
     expect(existsSync(join(root, 'incidents/2026-11-24-broken.md'))).toBe(false);
+    // What the responder typed is not lost.
+    expect(readFileSync(kept!.replace(/\.$/, ''), 'utf8')).toContain('Down for {{customers}}.');
   });
 
   it('suggests the component and the status meant, before anything is written', async () => {
@@ -211,9 +214,18 @@ We are sorry for the disruption.
     await cli(['resolve', '2026-11-24-api-errors', '-m', 'Fixed.'], { now: '2026-11-24T13:20:00Z' });
     const resolved = read('incidents/2026-11-24-api-errors.md');
     const r = await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'More.'], { now: '2026-11-24T13:40:00Z' });
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('comes after the incident was resolved');
-    expect(read('incidents/2026-11-24-api-errors.md')).toBe(resolved);
+    expect([r.code, r.err]).toEqual([
+      1,
+      '2026-11-24-api-errors was resolved at 2026-11-24 13:20 UTC: nothing comes after that. For a new problem, open a new incident (candor new incident); to add an update that was missed, give --at with its time.',
+    ]);
+    // In a terminal, before any question is asked.
+    expect((await cli(['update', '2026-11-24-api-errors'], { now: '2026-11-24T13:40:00Z', answers: [] })).asked).toEqual([]);
+    // With --at after the resolution, the check's own rule still refuses it.
+    const late = await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'More.', '--at', '2026-11-24 13:30 UTC'], { now: '2026-11-24T13:40:00Z' });
+    expect(late.err).toContain('comes after the incident was resolved');
+    // A missed update from before the resolution can still be added.
+    expect((await cli(['update', '2026-11-24-api-errors', '--status', 'identified', '-m', 'Found it.', '--at', '2026-11-24 12:50 UTC'], { now: '2026-11-24T13:40:00Z' })).code).toBe(0);
+    expect(read('incidents/2026-11-24-api-errors.md')).toBe(resolved.replace('## Investigating', '## Identified — 2026-11-24 12:50 UTC\nFound it.\n\n## Investigating'));
   });
 
   it('writes nothing into a snapshot (site.as_of) that would never show it', async () => {
@@ -222,7 +234,7 @@ We are sorry for the disruption.
     const before = read('incidents/2026-11-24-api-errors.md');
     const r = await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'Still on it.']);
     expect(r.code).toBe(1);
-    expect(r.err.split('\n').at(-1)).toBe('Nothing was written: the site is a snapshot at 2026-11-24 12:30 UTC (site.as_of in candor.config.yaml), so customers would never see this. Remove that line for a live status page, then run the command again.');
+    expect(r.err.split('\n').at(-2)).toBe('Nothing was written: the site is a snapshot at 2026-11-24 12:30 UTC (site.as_of in candor.config.yaml), so customers would never see this. Remove that line for a live status page, then run the command again.');
     expect(read('incidents/2026-11-24-api-errors.md')).toBe(before);
     // A time within the snapshot is written as usual.
     expect((await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'Earlier.', '--at', '2026-11-24 12:20 UTC'])).code).toBe(0);

@@ -124,11 +124,17 @@ describe('a flag a command does not use is an error', () => {
 describe('times are never written silently when they make no sense', () => {
   it('refuses an update dated in the future, a promise in the past and a window in the past', async () => {
     const future = await cli(['update', ID, '-s', 'update', '-m', 'x', '-n', '30', '--at', '2026-11-24 14:35 UTC']);
-    expect([future.code, future.err]).toEqual([1, 'Nothing was written: --at 2026-11-24 14:35 UTC is in the future (it is now 2026-11-24 12:35 UTC): customers would not see the update until then. Check the date, the hour and the zone (times without one are UTC).']);
+    const advice = 'Check the date, the hour and the zone (times without one are UTC), or give --yes if you mean it.';
+    expect([future.code, future.err]).toEqual([1, `Nothing was written: --at 2026-11-24 14:35 UTC is in the future (it is now 2026-11-24 12:35 UTC): customers would not see the update until then. ${advice}`]);
     const past = await cli(['update', ID, '-s', 'update', '-m', 'x', '-n', '2026-11-24 12:00 UTC']);
-    expect(past.err).toBe('Nothing was written: --next-update 2026-11-24 12:00 UTC is in the past (it is now 2026-11-24 12:35 UTC): a promise in the past shows as broken at once. Check the date, the hour and the zone (times without one are UTC).');
+    expect(past.err).toBe(`Nothing was written: --next-update 2026-11-24 12:00 UTC is in the past (it is now 2026-11-24 12:35 UTC): a promise in the past shows as broken at once. ${advice}`);
+    expect((await cli(['update', ID, '-s', 'update', '-m', 'x', '-n', '0'])).err).toContain('Nothing was written: --next-update 2026-11-24 12:35 UTC is in the past');
+    const days = await cli(['update', ID, '-s', 'update', '-m', 'x', '-n', '99999999']);
+    expect(days.err).toBe(`Nothing was written: --next-update 2217-01-11 23:14 UTC is more than a day away: promise when you will really post next, in minutes or hours. ${advice}`);
+    const before = await cli(['update', ID, '-s', 'update', '-m', 'x', '-n', '30', '--at', '2020-01-01 00:00 UTC']);
+    expect(before.err).toBe(`Nothing was written: --at 2020-01-01 00:00 UTC is before the incident began (2026-11-24 12:05 UTC): it would move its start, its duration and the uptime. ${advice}`);
     const window = await cli(['new', 'maintenance', '--title', 'Upgrade', '--start', '2026-11-20 02:00 UTC', '--end', '2026-11-20 04:00 UTC', '-m', 'x']);
-    expect(window.err).toContain('Nothing was written: --start 2026-11-20 02:00 UTC is in the past');
+    expect(window.err).toBe(`Nothing was written: --end 2026-11-20 04:00 UTC is in the past (it is now 2026-11-24 12:35 UTC): a window that is over cannot be announced. ${advice}`);
     expect(read()).toBe(OPEN);
     expect(existsSync(join(root, 'incidents/2026-11-20-upgrade.md'))).toBe(false);
   });
@@ -211,8 +217,9 @@ describe('generated text reads naturally', () => {
 
   it('gives a sensible id for an emoji-only or a very long title', () => {
     const at = new Date('2026-11-24T12:35Z');
-    expect(makeId(at, '🔥🔥🔥', 'incident')).toBe('2026-11-24-incident');
-    expect(makeId(at, '🛠️', 'maintenance')).toBe('2026-11-24-maintenance');
+    expect(makeId(at, '🔥🔥🔥', 'incident')).toBe('2026-11-24-incident-1235');
+    expect(makeId(at, '🛠️', 'maintenance')).toBe('2026-11-24-maintenance-1235');
+    expect(makeId(at, 'Сбой платежей', 'incident')).toBe('2026-11-24-incident-1235');
     const long = makeId(at, 'Supercalifragilisticexpialidociouslyunavailablepaymentprocessing and everything else that broke today', 'incident');
     expect(long.length).toBeLessThanOrEqual(60);
     expect(long).toMatch(/^2026-11-24-[a-z0-9]+(-[a-z0-9]+)*$/);

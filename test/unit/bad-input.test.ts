@@ -236,7 +236,7 @@ describe('bad input gets an error naming the file, the line and the fix', () => 
 
   it('skips files and folders starting with "_", and dotfiles, and reads sub-folders', () => {
     const { project, problems } = load({
-      'incidents/_templates/acknowledge.md': 'not an incident {{placeholder}}',
+      'incidents/_templates/acknowledge.md': 'not an incident: {{components}}',
       'incidents/_notes.txt': 'x',
       'incidents/.gitkeep': '',
       'incidents/2025/old.md': valid('Old'),

@@ -19,7 +19,7 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   const found = findEntry(ctx, id);
   const file = found.file.replace(/\.md$/, '.postmortem.md');
   const path = join(ctx.root, file);
-  if (flags.publish) return publish(ctx, id, file, path, flags);
+  if (flags.publish) return publish(ctx, id, found, file, path, flags);
   if (existsSync(path)) throw new UsageError(`${file} already exists: nothing was written. Edit it, then publish it with "candor postmortem ${id} --publish".`);
   const entry = parseEntry({ file: found.file, id, text: found.text }, { componentIds: config.components.map((c) => c.id) }, new Problems());
   if (!entry) throw new UsageError(`${found.file} does not pass the check yet; fix it first (candor check lists its problems).`);
@@ -39,12 +39,14 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   return 0;
 }
 
-async function publish(ctx: CliContext, id: string, file: string, path: string, flags: WriteFlags): Promise<number> {
+async function publish(ctx: CliContext, id: string, found: { text: string; file: string }, file: string, path: string, flags: WriteFlags): Promise<number> {
   const config = requireConfig(ctx);
   if (!existsSync(path)) throw new UsageError(`There is no post-mortem for ${id} yet: write the draft first with "candor postmortem ${id}".`);
   const base = readFileSync(path, 'utf8');
   const draft = parsePostmortem({ file, id, text: base }, new Problems());
   if (draft && !draft.draft) throw new UsageError(`${file} is already published (published: ${formatUtc(draft.published!)}): nothing was written.`);
+  const entry = parseEntry({ file: found.file, id, text: found.text }, {}, new Problems());
+  if (entry && !entry.updates.some((u) => u.status === 'resolved')) ctx.err(`Note: ${entry.title} is not resolved yet.`);
   const text = publishPostmortem(flags.edit ? editInEditor(ctx, base, `${id}.postmortem.md`) : base, ctx.now);
   const problems = new Problems();
   parsePostmortem({ file, id, text }, problems);

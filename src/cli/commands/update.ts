@@ -89,7 +89,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
 
   // Only an open incident promises a next update. Any new update keeps the standing promise, early or
   // late, so it is removed unless a new one is made; the Resolved update leaves it as the record.
-  const promises = entry.kind === 'incident' && word !== end;
+  const promises = entry.kind === 'incident' && word !== end && !ended;
   let next: Date | null | undefined;
   if (promises) next = (await askPromise(ctx, flags['next-update'], entry.title)) ?? (entry.nextUpdate !== undefined ? null : undefined);
 
