@@ -314,6 +314,76 @@ describe('nothing is lost', () => {
   });
 });
 
+describe('review fixes', () => {
+  it('a replayed update keeps the promise a colleague made meanwhile, and lands in time order', async () => {
+    const colleague = OPEN.replace('next_update:\n  2026-11-24T13:00Z', 'next_update: 2026-11-24T13:25Z').replace('---\n\n## Investigating', '---\n\n## Identified — 2026-11-24 12:55 UTC\nA colleague found the cause.\n\n## Investigating');
+    writeFileSync(join(root, 'colleague.md'), colleague);
+    const editor = join(root, 'editor.sh');
+    writeFileSync(editor, `#!/bin/sh\ncp "${join(root, 'colleague.md')}" "${join(root, FILE)}"\nprintf 'Still looking.\\n' > "$1"\n`);
+    chmodSync(editor, 0o755);
+    const r = await cli(['update', ID, '-s', 'update', '-n', '', '--at', '2026-11-24 12:50 UTC', '--edit'], { env: { EDITOR: editor }, now: '2026-11-24T13:00:00Z' });
+    expect(r.code).toBe(0);
+    expect(read()).toBe(colleague.replace('## Investigating', '## Update — 2026-11-24 12:50 UTC\nStill looking.\n\n## Investigating'));
+  });
+
+  it('--yes writes what would be refused as odd', async () => {
+    const r = await cli(['update', ID, '-s', 'update', '-m', 'Back in 2 days.', '-n', '2880', '--yes']);
+    expect(r.code).toBe(0);
+    expect(read()).toContain('next_update: 2026-11-26T12:35Z');
+  });
+
+  it('emergency maintenance whose window has begun can be announced', async () => {
+    const r = await cli(['new', 'maintenance', '--title', 'Emergency patch', '--start', '2026-11-24 12:00 UTC', '--end', '2026-11-24 14:00 UTC', '-c', 'api', '-m', 'We are patching the API now.']);
+    expect([r.code, r.err]).toEqual([0, '']);
+  });
+
+  it('names the recovered components when none is left affected', async () => {
+    await cli(['update', ID, '-s', 'monitoring', '-c', 'api=operational', '-n', '30']);
+    expect(read()).toContain('A fix is in place and service is recovering (the Public API).');
+  });
+
+  it('refuses a misspelt placeholder in a team template, and the check warns of it', async () => {
+    const template = join(root, 'incidents/_templates/update.md');
+    writeFileSync(template, 'We are still working on {{component}}.\n');
+    const r = await cli(['update', ID, '-s', 'update', '-n', '30']);
+    expect([r.code, r.err]).toEqual([1, 'Nothing was written: incidents/_templates/update.md:1:25: {{component}} is not a placeholder Candor fills in. Did you mean "{{components}}"?\nFix the template, or pass the text with --message.']);
+    const checked = await cli(['check']);
+    expect(checked.out).toContain('incidents/_templates/update.md:1:25: warning: {{component}} is not a placeholder Candor fills in. Did you mean "{{components}}"?');
+  });
+
+  it('says what was meant: a flag, a -c with one = too many, a post-mortem of maintenance', async () => {
+    const flag = await cli(['update', ID, '--nextupdate', '30']);
+    expect(flag.code).toBe(2);
+    expect(flag.err.split('\n')[0]).toContain('Did you mean "--next-update"?');
+    expect((await cli(['update', ID, '-s', 'update', '-m', 'x', '-n', '30', '-c', 'api=major_outage=1'])).err).toBe('--component api=major_outage=1: write it as id=status, such as api=partial_outage, or api=operational when it has recovered.');
+    writeFileSync(join(root, 'incidents/2026-12-03-upgrade.md'), '---\ntitle: Upgrade\nscheduled_for: 2026-12-03T02:00Z\nscheduled_until: 2026-12-03T04:00Z\n---\n\n## Scheduled — 2026-11-20 09:00 UTC\nWe will upgrade.\n');
+    expect((await cli(['postmortem', '2026-12-03-upgrade'])).err).toBe('2026-12-03-upgrade is maintenance: post-mortems are written for incidents.');
+  });
+
+  it('edits a file with a BOM, four-space indentation and YAML\'s end marker', async () => {
+    writeFileSync(join(root, FILE), `\uFEFF${OPEN.replace('  api: partial_outage   # errors on writes only', '    api: partial_outage').replace('next_update:\n  2026-11-24T13:00Z\n', 'next_update:\n    2026-11-24T13:00Z\n...\n')}`);
+    const r = await cli(['update', ID, '-s', 'identified', '-c', 'web=degraded_performance', '-m', 'Found it.', '-n', '30']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(read()).toBe(`\uFEFF---
+# Opened by the on-call engineer
+title: Elevated API error rates
+components:
+    api: partial_outage
+    web: degraded_performance
+next_update: 2026-11-24T13:05Z
+...
+---
+
+## Identified — 2026-11-24 12:35 UTC
+Found it.
+
+## Investigating — 2026-11-24 12:05 UTC
+We are investigating elevated error rates on the API.
+`);
+    expect((await cli(['check'])).code).toBe(0);
+  });
+});
+
 describe('--pr from a stale clone', () => {
   let github: FakeGitHub;
   const env = () => ({ GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'acme/status', GITHUB_API_URL: github.url });
@@ -364,5 +434,10 @@ describe('the preview reports every change customers will see', () => {
     git(root, 'commit', '-qm', 'draft');
     writeFileSync(join(root, 'incidents/2026-11-20-old.postmortem.md'), '---\npublished: 2026-11-24T12:00Z\n---\n\n## Summary\nIt broke.\n');
     expect((await cli(['preview'])).out).toContain('- “Old outage”: Publishes the post-mortem, dated 2026-11-24 12:00 UTC: the incident page links to it and feeds announce it.');
+    writeFileSync(join(root, 'incidents/2026-11-20-old.postmortem.md'), '---\npublished: 2026-11-25T09:00Z\n---\n\n## Summary\nIt broke.\n');
+    expect((await cli(['preview'])).out).toContain('- “Old outage”: The post-mortem is dated 2026-11-25 09:00 UTC: customers see it from then on.');
+    // A status word changed is an edited update: Resolved → Update reopens the incident.
+    writeFileSync(join(root, 'incidents/2026-11-20-old.md'), read('incidents/2026-11-20-old.md').replace('## Resolved — 2026-11-20 15:00 UTC', '## Update — 2026-11-20 15:00 UTC'));
+    expect((await cli(['preview'])).out).toContain('#### Old outage: Update, 2026-11-20 15:00 UTC (edited)');
   });
 });

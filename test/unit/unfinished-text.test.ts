@@ -76,6 +76,17 @@ describe('template text never goes live', () => {
   });
 });
 
+describe('a published post-mortem is finished', () => {
+  it('has no empty section', () => {
+    const resolved = incident('## Resolved — 2026-11-20 15:00 UTC\nFixed.\n\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n');
+    const pm = '---\npublished: 2026-11-21T10:00Z\n---\n\n## Summary\nIt broke.\n\n## Impact\n\n## Root cause\n### In detail\nA bad deploy.\n\n## Prevention\n';
+    expect(errors({ 'incidents/a.md': resolved, 'incidents/a.postmortem.md': pm }).map((e) => [e.line, e.message])).toEqual([
+      [8, 'The section "Impact" is empty.'],
+      [14, 'The section "Prevention" is empty.'],
+    ]);
+  });
+});
+
 describe('a mistyped update heading is an error, never a silent merge', () => {
   const resolvedAs = (heading: string) =>
     incident(`${heading}\nAll fixed.\n\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n`);
