@@ -37,6 +37,7 @@ describe('the benchmark memory figure', () => {
     const parent = `require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(child)}], { stdio: 'inherit' })`;
     const r = await runSampled(process.execPath, ['-e', parent], {}, 100);
     expect(r.status).toBe(0);
-    expect(r.treePeakKiB).toBeGreaterThan(290_000);
+    // The parent alone holds about 50 MB; a sample may catch the child's 293,000 KiB not yet all resident.
+    expect(r.treePeakKiB).toBeGreaterThan(200_000);
   });
 });
