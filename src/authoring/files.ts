@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isNode } from 'yaml';
 import type { Entry, Incident } from '../core/model.ts';
 import { headingTime } from '../core/parse.ts';
 import { formatDuration, incidentDuration } from '../core/rules/incident.ts';
@@ -100,12 +100,15 @@ export function addUpdate(text: string, label: string, at: Date, message: string
   return `${text.replace(/(\r?\n)*$/, '')}${eol}${eol}${block.slice(0, -eol.length)}`;
 }
 
+/** A component's status in an incident, or that status and when it recovered. */
+export type ComponentEffect = string | { status: string; recovered: Date };
+
 /** What an update changes in the frontmatter besides its text. */
 export interface FieldChanges {
   /** A new promise, or null to remove the standing one. */
   nextUpdate?: Date | null;
-  /** Component id → its new status, or null when the incident no longer affects it. */
-  components?: Record<string, string | null>;
+  /** Component id → how the incident affects it now. */
+  components?: Record<string, ComponentEffect>;
   /** A new impact, or null to derive it from the components again. */
   impact?: string | null;
 }
@@ -115,12 +118,16 @@ export function setFields(text: string, changes: FieldChanges): string {
   return editFrontmatter(text, (doc) => {
     if (changes.nextUpdate === null) doc.delete('next_update');
     else if (changes.nextUpdate) doc.set('next_update', frontmatterTime(changes.nextUpdate));
-    for (const [id, status] of Object.entries(changes.components ?? {})) {
-      if (status === null) doc.deleteIn(['components', id]);
-      else doc.setIn(['components', id], status);
+    for (const [id, effect] of Object.entries(changes.components ?? {})) {
+      const node = doc.createNode(typeof effect === 'string' ? effect : { status: effect.status, recovered: frontmatterTime(effect.recovered) });
+      // A comment on the old value stays with the new one.
+      const old: unknown = doc.getIn(['components', id], true);
+      if (isNode(old) && old.comment) {
+        if (typeof effect === 'string') node.comment = old.comment;
+        else node.commentBefore = old.comment;
+      }
+      doc.setIn(['components', id], node);
     }
-    const components = doc.get('components');
-    if (isMap(components) && components.items.length === 0) doc.delete('components');
     if (changes.impact === null) doc.delete('impact');
     else if (changes.impact) doc.set('impact', changes.impact);
   });

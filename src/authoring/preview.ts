@@ -1,4 +1,4 @@
-import type { Entry, Postmortem, Update } from '../core/model.ts';
+import type { AffectedComponent, Entry, Postmortem, Update } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
 import type { Problem } from '../core/problems.ts';
 import { componentStatuses, pageStatus, type PageStatus } from '../core/rules/status.ts';
@@ -106,13 +106,17 @@ function entryChanges(was: Entry | undefined, e: Entry, config: Config, now: Dat
     const anchors = new Set(e.updates.map((u) => u.anchor));
     for (const u of was.updates) if (!anchors.has(u.anchor)) add(`Removes the update "${u.label}, ${formatUtc(u.at)}": its text and feed item disappear.`);
     const names = componentNames(config);
-    const statusOf = (x: Entry) => new Map(x.components.map((c) => [c.id, c.status]));
-    const [a, b] = [statusOf(was), statusOf(e)];
+    const effects = (x: Entry) => new Map(x.components.map((c) => [c.id, c]));
+    const [a, b] = [effects(was), effects(e)];
     for (const id of new Set([...a.keys(), ...b.keys()])) {
       const from = a.get(id), to = b.get(id);
-      if (from === to) continue;
       const name = names.get(id) ?? id;
-      add(to === undefined ? `${name} is no longer listed as affected (was ${statusLabel(from!).toLowerCase()}).` : from === undefined ? `${name} is now listed as affected: ${statusLabel(to).toLowerCase()}.` : `${name}: ${statusLabel(from).toLowerCase()} → ${statusLabel(to).toLowerCase()}.`);
+      const label = (c: AffectedComponent) => statusLabel(c.status).toLowerCase();
+      if (!to) add(`${name} is no longer listed as affected (was ${label(from!)}).`);
+      else if (!from) add(`${name} is now listed as affected: ${label(to)}.`);
+      else if (from.status !== to.status) add(`${name}: ${label(from)} → ${label(to)}.`);
+      if (to?.recovered && to.recovered.getTime() !== from?.recovered?.getTime()) add(`${name} recovered at ${formatUtc(to.recovered)}.`);
+      else if (from?.recovered && to && !to.recovered) add(`${name} is affected again (it had recovered at ${formatUtc(from.recovered)}).`);
     }
     if (e.kind === 'incident' && was.kind === 'incident') {
       if (e.impact !== was.impact) add(`Impact: ${was.impact} → ${e.impact}.`);

@@ -26,6 +26,8 @@ export interface Update<S extends string = string> {
 export interface AffectedComponent<S extends ComponentStatus = ComponentStatus> {
   id: string;
   status: S;
+  /** When it was back to normal while the incident went on; it counts as affected until then. */
+  recovered?: Date;
 }
 
 interface EntryBase {

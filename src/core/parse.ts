@@ -10,6 +10,7 @@ import { postmortemFrontmatter } from './schema/postmortem.ts';
 import {
   deriveImpact,
   INCIDENT_UPDATE_WORDS,
+  type IncidentComponentStatus,
   type IncidentUpdateStatus,
   MAINTENANCE_UPDATE_WORDS,
   type MaintenanceUpdateStatus,
@@ -368,7 +369,14 @@ function parseIncident(src: SourceFile, split: Split, ctx: ParseContext, problem
   const updates = finishUpdates<IncidentUpdateStatus>(raw, ['resolved'], src.file, 'incident', problems);
   if (!fm) return undefined;
   reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
-  const components: AffectedComponent<(typeof fm.components)[string]>[] = Object.entries(fm.components).map(([id, status]) => ({ id, status }));
+  const components: AffectedComponent<IncidentComponentStatus>[] = Object.entries(fm.components).map(([id, effect]) =>
+    typeof effect === 'string' ? { id, status: effect } : { id, status: effect.status, recovered: effect.recovered },
+  );
+  for (const c of components) {
+    if (c.recovered && c.recovered < (fm.started ?? updates[updates.length - 1]?.at ?? c.recovered)) {
+      problems.error(src.file, split.yaml.locate(['components', c.id, 'recovered']), `${c.id} recovered (${formatUtc(c.recovered)}) before the incident began.`, 'recovered is when the component was back to normal: a time after the incident started.');
+    }
+  }
   const first = updates[updates.length - 1];
   if (!first) return undefined;
   const started = fm.started ?? first.at;

@@ -52,6 +52,9 @@ export interface Position {
 /** " Did you mean "x"?" when a known word is close enough to be the intended one, else "". */
 export function didYouMean(word: string, known: readonly string[]): string {
   if (known.length === 0) return '';
+  // "major" for "major_outage": the one known word that begins with what was written.
+  const begun = word.length >= 3 ? known.filter((k) => k.startsWith(word.toLowerCase())) : [];
+  if (begun.length === 1) return ` Did you mean "${begun[0]}"?`;
   const best = closest(word.toLowerCase(), known as string[]);
   const d = distance(word.toLowerCase(), best);
   return d <= Math.max(2, Math.floor(best.length / 3)) ? ` Did you mean "${best}"?` : '';

@@ -14,7 +14,7 @@ export function validateYaml<S extends z.ZodType>(
 ): z.output<S> | undefined {
   const result = schema.safeParse(yaml.data);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  for (const issue of flattenUnions(result.error.issues, [], yaml.data)) {
     const path = issue.path;
     const name = path.map(String).join('.') || 'the file';
     if (issue.code === 'unrecognized_keys') {
@@ -49,6 +49,23 @@ export function validateYaml<S extends z.ZodType>(
     }
   }
   return undefined;
+}
+
+/**
+ * A value that may take one of several forms (a status, or a map with a status and more) fails as a
+ * union; what the writer needs is the problem with the form they chose: the first form that does not
+ * reject the value's kind outright.
+ */
+function flattenUnions(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], data: unknown): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ ...issue, path }];
+    const value = valueAt(data, path);
+    const isMap = value !== null && typeof value === 'object' && !Array.isArray(value);
+    const rejects = (branch: z.core.$ZodIssue[]) => branch.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || (i.code === 'invalid_value' && isMap)));
+    const chosen = issue.errors.find((branch) => !rejects(branch)) ?? issue.errors[0]!;
+    return flattenUnions(chosen, path, data);
+  });
 }
 
 function capitalize(s: string): string {
@@ -93,12 +110,18 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     }
     return cur;
   };
+  // Of a value with several forms, the one with fields.
+  const form = (t: z.core.$ZodType | undefined) => {
+    const u = unwrap(t);
+    return u instanceof z.ZodUnion ? (u.options.find((o) => unwrap(o as z.core.$ZodType) instanceof z.ZodObject) as z.core.$ZodType | undefined) : u;
+  };
   for (const seg of path) {
-    s = unwrap(s);
+    s = unwrap(form(s));
     if (s instanceof z.ZodObject) s = s.shape[String(seg)];
     else if (s instanceof z.ZodArray) s = s.element as z.core.$ZodType;
+    else if (s instanceof z.ZodRecord) s = s.valueType as z.core.$ZodType;
     else return [];
   }
-  s = unwrap(s);
+  s = unwrap(form(s));
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }

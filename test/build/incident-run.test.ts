@@ -46,7 +46,7 @@ describe('a whole incident run with the CLI alone', () => {
     const read = (path: string) => readFileSync(join(r.outDir, path), 'utf8');
 
     const typed = [
-      ['Resolved', 'This incident is resolved, and everything affected (the Website) works normally again. It lasted 1 h 10 min.'],
+      ['Resolved', 'This incident is resolved, and everything affected (the API and the Website) works normally again. It lasted 1 h 10 min.'],
       ['Monitoring', 'The API has recovered. The website is still slow.'],
       ['Identified', 'A bad deploy broke card payments. We are rolling it back.'],
       ['Investigating', 'We are investigating reports of problems with the API. We will share more as soon as we know it.'],
@@ -74,7 +74,8 @@ describe('a whole incident run with the CLI alone', () => {
       ['identified', typed[2][1]],
       ['investigating', `${typed[3][1]} We will post the next update by 12:30 UTC.`],
     ]);
-    // The Website is the component left affected when it resolved; the API was taken off it.
-    expect(api.incident.components.map((c: { name: string }) => c.name)).toEqual(['Website']);
+    // Both stay listed as affected; the page says when the API recovered.
+    expect(api.incident.components.map((c: { name: string }) => c.name)).toEqual(['API', 'Website']);
+    expect(page).toMatch(/data-component="api">.*recovered <time datetime="2026-11-24T12:45:00.000Z"/s);
   });
 });

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listNames } from '../../src/authoring/templates.ts';
+import { loadProject } from '../../src/core/load.ts';
+import { componentStatuses } from '../../src/core/rules/status.ts';
+import { statusIntervals } from '../../src/core/rules/uptime.ts';
 import { makeId } from '../../src/authoring/files.ts';
 import { git, runIn } from '../helpers/cli.ts';
 import { fakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
@@ -78,15 +81,26 @@ We are investigating elevated error rates on the API.
   │ Next update promised by 13:05 UTC`);
   });
 
-  it('takes a recovered component off the incident with =operational or =resolved, and derives the impact again', async () => {
+  it('records a component that recovered (=operational or =resolved) and derives the impact again: the page and the uptime follow', async () => {
     await cli(['update', ID, '-s', 'identified', '-c', 'web=degraded_performance', '--impact', 'major', '-m', 'Also the website.', '-n', '30']);
     const r = await cli(['update', ID, '-s', 'monitoring', '-c', 'api=operational', '--impact', 'derived', '-m', 'The API has recovered.', '-n', '30'], { now: '2026-11-24T12:50:00Z' });
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Public API: no longer affected by this incident (was partial outage)');
-    expect(read().split('---\n')[1]).toBe('# Opened by the on-call engineer\ntitle: Elevated API error rates\ncomponents:\n  web: degraded_performance\nnext_update: 2026-11-24T13:20Z\n');
-    await cli(['update', ID, '-s', 'monitoring', '-c', 'web=resolved', '-m', 'The website has recovered.', '-n', '30'], { now: '2026-11-24T13:00:00Z' });
-    expect(read()).not.toContain('components:');
-    expect((await cli(['check'], { now: '2026-11-24T13:00:00Z' })).code).toBe(0);
+    expect(r.out).toContain('Public API: recovered at 2026-11-24 12:50 UTC (was partial outage)');
+    expect(read().split('---\n')[1]).toBe(
+      '# Opened by the on-call engineer\ntitle: Elevated API error rates\ncomponents:\n  api:\n    # errors on writes only\n    status: partial_outage\n    recovered: 2026-11-24T12:50Z\n  web: degraded_performance\nnext_update: 2026-11-24T13:20Z\n',
+    );
+    expect((await cli(['update', ID, '-s', 'update', '-c', 'api=resolved', '-m', 'x', '-n', '30'], { now: '2026-11-24T12:55:00Z' })).err).toBe('--component api=resolved: api already recovered at 2026-11-24 12:50 UTC.');
+    expect((await cli(['update', ID, '-s', 'update', '-c', 'db=resolved', '-m', 'x', '-n', '30'], { now: '2026-11-24T12:55:00Z' })).err).toBe('--component db=resolved: db is not affected by this incident, so it cannot recover.');
+
+    // What the site shows at 13:00: the API operational, its downtime counted until 12:50.
+    const { project } = loadProject(root, new Date('2026-11-24T13:00Z'));
+    const statuses = componentStatuses(project!.entries, project!.config, new Date('2026-11-24T13:00Z'));
+    expect([statuses.get('api'), statuses.get('web')]).toEqual(['operational', 'degraded_performance']);
+    const intervals = statusIntervals(project!.entries, new Date('2026-11-24T00:00Z'), new Date('2026-11-24T13:00Z')).filter((i) => i.entry === ID);
+    expect(intervals.map((i) => [i.component, i.status, new Date(i.from).toISOString(), new Date(i.to).toISOString()])).toEqual([
+      ['api', 'partial_outage', '2026-11-24T12:05:00.000Z', '2026-11-24T12:50:00.000Z'],
+      ['web', 'degraded_performance', '2026-11-24T12:05:00.000Z', '2026-11-24T13:00:00.000Z'],
+    ]);
   });
 
   it('suggests the component, status and impact meant', async () => {

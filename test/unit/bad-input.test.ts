@@ -320,3 +320,23 @@ describe('the configuration schema for editors', () => {
     expect(readFileSync(join(ROOT, 'candor.config.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./candor.config.schema.json');
   });
 });
+
+describe('a component that recovered while the incident goes on', () => {
+  const withApi = (api: string) => `---\ntitle: A\ncomponents:\n  api: ${api}\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n`;
+  it.each([
+    ['major', 4, '"major" is not allowed for components.api. Did you mean "major_outage"?'],
+    ['{ status: major, recovered: 2026-11-20T15:00Z }', 4, '"major" is not allowed for components.api.status. Did you mean "major_outage"?'],
+    ['{ status: partial_outage }', 4, 'Missing required field "components.api.recovered".'],
+    ['{ status: partial_outage, recoverd: 2026-11-20T15:00Z, recovered: 2026-11-20T15:00Z }', 4, 'Unknown field "components.api.recoverd". Did you mean "recovered"?'],
+    ['{ status: partial_outage, recovered: 2026-11-20T13:00Z }', 4, 'api recovered (2026-11-20 13:00 UTC) before the incident began.'],
+  ])('api: %s', (value, line, message) => {
+    const e = onlyError({ 'incidents/a.md': withApi(value) });
+    expect([e.line, e.message]).toEqual([line, message]);
+  });
+
+  it('is read with its status and recovery time', () => {
+    const { project, problems } = load({ 'incidents/a.md': withApi('\n    status: partial_outage\n    recovered: 2026-11-20T15:00Z') });
+    expect(problems.errors).toEqual([]);
+    expect(project!.entries[0]!.components).toEqual([{ id: 'api', status: 'partial_outage', recovered: new Date('2026-11-20T15:00Z') }]);
+  });
+});

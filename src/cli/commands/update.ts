@@ -1,4 +1,4 @@
-import { addUpdate, type FieldChanges, setFields, updateBlock } from '../../authoring/files.ts';
+import { addUpdate, type ComponentEffect, type FieldChanges, setFields, updateBlock } from '../../authoring/files.ts';
 import { fillTemplate, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
 import { componentNames } from '../../core/config.ts';
 import type { Entry } from '../../core/model.ts';
@@ -6,7 +6,7 @@ import { parseEntry } from '../../core/parse.ts';
 import { Problems } from '../../core/problems.ts';
 import { formatDuration } from '../../core/rules/incident.ts';
 import type { Config } from '../../core/schema/config.ts';
-import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, statusLabel } from '../../core/status.ts';
+import { IMPACTS, INCIDENT_COMPONENT_STATUSES, type IncidentComponentStatus, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
 import { askPromise, type CliContext, confirmOrRefuse, findEntry, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, type WriteFlags } from '../flags.ts';
@@ -24,11 +24,14 @@ function readEntry(ctx: CliContext, config: Config, id: string): { entry: Entry;
   return { entry, text: found.text, file: found.file };
 }
 
-/** Statuses that take a component off the incident: it is no longer affected. */
-const CLEARED = ['operational', 'resolved'] as const;
+/** What a component's recovery is written as: it stays on the incident, affected until `at`. */
+const RECOVERED = ['operational', 'resolved'] as const;
 
-/** `-c api=major_outage` changes a component's status; `-c api=operational` (or `=resolved`) takes it off the incident. */
-function componentChanges(config: Config, entry: Entry, given: string[] | undefined): Record<string, string | null> {
+/**
+ * `-c api=major_outage` sets how the incident affects a component; `-c api=operational` (or
+ * `=resolved`) records that it has recovered at the update's time, so its downtime until then still counts.
+ */
+function componentChanges(config: Config, entry: Entry, given: string[] | undefined, at: Date): Record<string, ComponentEffect> {
   if (!given?.length) return {};
   if (entry.kind !== 'incident') throw new UsageError('--component changes the components of an incident; to change those of maintenance, edit its components: line.');
   const ids = config.components.map((c) => c.id);
@@ -37,8 +40,12 @@ function componentChanges(config: Config, entry: Entry, given: string[] | undefi
       const [rawId, rawStatus, extra] = g.split('=').map((s) => s.trim());
       if (!rawId || !rawStatus || extra !== undefined) throw new UsageError(`--component ${g}: write it as id=status, such as api=partial_outage, or api=operational when it has recovered.`);
       const id = oneOf(rawId, ids, 'Component');
-      const status = oneOf(rawStatus, [...INCIDENT_COMPONENT_STATUSES, ...CLEARED], `The status of ${id}`);
-      return [id, (CLEARED as readonly string[]).includes(status) ? null : status];
+      const status = oneOf(rawStatus, [...INCIDENT_COMPONENT_STATUSES, ...RECOVERED], `The status of ${id}`);
+      if (!(RECOVERED as readonly string[]).includes(status)) return [id, status];
+      const affected = entry.components.find((c) => c.id === id);
+      if (!affected) throw new UsageError(`--component ${g}: ${id} is not affected by this incident, so it cannot recover.`);
+      if (affected.recovered) throw new UsageError(`--component ${g}: ${id} already recovered at ${formatUtc(affected.recovered)}.`);
+      return [id, { status: affected.status, recovered: at }];
     }),
   );
 }
@@ -47,9 +54,11 @@ function componentChanges(config: Config, entry: Entry, given: string[] | undefi
 function describeChanges(config: Config, entry: Entry, changes: FieldChanges, at: Date): string[] {
   const names = componentNames(config);
   const lines: string[] = [];
-  for (const [id, status] of Object.entries(changes.components ?? {})) {
+  for (const [id, effect] of Object.entries(changes.components ?? {})) {
     const was = entry.components.find((c) => c.id === id)?.status;
-    lines.push(status === null ? `${names.get(id)}: no longer affected by this incident${was ? ` (was ${statusLabel(was).toLowerCase()})` : ''}` : `${names.get(id)}: ${was ? `${statusLabel(was).toLowerCase()} → ` : ''}${statusLabel(status as never).toLowerCase()}`);
+    const wasText = was ? statusLabel(was).toLowerCase() : undefined;
+    if (typeof effect === 'string') lines.push(`${names.get(id)}: ${wasText ? `${wasText} → ` : ''}${statusLabel(effect as IncidentComponentStatus).toLowerCase()}`);
+    else lines.push(`${names.get(id)}: recovered at ${formatUtc(effect.recovered)} (was ${wasText})`);
   }
   if (changes.impact !== undefined) lines.push(`Impact: ${changes.impact ?? 'derived from the components'}`);
   if (changes.nextUpdate) lines.push(`Next update promised by ${promiseText(config, changes.nextUpdate, at)}`);
@@ -84,7 +93,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   await sensibleTime(ctx, at, 'at', 'past', 'customers would not see the update until then.');
   const begins = entry.kind === 'incident' ? entry.started : entry.updates[entry.updates.length - 1]!.at;
   if (at < begins) await confirmOrRefuse(ctx, `--at ${formatUtc(at)} is before the ${entry.kind} began (${formatUtc(begins)}): it would move its start${entry.kind === 'incident' ? ', its duration and the uptime' : ''}.`);
-  const components = componentChanges(config, entry, flags.component);
+  const components = componentChanges(config, entry, flags.component, at);
   const impact = flags.impact === undefined ? undefined : flags.impact === 'derived' ? null : oneOf(flags.impact, IMPACTS, 'The impact');
 
   // Only an open incident promises a next update. Any new update keeps the standing promise, early or
@@ -96,15 +105,15 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const postmortem = word === 'resolved' && (flags.postmortem ?? (ctx.prompter ? await ctx.prompter.confirm({ message: 'Promise customers a post-mortem?', initialValue: false }) : false));
   if (flags.postmortem !== undefined && word !== 'resolved') throw new UsageError('--postmortem promises a post-mortem in the Resolved update of an incident.');
   const template = TEMPLATE_FOR_STATUS[entry.kind][word];
-  // The message names the components still affected; once none is, the ones that were.
+  // The message names the components still affected; at the end, or once none is, all that were.
   const touched = [...new Set([...entry.components.map((c) => c.id), ...Object.keys(components)])];
-  const affected = touched.filter((c) => components[c] !== null);
+  const affected = touched.filter((c) => (components[c] !== undefined ? typeof components[c] === 'string' : !entry.components.find((e) => e.id === c)?.recovered));
   const message = await composeMessage(ctx, {
     flag: flags.message,
     template: template
       ? fillTemplate(readTemplate(ctx.root, template), {
           title: entry.title,
-          components: namesOf(config, affected.length ? affected : touched) || 'our services',
+          components: namesOf(config, word === end || affected.length === 0 ? touched : affected) || 'our services',
           next_update: promiseText(config, next ?? undefined, at),
           duration: entry.kind === 'incident' ? formatDuration(at.getTime() - entry.started.getTime()) : undefined,
           site: config.site.name,

@@ -1,5 +1,10 @@
-import type { Incident, Update } from '../model.ts';
+import type { AffectedComponent, Incident, Update } from '../model.ts';
 import type { IncidentStatus, IncidentUpdateStatus } from '../status.ts';
+
+/** The components an entry affects at `at`: those not yet recovered. */
+export function affectedAt<C extends AffectedComponent>(components: readonly C[], at: Date): C[] {
+  return components.filter((c) => !c.recovered || c.recovered > at);
+}
 
 /** Updates posted at or before `at`, newest first. */
 export function updatesAt<U extends Update>(updates: readonly U[], at: Date): U[] {

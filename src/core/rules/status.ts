@@ -1,7 +1,7 @@
 import type { Entry, Incident, Maintenance } from '../model.ts';
 import type { Config } from '../schema/config.ts';
 import { type ComponentStatus, type Impact, impactRank, worstStatus } from '../status.ts';
-import { isActiveIncident } from './incident.ts';
+import { affectedAt, isActiveIncident } from './incident.ts';
 import { isActiveMaintenance } from './maintenance.ts';
 
 /** Incidents unresolved at `at`, and maintenance in progress (or verifying) at `at`. */
@@ -24,7 +24,7 @@ export function componentStatuses(entries: readonly Entry[], config: Config, at:
   const given = new Map<string, ComponentStatus[]>();
   const { incidents, maintenance } = activeEntries(entries, at);
   for (const e of [...incidents, ...maintenance]) {
-    for (const c of e.components) given.set(c.id, [...(given.get(c.id) ?? []), c.status]);
+    for (const c of affectedAt(e.components, at)) given.set(c.id, [...(given.get(c.id) ?? []), c.status]);
   }
   return new Map(config.components.map((c) => [c.id, worstStatus(given.get(c.id) ?? [])]));
 }
@@ -62,7 +62,7 @@ export function pageStatus(entries: readonly Entry[], config: Config, at: Date):
 
   const worst = worstStatus(componentStatuses(entries, config, at).values());
   let description = DESCRIPTIONS[worst];
-  const unplacedImpact = incidents.some((i) => i.components.length === 0 && i.impact !== 'none');
+  const unplacedImpact = incidents.some((i) => affectedAt(i.components, at).length === 0 && i.impact !== 'none');
   if (unplacedImpact && (worst === 'operational' || worst === 'under_maintenance')) description = 'Minor Service Outage';
   return { indicator, description };
 }

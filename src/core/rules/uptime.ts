@@ -52,7 +52,11 @@ export function statusIntervals(entries: readonly Entry[], from: Date, to: Date)
   const lo = from.getTime(), hi = to.getTime();
   const push = (e: Entry, a: number, b: number) => {
     const s = Math.max(a, lo), t = Math.min(b, hi);
-    if (t > s) for (const c of e.components) out.push({ component: c.id, status: c.status, from: s, to: t, entry: e.id });
+    for (const c of e.components) {
+      // A component that recovered while the incident went on counts until then.
+      const end = Math.min(t, c.recovered?.getTime() ?? Infinity);
+      if (end > s) out.push({ component: c.id, status: c.status, from: s, to: end, entry: e.id });
+    }
   };
   for (const e of entries) {
     if (e.kind === 'incident') {

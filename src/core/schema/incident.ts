@@ -5,7 +5,8 @@ import { timeField } from './time.ts';
 /** Frontmatter of an incident file (`incidents/<id>.md` without `scheduled_for`). */
 export const incidentFrontmatter = z.strictObject({
   title: z.string().trim().min(1, 'empty; write a one-line title for customers').regex(/^[^\n]*$/, 'must be one line; write the title on a single line'),
-  components: z.record(z.string(), incidentComponentStatus).default({}),
+  /** Component id → status, or → { status, recovered } once it is back to normal while the incident goes on. */
+  components: z.record(z.string(), z.union([incidentComponentStatus, z.strictObject({ status: incidentComponentStatus, recovered: timeField })])).default({}),
   impact: impact.optional(),
   started: timeField.optional(),
   next_update: timeField.optional(),
