@@ -83,36 +83,61 @@ export async function confirmOrRefuse(ctx: CliContext, problem: string): Promise
 
 /** A time that must not be in the future (an update's time) or in the past (a promise, a window's end). */
 export async function sensibleTime(ctx: CliContext, t: Date, flag: string, must: 'past' | 'future', consequence: string): Promise<void> {
-  // A promise is of a later time; "now" is not a promise.
-  const wrong = must === 'past' ? t.getTime() > ctx.now.getTime() + SKEW : t.getTime() <= ctx.now.getTime() - (flag === 'next-update' ? 0 : SKEW);
+  const wrong = must === 'past' ? t.getTime() > ctx.now.getTime() + SKEW : t.getTime() < ctx.now.getTime() - SKEW;
   if (wrong) await confirmOrRefuse(ctx, `--${flag} ${formatUtc(t)} is in the ${must === 'past' ? 'future' : 'past'} (it is now ${formatUtc(ctx.now)}): ${consequence}`);
 }
 
-const PROMISE_CONSEQUENCE = 'a promise in the past shows as broken at once.';
+const NO_PROMISE = 'Post it without promising when the next update comes?';
 
 /**
  * The next-update promise: `--next-update` (minutes or a time; empty or "none" for no promise), or
- * asked in a terminal. No promise is never silent: the CLI says customers will see no next-update
- * time, and in a terminal asks whether to promise one after all.
+ * asked in a terminal until the answer makes sense. No promise is never silent: the CLI says that
+ * customers will see no next-update time, and in a terminal asks whether to promise one after all.
  */
 export async function askPromise(ctx: CliContext, flag: string | undefined, title?: string): Promise<Date | undefined> {
   const p = ctx.prompter;
-  const raw = (flag ?? (p ? await p.text({ message: 'Next update in how many minutes, or at what time? (empty: no promise)', initialValue: '30' }) : '')).trim();
-  if (raw !== '' && raw !== 'none') {
-    return promised(ctx, parseWhen(raw, ctx, 'next-update'));
+  const none = (raw: string) => raw === '' || raw === 'none';
+  const noPromise = `Note: customers will see no next-update time${title ? ` for ${title}` : ''}. Promise one with --next-update <minutes|time>.`;
+  if (!p) {
+    const raw = (flag ?? '').trim();
+    if (none(raw)) {
+      ctx.err(noPromise);
+      return undefined;
+    }
+    const next = parseWhen(raw, ctx, 'next-update');
+    const odd = oddPromise(ctx, next);
+    if (odd) await confirmOrRefuse(ctx, odd);
+    return next;
   }
-  ctx.err(`Note: customers will see no next-update time${title ? ` for ${title}` : ''}. Promise one with --next-update <minutes|time>.`);
-  if (!p || (await p.confirm({ message: 'Post it without promising when the next update comes?', initialValue: false }))) return undefined;
-  return promised(ctx, parseWhen((await p.text({ message: 'Next update in how many minutes, or at what time?', initialValue: '30' })).trim(), ctx, 'next-update'));
+  const validate = (v: string) => {
+    if (none(v.trim())) return undefined;
+    try {
+      parseWhen(v.trim(), ctx, 'next-update');
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  let raw = flag?.trim();
+  for (;;) {
+    raw ??= (await p.text({ message: 'Next update in how many minutes, or at what time? (empty: no promise)', initialValue: '30', validate })).trim();
+    if (none(raw)) {
+      ctx.err(noPromise);
+      if (await p.confirm({ message: NO_PROMISE, initialValue: false })) return undefined;
+    } else {
+      const next = parseWhen(raw, ctx, 'next-update');
+      const odd = oddPromise(ctx, next);
+      if (!odd || ctx.yes || (await p.confirm({ message: `${odd} Promise it anyway?`, initialValue: false }))) return next;
+    }
+    raw = undefined;
+  }
 }
 
-/** A promise is of a later time, and of one the team will keep: days away is most likely a typo. */
-async function promised(ctx: CliContext, next: Date): Promise<Date> {
-  await sensibleTime(ctx, next, 'next-update', 'future', PROMISE_CONSEQUENCE);
-  if (next.getTime() - ctx.now.getTime() > DAY) {
-    await confirmOrRefuse(ctx, `--next-update ${formatUtc(next)} is more than a day away: promise when you will really post next, in minutes or hours.`);
-  }
-  return next;
+/** What is wrong with a promise: in the past (broken at once), or days away (most likely a typo). */
+function oddPromise(ctx: CliContext, next: Date): string | undefined {
+  if (next.getTime() <= ctx.now.getTime()) return `--next-update ${formatUtc(next)} is in the past (it is now ${formatUtc(ctx.now)}): a promise in the past shows as broken at once.`;
+  if (next.getTime() - ctx.now.getTime() > DAY) return `--next-update ${formatUtc(next)} is more than a day away: promise when you will really post next, in minutes or hours.`;
+  return undefined;
 }
 
 /** Lets the user edit `text` in $VISUAL or $EDITOR; returns what they saved. */

@@ -6,8 +6,8 @@ import { Cancelled } from './prompts.ts';
 export interface MessageSource {
   /** `--message`, when given: written as it is. */
   flag: string | undefined;
-  /** The template's text, filled in; undefined when the status has no template. */
-  template: string | undefined;
+  /** The template's text, filled in (read only when it is used); undefined when the status has none. */
+  template: (() => string) | undefined;
   /** The template's name, for messages. */
   templateName?: string | undefined;
   /** A file name for $EDITOR, so that it highlights Markdown. */
@@ -27,7 +27,7 @@ export const indent = (text: string) => text.split('\n').map((l) => `  │ ${l}`
  */
 export async function composeMessage(ctx: CliContext, source: MessageSource): Promise<string> {
   if (source.edit) {
-    const edited = editInEditor(ctx, source.flag ?? source.template ?? '', source.editName).trim();
+    const edited = editInEditor(ctx, source.flag ?? source.template?.() ?? '', source.editName).trim();
     if (edited === '') throw new UsageError('The message is empty: nothing was written.');
     return edited;
   }
@@ -35,13 +35,14 @@ export async function composeMessage(ctx: CliContext, source: MessageSource): Pr
   const p = ctx.prompter;
   if (!p) {
     if (source.template === undefined) throw new UsageError('Missing --message. Give it, or run the command in a terminal to be asked.');
-    const guidance = templateTextIn(source.template);
+    const filled = source.template();
+    const guidance = templateTextIn(filled);
     if (guidance) throw new UsageError(`Nothing was written: the ${source.templateName ?? ''} template asks you to write ${guidance}. Give the whole text with --message, use --edit, or run the command in a terminal.`);
-    return source.template;
+    return filled;
   }
   if (source.template === undefined) return p.text({ message: 'Message for customers', validate: required('a message') });
   const editor = ctx.env['VISUAL'] || ctx.env['EDITOR'];
-  let text = source.template;
+  let text = source.template();
   for (;;) {
     const guidance = templateTextIn(text);
     ctx.out(`\nThe message customers will read${guidance ? ' (replace the text in double braces)' : ''}:\n${indent(text)}\n`);

@@ -30,6 +30,11 @@ export interface Change {
   replayable: boolean;
 }
 
+/** A file the command creates: refused at writing time if someone else created it meanwhile. */
+export function newFileChange(file: string, id: string, kind: Change['kind'], text: string, summary: string): Change {
+  return { file, id, kind, summary, base: undefined, apply: () => text, replayable: false };
+}
+
 /**
  * Checks a file the way `candor check` will, with the site shown at `shown`: a command never writes
  * what the check would refuse.
@@ -56,7 +61,7 @@ function keep(change: Change, text: string): string {
 
 /**
  * One writer at a time per file, across processes: a lock file beside it (a dotfile, which the check
- * never reads). A lock left by a process that died is taken over after a minute.
+ * never reads). A lock left by a process that died is taken over after ten seconds.
  */
 async function lock(path: string): Promise<() => void> {
   const lockPath = join(dirname(path), `.${basename(path)}.candor-lock`);
@@ -67,7 +72,8 @@ async function lock(path: string): Promise<() => void> {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       try {
-        if (Date.now() - statSync(lockPath).mtimeMs > 60_000) rmSync(lockPath, { force: true });
+        // A write takes milliseconds: a lock this old was left by a command that was killed.
+        if (Date.now() - statSync(lockPath).mtimeMs > 10_000) rmSync(lockPath, { force: true });
       } catch {
         // Released meanwhile.
       }

@@ -9,6 +9,7 @@ import { maintenanceFrontmatter } from './schema/maintenance.ts';
 import { postmortemFrontmatter } from './schema/postmortem.ts';
 import {
   deriveImpact,
+  ENDING_STATUSES,
   INCIDENT_UPDATE_WORDS,
   type IncidentComponentStatus,
   type IncidentUpdateStatus,
@@ -366,7 +367,7 @@ function parseIncident(src: SourceFile, split: Split, ctx: ParseContext, problem
   const fm = validateYaml(incidentFrontmatter, split.yaml, src.file, problems);
   checkComponents(split.yaml, src.file, ctx, problems);
   const raw = parseUpdates(src, split, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, 'incident', problems);
-  const updates = finishUpdates<IncidentUpdateStatus>(raw, ['resolved'], src.file, 'incident', problems);
+  const updates = finishUpdates<IncidentUpdateStatus>(raw, ENDING_STATUSES.incident, src.file, 'incident', problems);
   if (!fm) return undefined;
   reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
   const components: AffectedComponent<IncidentComponentStatus>[] = Object.entries(fm.components).map(([id, effect]) =>
@@ -404,7 +405,7 @@ function parseMaintenance(src: SourceFile, split: Split, ctx: ParseContext, prob
   const fm = validateYaml(maintenanceFrontmatter, split.yaml, src.file, problems);
   checkComponents(split.yaml, src.file, ctx, problems);
   const raw = parseUpdates(src, split, MAINTENANCE_UPDATE_WORDS, INCIDENT_UPDATE_WORDS, 'maintenance', problems);
-  const updates = finishUpdates<MaintenanceUpdateStatus>(raw, ['completed', 'cancelled'], src.file, 'maintenance', problems);
+  const updates = finishUpdates<MaintenanceUpdateStatus>(raw, ENDING_STATUSES.maintenance, src.file, 'maintenance', problems);
   if (!fm) return undefined;
   reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
   if (fm.scheduled_until <= fm.scheduled_for) {

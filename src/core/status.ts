@@ -43,6 +43,9 @@ export const MAINTENANCE_UPDATE_WORDS = {
 export type MaintenanceUpdateStatus = (typeof MAINTENANCE_UPDATE_WORDS)[keyof typeof MAINTENANCE_UPDATE_WORDS];
 export type MaintenanceStatus = Exclude<MaintenanceUpdateStatus, 'update'>;
 
+/** The statuses that end an incident or a maintenance: nothing comes after them. */
+export const ENDING_STATUSES = { incident: ['resolved'], maintenance: ['completed', 'cancelled'] } as const;
+
 
 export function worstStatus(statuses: Iterable<ComponentStatus>): ComponentStatus {
   let worst = COMPONENT_STATUSES.length - 1;

@@ -321,7 +321,7 @@ Elevated API error rates began on 2026-11-24 12:05 UTC and lasted 1 h 15 min. {{
     // Publishing refuses the unfilled sections, each at its line.
     const early = await cli(['postmortem', '2026-11-24-api-errors', '--publish'], { now: '2026-11-25T10:00:00Z' });
     expect(early.code).toBe(1);
-    expect(early.err).toContain(`Not published: ${file} is not finished.`);
+    expect(early.err).toContain(`Nothing was written: ${file} would not pass the check.`);
     for (const line of [6, 9, 12, 15, 18]) expect(early.err).toContain(`${file}:${line}:`);
     expect(read(file)).toBe(draft);
 

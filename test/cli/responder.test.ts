@@ -181,7 +181,7 @@ describe('promises stay explicit', () => {
       'Status',
       'Next update in how many minutes, or at what time? (empty: no promise)',
       'Post it without promising when the next update comes?',
-      'Next update in how many minutes, or at what time?',
+      'Next update in how many minutes, or at what time? (empty: no promise)',
       'Message',
       'Write it?',
     ]);
@@ -263,7 +263,7 @@ describe('edits keep the file as it was written', () => {
 
 describe('nothing is lost', () => {
   it('parallel updates from separate processes all reach the file', async () => {
-    const runs = await Promise.all([10, 15, 20, 25, 30].map((m) => candorProcess(['update', ID, '-s', 'update', '-m', `Update at 12:${m}.`, '-n', '60', '--at', `2026-11-24 12:${m} UTC`])));
+    const runs = await Promise.all([10, 15, 20, 25, 30].map((m) => candorProcess(['update', ID, '-s', 'update', '-m', `Update at 12:${m}.`, '--at', `2026-11-24 12:${m} UTC`])));
     for (const r of runs) expect([r.code, r.err.replace(/^Note: .*\n/gm, '')]).toEqual([0, '']);
     const text = read();
     for (const m of [10, 15, 20, 25, 30]) expect(text).toContain(`## Update — 2026-11-24 12:${m} UTC\nUpdate at 12:${m}.\n`);

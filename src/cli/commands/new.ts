@@ -13,7 +13,7 @@ import { formatIn, DATE_TIME, TIME } from '../../views/format.ts';
 import { askPromise, type CliContext, editInEditor, incidentFiles, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, required, type WriteFlags } from '../flags.ts';
 import { composeMessage, confirmWrite, indent } from '../message.ts';
-import { type Change, writeChange } from '../write.ts';
+import { newFileChange, writeChange } from '../write.ts';
 
 const NEW_INCIDENT_STATUSES = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring' } as const;
 
@@ -37,11 +37,6 @@ function refuseExisting(ctx: CliContext, id: string) {
   if (incidentFiles(ctx.root).has(id) || existsSync(join(ctx.root, INCIDENTS_DIR, `${id}.md`))) {
     throw new UsageError(`There is already an incident "${id}": nothing was written. Add an update to it with "candor update ${id}", or choose another --id.`);
   }
-}
-
-/** Where a new file is written: refused up front when the id is taken, and again at writing time. */
-function newChange(file: string, id: string, text: string, summary: string): Change {
-  return { file, id, kind: 'entry', summary, base: undefined, apply: () => text, replayable: false };
 }
 
 export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<number> {
@@ -74,13 +69,13 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
   refuseExisting(ctx, id);
   const names = namesOf(config, Object.keys(components));
   const template = TEMPLATE_FOR_STATUS.incident[status]!;
-  const filled = fillTemplate(readTemplate(ctx.root, template), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
+  const filled = () => fillTemplate(readTemplate(ctx.root, template), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
   // --edit opens the whole file below; otherwise the message is composed (and, in a terminal, reviewed).
-  const message = flags.edit ? (flags.message ?? filled) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: template, editName: `${id}.md` });
+  const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: template, editName: `${id}.md` });
   let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, draft: flags.draft, status: NEW_INCIDENT_STATUSES[status], at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
   await confirmWrite(ctx, `${INCIDENTS_DIR}/${id}.md will read:\n${indent(text.trimEnd())}`);
-  await writeChange(ctx, config, newChange(`${INCIDENTS_DIR}/${id}.md`, id, text, `Incident: ${title}`), flags.pr ?? false);
+  await writeChange(ctx, config, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Incident: ${title}`), flags.pr ?? false);
   if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}`);
   return 0;
 }
@@ -129,12 +124,12 @@ export async function newMaintenance(ctx: CliContext, flags: WriteFlags): Promis
   const window = `${formatUtc(start)} – ${start.toISOString().slice(0, 10) === end.toISOString().slice(0, 10) ? formatUtc(end).slice(11) : formatUtc(end)}`;
   const id = flags.id ?? makeId(start, title, 'maintenance');
   refuseExisting(ctx, id);
-  const filled = fillTemplate(readTemplate(ctx.root, 'maintenance-announcement'), { title, components: namesOf(config, components) || 'our services', window, duration: formatDuration(end.getTime() - start.getTime()), site: config.site.name });
-  const message = flags.edit ? (flags.message ?? filled) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: 'maintenance-announcement', editName: `${id}.md` });
+  const filled = () => fillTemplate(readTemplate(ctx.root, 'maintenance-announcement'), { title, components: namesOf(config, components) || 'our services', window, duration: formatDuration(end.getTime() - start.getTime()), site: config.site.name });
+  const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: 'maintenance-announcement', editName: `${id}.md` });
   let text = maintenanceFile({ title, components, from: start, until: end, draft: flags.draft, at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
   await confirmWrite(ctx, `${INCIDENTS_DIR}/${id}.md will read:\n${indent(text.trimEnd())}`);
-  await writeChange(ctx, config, newChange(`${INCIDENTS_DIR}/${id}.md`, id, text, `Maintenance: ${title}`), flags.pr ?? false);
+  await writeChange(ctx, config, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Maintenance: ${title}`), flags.pr ?? false);
   if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}`);
   return 0;
 }

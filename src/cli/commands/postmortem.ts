@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { durationText, postmortemDraft, publishPostmortem, timelineList } from '../../authoring/files.ts';
 import { fillTemplate, readTemplate } from '../../authoring/templates.ts';
 import { parseEntry, parsePostmortem } from '../../core/parse.ts';
-import { formatProblem, Problems } from '../../core/problems.ts';
+import { Problems } from '../../core/problems.ts';
 import { formatUtc } from '../../core/time.ts';
 import { type CliContext, editInEditor, findEntry, requireConfig, UsageError } from '../context.ts';
 import type { WriteFlags } from '../flags.ts';
-import { writeChange } from '../write.ts';
+import { newFileChange, writeChange } from '../write.ts';
 
 /**
  * `candor postmortem <id>`: a post-mortem draft, with the incident's timeline and duration filled in
@@ -17,14 +17,25 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   const config = requireConfig(ctx);
   if (!id) throw new UsageError(`Which incident? Give its id: candor postmortem <id>${flags.publish ? ' --publish' : ''}.`);
   const found = findEntry(ctx, id);
-  const file = found.file.replace(/\.md$/, '.postmortem.md');
-  const path = join(ctx.root, file);
-  if (flags.publish) return publish(ctx, id, found, file, path, flags);
-  if (existsSync(path)) throw new UsageError(`${file} already exists: nothing was written. Edit it, then publish it with "candor postmortem ${id} --publish".`);
   const entry = parseEntry({ file: found.file, id, text: found.text }, { componentIds: config.components.map((c) => c.id) }, new Problems());
   if (!entry) throw new UsageError(`${found.file} does not pass the check yet; fix it first (candor check lists its problems).`);
   if (entry.kind !== 'incident') throw new UsageError(`${id} is maintenance: post-mortems are written for incidents.`);
   if (!entry.updates.some((u) => u.status === 'resolved')) ctx.err(`Note: ${entry.title} is not resolved yet.`);
+  const file = found.file.replace(/\.md$/, '.postmortem.md');
+  const path = join(ctx.root, file);
+  if (flags.publish) {
+    if (!existsSync(path)) throw new UsageError(`There is no post-mortem for ${id} yet: write the draft first with "candor postmortem ${id}".`);
+    const base = readFileSync(path, 'utf8');
+    const current = parsePostmortem({ file, id, text: base }, new Problems());
+    if (current?.published && !current.draft) throw new UsageError(`${file} is already published (published: ${formatUtc(current.published)}): nothing was written.`);
+    if (current?.published) ctx.err(`Note: its published date (${formatUtc(current.published)}) becomes now, when it is published.`);
+    const text = publishPostmortem(flags.edit ? editInEditor(ctx, base, `${id}.postmortem.md`) : base, ctx.now);
+    // The check refuses a post-mortem with guidance or an empty section left, and keeps the text.
+    await writeChange(ctx, config, { file, id, kind: 'postmortem', summary: `Post-mortem: ${entry.title}`, base, apply: () => text, replayable: false }, flags.pr ?? false);
+    ctx.out(`Published: customers see it on the next deploy, at /incidents/${id}/postmortem/, and the incident page links to it.`);
+    return 0;
+  }
+  if (existsSync(path)) throw new UsageError(`${file} already exists: nothing was written. Edit it, then publish it with "candor postmortem ${id} --publish".`);
   const body = fillTemplate(readTemplate(ctx.root, 'postmortem'), {
     title: entry.title,
     started: formatUtc(entry.started),
@@ -34,24 +45,7 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   });
   let text = postmortemDraft(id, body);
   if (flags.edit) text = editInEditor(ctx, text, `${id}.postmortem.md`);
-  await writeChange(ctx, config, { file, id, kind: 'postmortem', summary: `Post-mortem draft: ${entry.title}`, base: undefined, apply: () => text, replayable: false }, flags.pr ?? false);
+  await writeChange(ctx, config, newFileChange(file, id, 'postmortem', text, `Post-mortem draft: ${entry.title}`), flags.pr ?? false);
   ctx.out(`It is a draft: customers do not see it. Replace the text in double braces in each section, then run "candor postmortem ${id} --publish".`);
-  return 0;
-}
-
-async function publish(ctx: CliContext, id: string, found: { text: string; file: string }, file: string, path: string, flags: WriteFlags): Promise<number> {
-  const config = requireConfig(ctx);
-  if (!existsSync(path)) throw new UsageError(`There is no post-mortem for ${id} yet: write the draft first with "candor postmortem ${id}".`);
-  const base = readFileSync(path, 'utf8');
-  const draft = parsePostmortem({ file, id, text: base }, new Problems());
-  if (draft && !draft.draft) throw new UsageError(`${file} is already published (published: ${formatUtc(draft.published!)}): nothing was written.`);
-  const entry = parseEntry({ file: found.file, id, text: found.text }, {}, new Problems());
-  if (entry && !entry.updates.some((u) => u.status === 'resolved')) ctx.err(`Note: ${entry.title} is not resolved yet.`);
-  const text = publishPostmortem(flags.edit ? editInEditor(ctx, base, `${id}.postmortem.md`) : base, ctx.now);
-  const problems = new Problems();
-  parsePostmortem({ file, id, text }, problems);
-  if (problems.errors.length) throw new UsageError(`Not published: ${file} is not finished.\n${problems.errors.map(formatProblem).join('\n')}`);
-  await writeChange(ctx, config, { file, id, kind: 'postmortem', summary: `Post-mortem: ${draft?.title ?? id}`, base, apply: () => text, replayable: false }, flags.pr ?? false);
-  ctx.out(`Published: customers see it on the next deploy, at /incidents/${id}/postmortem/, and the incident page links to it.`);
   return 0;
 }

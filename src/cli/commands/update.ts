@@ -6,7 +6,7 @@ import { parseEntry } from '../../core/parse.ts';
 import { Problems } from '../../core/problems.ts';
 import { formatDuration } from '../../core/rules/incident.ts';
 import type { Config } from '../../core/schema/config.ts';
-import { IMPACTS, INCIDENT_COMPONENT_STATUSES, type IncidentComponentStatus, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, statusLabel } from '../../core/status.ts';
+import { ENDING_STATUSES, IMPACTS, INCIDENT_COMPONENT_STATUSES, type IncidentComponentStatus, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
 import { askPromise, type CliContext, confirmOrRefuse, findEntry, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, type WriteFlags } from '../flags.ts';
@@ -71,7 +71,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const config = requireConfig(ctx);
   if (!id) throw new UsageError(`Which incident? Give its id: candor ${resolve ? 'resolve' : 'update'} <id>.`);
   const { entry, text, file } = readEntry(ctx, config, id);
-  const ended = entry.updates.find((u) => ['resolved', 'completed', 'cancelled'].includes(u.status));
+  const ended = entry.updates.find((u) => (ENDING_STATUSES[entry.kind] as readonly string[]).includes(u.status));
   if (ended && flags.at === undefined) {
     throw new UsageError(
       `${id} was ${ended.label.toLowerCase()} at ${formatUtc(ended.at)}: nothing comes after that. For a new problem, open a new ${entry.kind === 'incident' ? 'incident (candor new incident)' : 'maintenance (candor new maintenance)'}; to add an update that was missed, give --at with its time.`,
@@ -98,7 +98,12 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
 
   // Only an open incident promises a next update. Any new update keeps the standing promise, early or
   // late, so it is removed unless a new one is made; the Resolved update leaves it as the record.
-  const promises = entry.kind === 'incident' && word !== end && !ended;
+  // A missed update, dated before the latest one, leaves the promise to the latest.
+  const latest = entry.updates[0]!;
+  const promises = entry.kind === 'incident' && word !== end && !ended && at >= latest.at;
+  if (!promises && flags['next-update'] !== undefined) {
+    throw new UsageError(`--next-update: ${word === end ? `a ${capitalize(end)} update makes no promise` : ended ? `${id} has ended` : `this update is dated before the latest one (${formatUtc(latest.at)}), whose promise stands`}; leave it out.`);
+  }
   let next: Date | null | undefined;
   if (promises) next = (await askPromise(ctx, flags['next-update'], entry.title)) ?? (entry.nextUpdate !== undefined ? null : undefined);
 
@@ -111,7 +116,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const message = await composeMessage(ctx, {
     flag: flags.message,
     template: template
-      ? fillTemplate(readTemplate(ctx.root, template), {
+      ? () => fillTemplate(readTemplate(ctx.root, template), {
           title: entry.title,
           components: namesOf(config, word === end || affected.length === 0 ? touched : affected) || 'our services',
           next_update: promiseText(config, next ?? undefined, at),
