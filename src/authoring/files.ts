@@ -1,5 +1,7 @@
 import { isNode } from 'yaml';
 import type { Entry, Incident } from '../core/model.ts';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../core/markdown.ts';
 import { headingTime } from '../core/parse.ts';
 import { formatDuration, incidentDuration } from '../core/rules/incident.ts';
 import { formatUtc, frontmatterTime } from '../core/time.ts';
@@ -24,7 +26,7 @@ export function makeId(date: Date, title: string, kind: 'incident' | 'maintenanc
     slug = next;
   }
   // A title with no Latin letters or digits (emoji only, another script) still gives a readable id,
-  // one that a second such title the same day does not take.
+  // one that a second such title in another minute does not take.
   const iso = date.toISOString();
   return `${iso.slice(0, 10)}-${slug || `${kind}-${iso.slice(11, 13)}${iso.slice(14, 16)}`}`;
 }
@@ -87,15 +89,18 @@ function bodyStart(text: string): number {
 
 /**
  * Puts a new update into the timeline, newest first (on top, unless a later one is already there),
- * in the file's own line endings; nothing else in the file changes.
+ * in the file's own line endings; nothing else in the file changes. Update headings are found in the
+ * parsed Markdown, so a heading shown inside a code block is not one.
  */
 export function addUpdate(text: string, label: string, at: Date, message: string): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const block = `${updateBlock(label, at, message)}\n`.replace(/\n/g, eol);
-  let i = bodyStart(text);
-  for (const heading of text.slice(i).matchAll(/^## (.*)$/gm)) {
-    const time = headingTime(heading[1]!.replace(/\r$/, ''));
-    if (time && time <= at) return `${text.slice(0, i + heading.index)}${block}${text.slice(i + heading.index)}`;
+  const start = bodyStart(text);
+  for (const node of parseMarkdown(text.slice(start)).children) {
+    if (node.type !== 'heading' || node.depth !== 2) continue;
+    const time = headingTime(toString(node));
+    const offset = node.position?.start.offset;
+    if (time && time <= at && offset !== undefined) return `${text.slice(0, start + offset)}${block}${text.slice(start + offset)}`;
   }
   return `${text.replace(/(\r?\n)*$/, '')}${eol}${eol}${block.slice(0, -eol.length)}`;
 }
@@ -148,9 +153,10 @@ export function postmortemDraft(id: string, body: string): string {
   return `---\n${DRAFT_NOTE} Write every section, then run "candor postmortem ${id} --publish" (or add "published: <time>" here).\n---\n\n${body.trim()}\n`;
 }
 
-/** Publishes a draft at `at`: sets `published:` and takes the draft note out. */
+/** Publishes a draft at `at`: sets `published:` and takes the draft note out of the frontmatter. */
 export function publishPostmortem(text: string, at: Date): string {
-  const withoutNote = text.split(/(?<=\n)/).filter((line) => !line.startsWith(DRAFT_NOTE)).join('');
+  const head = bodyStart(text);
+  const withoutNote = text.slice(0, head).split(/(?<=\n)/).filter((line) => !line.startsWith(DRAFT_NOTE)).join('') + text.slice(head);
   return editFrontmatter(withoutNote, (doc) => {
     doc.set('published', frontmatterTime(at));
     doc.delete('draft');

@@ -2,13 +2,25 @@ import { type Document, parseDocument } from 'yaml';
 
 const FRONTMATTER = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/;
 
-/** The lines of the top-level field `key`: its key line and every indented or blank line after it. */
+/**
+ * The lines of the top-level field `key`: its key line and every indented or blank line after it,
+ * with comments at the start of a line among them (the field goes on after them).
+ */
 function fieldBlock(lines: readonly string[], key: string): { start: number; end: number } | undefined {
   const keyLine = new RegExp(`^(?:${escape(key)}|"${escape(key)}"|'${escape(key)}')[ \\t]*:`);
   const start = lines.findIndex((l) => keyLine.test(l));
   if (start < 0) return undefined;
+  const within = (l: string | undefined) => l !== undefined && (l === '' || /^[ \t]/.test(l));
   let end = start + 1;
-  while (end < lines.length && (lines[end] === '' || /^[ \t]/.test(lines[end]!))) end++;
+  for (;;) {
+    if (within(lines[end])) end++;
+    else if (lines[end]?.startsWith('#')) {
+      let next = end;
+      while (lines[next]?.startsWith('#') || lines[next] === '') next++;
+      if (!within(lines[next]) || lines[next] === undefined) break;
+      end = next;
+    } else break;
+  }
   // Blank lines that end the block separate it from what follows: they stay.
   while (end > start + 1 && lines[end - 1] === '') end--;
   return { start, end };
@@ -35,17 +47,19 @@ export function editFrontmatter(text: string, edit: (doc: Document) => void): st
   const was = (before.toJS() ?? {}) as Record<string, unknown>;
   const now = (after.toJS() ?? {}) as Record<string, unknown>;
   let lines = source === '' ? [] : source.replace(/\n$/, '').split('\n');
-  // Rewritten fields keep the file's own indentation.
-  const indent = /^( +)\S/m.exec(source)?.[1]?.length ?? 2;
-  const written = after.toString({ indent }).replace(/\n$/, '').split('\n');
+  // Rewritten fields keep the file's own indentation: the field's, else the file's first.
+  const indentOf = (from: readonly string[]) => from.map((l) => /^( +)\S/.exec(l)?.[1]?.length).find((n) => n !== undefined);
+  const fileIndent = indentOf(lines) ?? 2;
+  const writtenWith = (indent: number) => after.toString({ indent }).replace(/\n$/, '').split('\n');
   if (lines.some((l) => /^[{[]/.test(l))) {
-    lines = written;
+    lines = writtenWith(fileIndent);
   } else {
     // New fields go before YAML's own end marker, when the frontmatter has one.
     const end = lines[lines.length - 1] === '...' ? lines.pop() : undefined;
     for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) {
       if (JSON.stringify(was[key]) === JSON.stringify(now[key])) continue;
       const old = fieldBlock(lines, key);
+      const written = writtenWith((old && indentOf(lines.slice(old.start + 1, old.end))) ?? fileIndent);
       const fresh = Object.hasOwn(now, key) ? fieldBlock(written, key) : undefined;
       const replacement = fresh ? written.slice(fresh.start, fresh.end) : [];
       if (old) lines.splice(old.start, old.end - old.start, ...replacement);

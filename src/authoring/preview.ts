@@ -94,14 +94,12 @@ function postmortemState(pm: Postmortem | undefined, now: Date): 'draft' | 'sche
   return isPublished(pm, now) ? 'published' : 'scheduled';
 }
 
-const kindName = (e: Entry) => (e.kind === 'incident' ? 'incident' : 'maintenance');
-
 /** Everything customers will notice of one entry besides the text of new and edited updates. */
 function entryChanges(was: Entry | undefined, e: Entry, config: Config, now: Date, hadBase: boolean): EntryChange[] {
   const out: EntryChange[] = [];
   const add = (what: string) => out.push({ entry: e, what });
   if (!was) {
-    if (hadBase) add(`New ${kindName(e)}: its page, feed items and API entry appear.`);
+    if (hadBase) add(`New ${e.kind}: its page, feed items and API entry appear.`);
   } else {
     const anchors = new Set(e.updates.map((u) => u.anchor));
     for (const u of was.updates) if (!anchors.has(u.anchor)) add(`Removes the update "${u.label}, ${formatUtc(u.at)}": its text and feed item disappear.`);
@@ -119,6 +117,7 @@ function entryChanges(was: Entry | undefined, e: Entry, config: Config, now: Dat
       else if (from?.recovered && to && !to.recovered) add(`${name} is affected again (it had recovered at ${formatUtc(from.recovered)}).`);
     }
     if (e.kind === 'incident' && was.kind === 'incident') {
+      if (e.started.getTime() !== was.started.getTime()) add(`Start: ${formatUtc(was.started)} → ${formatUtc(e.started)}: the duration and the uptime change.`);
       if (e.impact !== was.impact) add(`Impact: ${was.impact} → ${e.impact}.`);
       const [p, q] = [was.nextUpdate?.getTime(), e.nextUpdate?.getTime()];
       if (p !== q) add(e.nextUpdate ? `Next update promised by ${formatUtc(e.nextUpdate)}${was.nextUpdate ? ` (was ${formatUtc(was.nextUpdate)})` : ''}.` : `No next-update time is shown any more (was ${formatUtc(was.nextUpdate!)}).`);
@@ -127,11 +126,12 @@ function entryChanges(was: Entry | undefined, e: Entry, config: Config, now: Dat
   }
   const [pmWas, pm] = [was?.postmortem, e.postmortem];
   const [stateWas, state] = [postmortemState(pmWas, now), postmortemState(pm, now)];
-  const edited = pm?.markdown !== pmWas?.markdown;
+  const edited = pm?.markdown !== pmWas?.markdown || pm?.title !== pmWas?.title;
   if (state === 'draft' && (stateWas !== 'draft' || edited)) add(`A post-mortem draft is waiting (${pm!.file}): customers do not see it until it is published (candor postmortem ${e.id} --publish).`);
   else if (state === 'scheduled' && (stateWas !== 'scheduled' || edited)) add(`The post-mortem is dated ${formatUtc(pm!.published!)}: customers see it from then on.`);
   else if (state === 'published' && stateWas !== 'published') add(`Publishes the post-mortem, dated ${formatUtc(pm!.published!)}: the incident page links to it and feeds announce it.`);
   else if (state === 'published' && edited) add('Edits the published post-mortem.');
+  if (state === 'published' && stateWas === 'published' && pm!.published!.getTime() !== pmWas!.published!.getTime()) add(`The post-mortem's publication date: ${formatUtc(pmWas!.published!)} → ${formatUtc(pm!.published!)}.`);
   if (stateWas === 'published' && state !== 'published') add(`Takes the published post-mortem down${pm ? '' : ' (removes its file)'}: its page and feed item disappear.`);
   else if (stateWas !== undefined && state === undefined) add('Removes the post-mortem draft.');
   return out;

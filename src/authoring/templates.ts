@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPLATES_DIR } from '../core/load.ts';
-import { type Placeholder, PLACEHOLDERS, SECTIONS, unknownPlaceholders } from '../core/template-text.ts';
+import { type Placeholder, PLACEHOLDERS, SECTIONS, templateMistakes } from '../core/template-text.ts';
 
 
 /** The messages a responder starts from, one file each in incidents/_templates/. */
@@ -31,9 +31,9 @@ export function readTemplate(root: string, name: TemplateName): string {
   const path = join(root, file);
   if (!existsSync(path)) throw new TemplateError(`The message template ${file} is missing: restore it, or pass the text with --message.`);
   const text = readFileSync(path, 'utf8');
-  const unknown = unknownPlaceholders(text);
-  if (unknown.length) {
-    throw new TemplateError(`Nothing was written: ${unknown.map((u) => `${file}:${u.line}:${u.column}: ${u.name} is not a placeholder Candor fills in.${u.meant.replace(/"([^"]+)"/, '"{{$1}}"')}`).join('\n')}\nFix the template, or pass the text with --message.`);
+  const mistakes = templateMistakes(text);
+  if (mistakes.length) {
+    throw new TemplateError(`Nothing was written: ${mistakes.map((u) => `${file}:${u.line}:${u.column}: ${u.message}`).join('\n')}\nFix the template, or pass the text with --message.`);
   }
   return text;
 }
@@ -41,7 +41,7 @@ export function readTemplate(root: string, name: TemplateName): string {
 export type TemplateValues = { [K in Placeholder]?: string | undefined } & { [K in (typeof SECTIONS)[number]]?: boolean | undefined };
 
 const PLACEHOLDER = new RegExp(`\\{\\{\\s*(${PLACEHOLDERS.join('|')})\\s*\\}\\}`, 'g');
-const SECTION = new RegExp(`\\{\\{#(${SECTIONS.join('|')})\\}\\}([\\s\\S]*?)\\{\\{/\\1\\}\\}`, 'g');
+const SECTION = new RegExp(`\\{\\{\\s*#\\s*(${SECTIONS.join('|')})\\s*\\}\\}([\\s\\S]*?)\\{\\{\\s*/\\s*\\1\\s*\\}\\}`, 'g');
 
 /**
  * Fills a template: optional passages are kept or dropped, then placeholders replaced. A line whose

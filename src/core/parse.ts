@@ -150,13 +150,16 @@ export function headingTime(text: string): Date | undefined {
   return parsed?.ok ? parsed.date : undefined;
 }
 
-/** Rendered HTML that shows nothing: only tags, comments and white space, and no image. */
+/** Rendered HTML that shows nothing: only tags, comments and white or invisible space, and no image. */
 function isBlank(html: string): boolean {
-  const visible = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(?!img\b)[^>]*>/g, '').replace(/&nbsp;|&#xa0;|&#160;/gi, '');
-  return visible.trim() === '' && !/<img\b/i.test(html);
+  const visible = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(?!img\b)[^>]*>/g, '')
+    .replace(/&(?:nbsp|ZeroWidthSpace|#xa0|#160|#x200b|#8203|#xfeff|#65279);/gi, '')
+    .replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '');
+  return visible === '' && !/<img\b/i.test(html);
 }
 
-/** A line that reads like `<Status word> — <date>` however it is marked up: `### Resolved — …`, `##Resolved — …`, `  Resolved — …`. */
 /** `<Status word> <separator> <rest>` however it is marked up: `### Resolved — …`, `##Resolved: …`, `<h3>Resolved — …</h3>`. */
 const LOOKALIKE = /^(?:<h([1-6])\b[^>]*>)?(#*)([ \t]*)[*_]*([\p{L}][\p{L} ]{0,30}?)[*_]*[ \t]*([—–|·:,]|-)[ \t]*[*_]*(.*?)[*_]*[ \t]*(?:<\/h[1-6]>)?$/u;
 /** What a heading's time starts with: an ISO date, a clock time, or a written date. */
@@ -187,12 +190,14 @@ function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<ty
     const lead = /^[ \t>]*/.exec(text)![0];
     const m = LOOKALIKE.exec(text.slice(lead.length));
     if (!m) return;
-    const [, htmlLevel, hashes = '', space = '', word = '', , rest = ''] = m;
+    const [, htmlLevel, hashes = '', space = '', word = '', separator = '', rest = ''] = m;
     const time = rest.trim();
     const marked = htmlLevel !== undefined || hashes !== '';
-    if (!TIME_START.test(time) || (!marked && !ONLY_TIME.test(time))) return;
+    // Plain text is a heading only in a heading's own form: "Resolved — <time>" and nothing else
+    // ("**Resolved:** 2026-11-24 12:30 UTC" in a summary is a label).
+    if (!TIME_START.test(time) || (!marked && (!ONLY_TIME.test(time) || separator === ':' || separator === ','))) return;
     const key = word.toLowerCase().replace(/\s+/g, ' ');
-    const meant = known.includes(key) ? key : marked ? /"([^"]+)"/.exec(didYouMean(key, known))?.[1] : undefined;
+    const meant = known.includes(key) ? key : marked ? /"([^"]+)"/.exec(didYouMean(key, Object.keys(words)))?.[1] : undefined;
     if (!meant) return;
     const why = lead.includes('>')
       ? 'it is inside a quote'
@@ -452,8 +457,11 @@ export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem
   if (!draft) {
     reportTemplateText(tree, firstLine, src.file, problems);
     tree.children.forEach((node, i) => {
-      const next = tree.children[i + 1];
-      if (node.type === 'heading' && node.depth <= 2 && (!next || (next.type === 'heading' && next.depth <= node.depth))) {
+      if (node.type !== 'heading' || node.depth > 2) return;
+      const after = tree.children.slice(i + 1);
+      const next = after.findIndex((n) => n.type === 'heading' && n.depth <= node.depth);
+      const content = (next < 0 ? after : after.slice(0, next)).filter((n) => n.type !== 'heading');
+      if (isBlank(renderTree(content))) {
         problems.error(src.file, { line: (node.position?.start.line ?? 1) + firstLine - 1, column: 1 }, `The section "${toString(node)}" is empty.`, 'Write it, or remove the heading.');
       }
     });

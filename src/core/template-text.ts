@@ -35,24 +35,34 @@ export function templateTextIn(value: string): string | undefined {
 }
 
 /**
- * Placeholders that Candor does not know: `{{component}}` is a typo, not guidance (guidance is a
- * sentence for the writer). Each with its line and column in `text`, and the name meant.
+ * Template mistakes the CLI would trip over mid-outage: a placeholder Candor does not know
+ * (`{{component}}` is a typo, not guidance: guidance is a sentence for the writer), and an optional
+ * passage opened and never closed. Each with its line and column in `text`.
  */
-export function unknownPlaceholders(text: string): { name: string; line: number; column: number; meant: string }[] {
-  return findTemplateText(text).flatMap(({ index, text: found }) => {
-    const m = /^\{\{\s*([#/]?)\s*([a-z_][a-z0-9_]*)\s*\}\}$/.exec(found);
-    if (!m) return [];
-    const known: readonly string[] = m[1] ? SECTIONS : PLACEHOLDERS;
-    if (known.includes(m[2]!)) return [];
+export function templateMistakes(text: string): { line: number; column: number; message: string }[] {
+  const at = (index: number) => {
     const before = text.slice(0, index).split('\n');
-    return [{ name: found, line: before.length, column: before[before.length - 1]!.length + 1, meant: didYouMean(m[2]!, known) }];
+    return { line: before.length, column: before[before.length - 1]!.length + 1 };
+  };
+  const open = new Map<string, number[]>();
+  const found = findTemplateText(text).flatMap(({ index, text: tag }) => {
+    const m = /^\{\{\s*([#/]?)\s*([a-z_][a-z0-9_]*)\s*\}\}$/.exec(tag);
+    if (!m) return [];
+    const [, mark = '', name = ''] = m;
+    const known: readonly string[] = mark ? SECTIONS : PLACEHOLDERS;
+    if (!known.includes(name)) return [{ ...at(index), message: `${tag} is not a placeholder Candor fills in.${didYouMean(name, known).replace(/"([^"]+)"/, `"{{${mark}$1}}"`)}` }];
+    if (mark === '#') open.set(name, [...(open.get(name) ?? []), index]);
+    if (mark === '/') open.get(name)?.pop();
+    return [];
   });
+  for (const [name, starts] of open) for (const index of starts) found.push({ ...at(index), message: `{{#${name}}} is never closed: end the passage with "{{/${name}}}".` });
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** Warns of unknown placeholders in a message template, which the CLI would refuse to fill in. */
+/** Warns of the mistakes in a message template that the CLI would refuse to fill in. */
 export function checkTemplate(file: string, text: string, problems: Problems): void {
-  for (const u of unknownPlaceholders(text)) {
-    problems.warn(file, u, `${u.name} is not a placeholder Candor fills in.${u.meant.replace(/"([^"]+)"/, '"{{$1}}"')}`, `Placeholders: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}. Guidance for the writer is a sentence in double braces.`);
+  for (const u of templateMistakes(text)) {
+    problems.warn(file, u, u.message, `Placeholders: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}. Guidance for the writer is a sentence in double braces.`);
   }
 }
 
@@ -77,10 +87,12 @@ const RUNS = new Set(['paragraph', 'heading', 'tableCell']);
 export function reportTemplateText(tree: Root | RootContent[], firstLine: number, file: string, problems: Problems): void {
   const scan = (pieces: Piece[]) => {
     const run = pieces.map((p) => p.value).join('');
+    // Matches come in order: one walk through the pieces finds where each starts.
+    let k = 0, offset = 0;
     for (const found of findTemplateText(run)) {
-      let offset = 0;
-      const at = pieces.find((p) => (offset += p.value.length) > found.index)!;
-      const inPiece = found.index - (offset - at.value.length);
+      while (offset + pieces[k]!.value.length <= found.index) offset += pieces[k++]!.value.length;
+      const at = pieces[k]!;
+      const inPiece = found.index - offset;
       const before = at.value.slice(0, inPiece);
       const newlines = before.split('\n').length - 1;
       const column = newlines === 0 ? at.column + inPiece : inPiece - before.lastIndexOf('\n');

@@ -398,6 +398,68 @@ We are investigating elevated error rates on the API.
   });
 });
 
+describe('second review fixes', () => {
+  it('--message posts even when a template is broken or missing', async () => {
+    writeFileSync(join(root, 'incidents/_templates/update.md'), 'We are still working on {{component}}.\n');
+    expect((await cli(['update', ID, '-s', 'update', '-m', 'Still on it.', '-n', '30'])).code).toBe(0);
+    expect(read()).toContain('## Update — 2026-11-24 12:35 UTC\nStill on it.');
+  });
+
+  it('publishing an unfinished post-mortem from $EDITOR keeps the edited text', async () => {
+    await cli(['resolve', ID, '-m', 'Fixed.'], { now: '2026-11-24T13:20:00Z' });
+    await cli(['postmortem', ID], { now: '2026-11-25T09:00:00Z' });
+    const editor = join(root, 'editor.sh');
+    writeFileSync(editor, `#!/bin/sh\nsed -i 's/{{Who was affected, how, and whether any data was at risk.}}/Merchants in the EU./' "$1"\n`);
+    chmodSync(editor, 0o755);
+    const r = await cli(['postmortem', ID, '--publish', '--edit'], { env: { EDITOR: editor }, now: '2026-11-25T10:00:00Z' });
+    expect(r.code).toBe(1);
+    expect(readFileSync(/Your text is kept in (\S+)\./.exec(r.err)![1]!, 'utf8')).toContain('Merchants in the EU.');
+  });
+
+  it('a missed update, dated before the latest, leaves the promise alone; a promise cannot go with it, nor with Resolved', async () => {
+    await cli(['update', ID, '-s', 'identified', '-m', 'Found it.', '-n', '40'], { now: '2026-11-24T12:30:00Z' });
+    const promise = 'next_update: 2026-11-24T13:10Z';
+    expect(read()).toContain(promise);
+    const missed = await cli(['update', ID, '-s', 'update', '-m', 'Missed one.', '--at', '2026-11-24 12:20 UTC']);
+    expect([missed.code, missed.err]).toEqual([0, '']);
+    expect(read()).toContain(promise);
+    expect(read()).toContain('## Identified — 2026-11-24 12:30 UTC\nFound it.\n\n## Update — 2026-11-24 12:20 UTC\nMissed one.\n\n## Investigating');
+    expect((await cli(['update', ID, '-s', 'update', '-m', 'x', '--at', '2026-11-24 12:10 UTC', '-n', '30'])).err).toBe(
+      '--next-update: this update is dated before the latest one (2026-11-24 12:30 UTC), whose promise stands; leave it out.',
+    );
+    expect((await cli(['update', ID, '-s', 'resolved', '-m', 'x', '-n', '30'])).err).toBe('--next-update: a Resolved update makes no promise; leave it out.');
+  });
+
+  it('never puts an update inside a code block that shows a heading', async () => {
+    writeFileSync(join(root, FILE), OPEN.replace('---\n\n## Investigating', '---\n\n## Update — 2026-11-24 12:30 UTC\nThe log said:\n\n```\n## Identified — 2026-11-24 11:00 UTC\n```\n\n## Investigating'));
+    expect((await cli(['update', ID, '-s', 'update', '-m', 'Missed.', '--at', '2026-11-24 12:10 UTC'])).code).toBe(0);
+    expect(read()).toContain('```\n## Identified — 2026-11-24 11:00 UTC\n```\n\n## Update — 2026-11-24 12:10 UTC\nMissed.\n\n## Investigating');
+  });
+
+  it('edits a components map with a comment at the start of a line, in its own indentation', async () => {
+    writeFileSync(join(root, FILE), OPEN.replace('title: Elevated API error rates\n', 'title: >\n    Elevated API\n    error rates\n').replace('  api: partial_outage   # errors on writes only\n', '# the API is the main one\n  api: partial_outage\n'));
+    const r = await cli(['update', ID, '-s', 'identified', '-c', 'web=major_outage', '-m', 'Found it.', '-n', '30']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(read()).toContain('components:\n  # the API is the main one\n  api: partial_outage\n  web: major_outage\n');
+  });
+
+  it('fills a template whose optional passage is written with spaces, and warns of one never closed', async () => {
+    writeFileSync(join(root, 'incidents/_templates/resolved.md'), 'Resolved.{{ #postmortem }} A post-mortem will follow.{{ /postmortem }}\n');
+    await cli(['resolve', ID, '--postmortem'], { now: '2026-11-24T13:20:00Z' });
+    expect(read()).toContain('## Resolved — 2026-11-24 13:20 UTC\nResolved. A post-mortem will follow.\n');
+    writeFileSync(join(root, 'incidents/_templates/resolved.md'), 'Resolved.{{#postmortem}} A post-mortem will follow.\n');
+    expect((await cli(['check'], { now: '2026-11-24T13:20:00Z' })).out).toContain('incidents/_templates/resolved.md:1:10: warning: {{#postmortem}} is never closed: end the passage with "{{/postmortem}}".');
+  });
+
+  it('says so when publishing replaces a date the draft had', async () => {
+    await cli(['resolve', ID, '-m', 'Fixed.'], { now: '2026-11-24T13:20:00Z' });
+    writeFileSync(join(root, `incidents/${ID}.postmortem.md`), '---\npublished: 2026-11-21T10:00Z\ndraft: true\n---\n\n## Summary\nIt broke.\n');
+    const r = await cli(['postmortem', ID, '--publish'], { now: '2026-11-25T10:00:00Z' });
+    expect([r.code, r.err]).toEqual([0, 'Note: its published date (2026-11-21 10:00 UTC) becomes now, when it is published.']);
+    expect(read(`incidents/${ID}.postmortem.md`)).toBe('---\npublished: 2026-11-25T10:00Z\n---\n\n## Summary\nIt broke.\n');
+  });
+});
+
 describe('--pr from a stale clone', () => {
   let github: FakeGitHub;
   const env = () => ({ GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'acme/status', GITHUB_API_URL: github.url });
@@ -450,6 +512,17 @@ describe('the preview reports every change customers will see', () => {
     expect((await cli(['preview'])).out).toContain('- “Old outage”: Publishes the post-mortem, dated 2026-11-24 12:00 UTC: the incident page links to it and feeds announce it.');
     writeFileSync(join(root, 'incidents/2026-11-20-old.postmortem.md'), '---\npublished: 2026-11-25T09:00Z\n---\n\n## Summary\nIt broke.\n');
     expect((await cli(['preview'])).out).toContain('- “Old outage”: The post-mortem is dated 2026-11-25 09:00 UTC: customers see it from then on.');
+    // A published post-mortem's title and date, and an incident's start, are changes too.
+    writeFileSync(join(root, 'incidents/2026-11-20-old.postmortem.md'), '---\npublished: 2026-11-24T12:00Z\ntitle: What broke\n---\n\n## Summary\nIt broke.\n');
+    writeFileSync(join(root, 'incidents/2026-11-20-old.md'), read('incidents/2026-11-20-old.md').replace('title: Old outage\n', 'title: Old outage\nstarted: 2026-11-20T13:50Z\n'));
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'published');
+    writeFileSync(join(root, 'incidents/2026-11-20-old.postmortem.md'), '---\npublished: 2026-11-24T12:10Z\ntitle: What went wrong\n---\n\n## Summary\nIt broke.\n');
+    writeFileSync(join(root, 'incidents/2026-11-20-old.md'), read('incidents/2026-11-20-old.md').replace('started: 2026-11-20T13:50Z', 'started: 2026-11-20T13:40Z'));
+    const edits = (await cli(['preview'])).out;
+    expect(edits).toContain('- “Old outage”: Start: 2026-11-20 13:50 UTC → 2026-11-20 13:40 UTC: the duration and the uptime change.');
+    expect(edits).toContain('- “Old outage”: Edits the published post-mortem.');
+    expect(edits).toContain("- “Old outage”: The post-mortem's publication date: 2026-11-24 12:00 UTC → 2026-11-24 12:10 UTC.");
     // A status word changed is an edited update: Resolved → Update reopens the incident.
     writeFileSync(join(root, 'incidents/2026-11-20-old.md'), read('incidents/2026-11-20-old.md').replace('## Resolved — 2026-11-20 15:00 UTC', '## Update — 2026-11-20 15:00 UTC'));
     expect((await cli(['preview'])).out).toContain('#### Old outage: Update, 2026-11-20 15:00 UTC (edited)');

@@ -84,6 +84,13 @@ describe('a published post-mortem is finished', () => {
       [8, 'The section "Impact" is empty.'],
       [14, 'The section "Prevention" is empty.'],
     ]);
+    const hollow = '---\npublished: 2026-11-21T10:00Z\n---\n\n## Summary\n<!-- TODO -->\n\n## Impact\n### Details\n\n## Resolution\n&nbsp;\n\n## Prevention\n\u200b\n';
+    expect(errors({ 'incidents/a.md': resolved, 'incidents/a.postmortem.md': hollow }).map((e) => e.message)).toEqual([
+      'The section "Summary" is empty.',
+      'The section "Impact" is empty.',
+      'The section "Resolution" is empty.',
+      'The section "Prevention" is empty.',
+    ]);
   });
 });
 
@@ -139,9 +146,9 @@ describe('a mistyped update heading is an error, never a silent merge', () => {
     ]);
   });
 
-  it('tables, lists and prose with a date are content, not headings', () => {
+  it('tables, lists, labels and prose with a date are content, not headings', () => {
     const text = incident(
-      '## Update — 2026-11-20 14:35 UTC\n| Status | Since | Note |\n|---|---|---|\n| Monitoring | 2026-11-24 | ok |\n\nWhat happened so far:\n\n- Identified — 2026-11-20 14:20 UTC: a bad deploy.\n- Monitoring — 2026-11-20 14:30 UTC\n\nUpdate - 2026-11-25 is when the follow-up maintenance happens.\n',
+      '## Update — 2026-11-20 14:35 UTC\n| Status | Since | Note |\n|---|---|---|\n| Monitoring | 2026-11-24 | ok |\n\nWhat happened so far:\n\n- Identified — 2026-11-20 14:20 UTC: a bad deploy.\n- Monitoring — 2026-11-20 14:30 UTC\n\nUpdate - 2026-11-25 is when the follow-up maintenance happens.\n\n**Started:** 2026-11-20 14:00 UTC\n**Resolved:** 2026-11-20 14:30 UTC\n\n### Schedule: 2026-11-25 02:00 UTC\nThe fix ships then.\n',
     );
     expect(errors({ 'incidents/a.md': text })).toEqual([]);
   });
@@ -165,6 +172,7 @@ describe('empty updates are errors', () => {
     ['white space', '## Identified — 2026-11-20 14:30 UTC\n   \n\t\n'],
     ['an HTML comment', '## Identified — 2026-11-20 14:30 UTC\n<!-- write here -->\n'],
     ['markup that shows nothing', '## Identified — 2026-11-20 14:30 UTC\n<div></div>\n'],
+    ['invisible characters', '## Identified — 2026-11-20 14:30 UTC\n\u200b &#8203;\n'],
   ])('%s', (_, update) => {
     const text = incident(`${update}\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n`);
     expect(errors({ 'incidents/a.md': text })).toEqual([
