@@ -163,6 +163,8 @@ export function publishPostmortem(text: string, at: Date): string {
   });
 }
 
+/** "1 h 15 min", or "45 min so far" while the incident goes on. */
 export function durationText(i: Incident, now: Date): string {
-  return formatDuration(incidentDuration(i, now));
+  const resolved = i.updates.some((u) => u.status === 'resolved');
+  return `${formatDuration(incidentDuration(i, now))}${resolved ? '' : ' so far'}`;
 }
