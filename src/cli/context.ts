@@ -33,7 +33,7 @@ export function requireConfig(ctx: CliContext): Config {
 
 /** Every Markdown file under incidents/ by id (post-mortems as `<id>.postmortem`), as the check reads them. */
 export function incidentFiles(root: string): Map<string, string> {
-  const paths = listFiles(join(root, INCIDENTS_DIR)).filter((p) => p.endsWith('.md'));
+  const paths = listFiles(join(root, INCIDENTS_DIR), root).filter((p) => p.endsWith('.md'));
   return new Map(paths.map((p) => [basename(p, '.md'), p]));
 }
 

@@ -14,7 +14,14 @@ export const ISSUE_FORM = '.github/ISSUE_TEMPLATE/incident-report.yml';
 export function checkIssueForm(root: string, config: Config, problems: Problems): void {
   const path = join(root, ISSUE_FORM);
   if (!existsSync(path)) return;
-  const yaml = parseYaml(readFileSync(path, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    problems.warn(ISSUE_FORM, undefined, `The issue form cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, `Make ${ISSUE_FORM} a file: GitHub's incident-report form.`);
+    return;
+  }
+  const yaml = parseYaml(text);
   const body = (yaml.data as { body?: unknown } | undefined)?.body;
   const index = Array.isArray(body) ? body.findIndex((field) => isObject(field) && field['id'] === 'components') : -1;
   if (index < 0) return;

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { CONFIG_FILE, parseConfig } from './config.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from './ids.ts';
 import { checkIssueForm } from './issue-form.ts';
 import type { Entry, Postmortem } from './model.ts';
 import { parseEntry, parsePostmortem, type SourceFile } from './parse.ts';
+import { CONTROL_CHARACTER, codePoint, LIMITS } from './limits.ts';
 import { Problems } from './problems.ts';
 import { checkTemplate } from './template-text.ts';
 import { isPublished } from './rules/postmortem.ts';
@@ -24,6 +25,26 @@ export interface LoadResult {
   problems: Problems;
   /** How many files were read, the configuration included. */
   files: number;
+}
+
+/**
+ * Reads a file that customers' text comes from: within the size limit, strict UTF-8, and without
+ * control characters (each is reported at its line and column).
+ */
+function readText(path: string, file: string, problems: Problems): string | undefined {
+  const size = statSync(path).size;
+  if (size > LIMITS.fileBytes) {
+    problems.error(file, undefined, `The file is ${Math.round(size / 1000)} KB; Candor reads files of up to ${LIMITS.fileBytes / 1_000_000} MB.`, 'Split it, or link to a document for the long part.');
+    return undefined;
+  }
+  const text = readUtf8(path, file, problems);
+  if (text === undefined) return undefined;
+  let found = 0;
+  text.split('\n').forEach((line, i) => {
+    const m = CONTROL_CHARACTER.exec(line);
+    if (m && found++ < 10) problems.error(file, { line: i + 1, column: m.index + 1 }, `A control character (${codePoint(m[0])}) that cannot be shown: feeds would be unreadable.`, 'Delete it (it often comes from copying out of a terminal or a PDF).');
+  });
+  return found ? undefined : text;
 }
 
 /** Reads a file as strict UTF-8, or reports the line and column of the first invalid byte. */
@@ -46,21 +67,59 @@ function readUtf8(path: string, file: string, problems: Problems): string | unde
   return undefined;
 }
 
-/** Every file under `dir`, skipping names that start with `_` (templates) or `.` (dotfiles). */
-export function listFiles(dir: string): string[] {
+/** A file or folder under incidents/ that cannot be read as part of the project. */
+export interface ListingProblem {
+  path: string;
+  message: string;
+  hint: string;
+}
+
+/**
+ * Every file under `dir`, skipping names that start with `_` (templates) or `.` (dotfiles). A link
+ * is followed only within `root` (the check never reads what the repository does not hold), and a
+ * link that leads nowhere, in a circle or outside is reported, never thrown. So is `dir` being a file.
+ */
+export function listFiles(dir: string, root = dir, onProblem: (p: ListingProblem) => void = () => {}): string[] {
   const out: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    if (name.startsWith('_') || name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listFiles(path));
-    else out.push(path);
-  }
+  const inside = (() => {
+    try {
+      return realpathSync(root);
+    } catch {
+      return root;
+    }
+  })();
+  const walk = (folder: string, seen: Set<string>) => {
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && folder === dir) return;
+      onProblem({ path: folder, message: code === 'ENOTDIR' ? `${basename(folder)} is a file, not a folder of incidents.` : `The folder cannot be read (${code}).`, hint: code === 'ENOTDIR' ? 'Make incidents/ a folder, and put each incident in it as <id>.md.' : 'Check its permissions.' });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('_') || name.startsWith('.')) continue;
+      const path = join(folder, name);
+      let real: string;
+      try {
+        real = realpathSync(path);
+      } catch (e) {
+        const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+        onProblem({ path, message: loop ? 'A link that leads to itself, in a circle.' : 'A link that leads to nothing: its target does not exist.', hint: 'Remove the link, or make it point at a file in the repository.' });
+        continue;
+      }
+      if (real !== inside && !real.startsWith(inside + sep)) {
+        onProblem({ path, message: 'A link that leads outside the project: Candor reads only what the repository holds.', hint: 'Copy the file into incidents/ instead of linking to it.' });
+        continue;
+      }
+      if (statSync(real).isDirectory()) {
+        if (seen.has(real)) continue;
+        walk(path, new Set([...seen, real]));
+      } else out.push(path);
+    }
+  };
+  walk(dir, new Set());
   return out;
 }
 
@@ -76,7 +135,7 @@ function checkTemplates(root: string, problems: Problems): void {
   }
   for (const name of names.sort()) {
     const file = `${TEMPLATES_DIR}/${name}`;
-    const text = readUtf8(join(root, file), file, problems);
+    const text = readText(join(root, file), file, problems);
     if (text !== undefined) checkTemplate(file, text, problems);
   }
 }
@@ -84,7 +143,7 @@ function checkTemplates(root: string, problems: Problems): void {
 export function loadConfig(root: string, problems: Problems): Config | undefined {
   let text: string | undefined;
   try {
-    text = readUtf8(join(root, CONFIG_FILE), CONFIG_FILE, problems);
+    text = readText(join(root, CONFIG_FILE), CONFIG_FILE, problems);
   } catch {
     problems.error(CONFIG_FILE, undefined, `There is no ${CONFIG_FILE} in ${root}.`, 'Create it with a "site" (name, url) and a list of "components".');
     return undefined;
@@ -104,10 +163,19 @@ export function loadProject(root: string, now: Date): LoadResult {
   const entries = new Map<string, Entry>();
   const postmortems: Postmortem[] = [];
   const ids = new Map<string, string>();
-  const paths = listFiles(join(root, INCIDENTS_DIR));
+  const fileOf = (path: string) => relative(root, path).split(sep).join('/') || path;
+  const paths = listFiles(join(root, INCIDENTS_DIR), root, (p) => problems.error(fileOf(p.path), undefined, p.message, p.hint));
   const files = paths.length + 1;
+  const realPaths = new Map<string, string>();
   for (const path of paths) {
-    const file = relative(root, path).split(sep).join('/');
+    const file = fileOf(path);
+    const real = realpathSync(path);
+    const twin = realPaths.get(real);
+    if (twin) {
+      problems.error(file, undefined, `The same file as ${twin}, reached under another name.`, 'Keep one of them: each incident is one file, with one id.');
+      continue;
+    }
+    realPaths.set(real, file);
     const name = path.slice(path.lastIndexOf(sep) + 1);
     if (!name.endsWith('.md')) {
       problems.error(file, undefined, `"${name}" is not a Markdown file, and only incidents belong in ${INCIDENTS_DIR}/.`, 'Move it out of incidents/, give it the .md extension if it is an incident, or start its name with "_" to keep it there unread.');
@@ -130,15 +198,20 @@ export function loadProject(root: string, now: Date): LoadResult {
       continue;
     }
     ids.set(key, file);
-    const text = readUtf8(path, file, problems);
+    const text = readText(path, file, problems);
     if (text === undefined) continue;
     const src: SourceFile = { file, id, text };
-    if (isPostmortem) {
-      const pm = parsePostmortem(src, problems);
-      if (pm) postmortems.push(pm);
-    } else {
-      const entry = parseEntry(src, ctx, problems);
-      if (entry) entries.set(id, entry);
+    // One file that Candor fails on must never hide the problems of the others.
+    try {
+      if (isPostmortem) {
+        const pm = parsePostmortem(src, problems);
+        if (pm) postmortems.push(pm);
+      } else {
+        const entry = parseEntry(src, ctx, problems);
+        if (entry) entries.set(id, entry);
+      }
+    } catch (e) {
+      problems.error(file, undefined, `Candor could not read this file: ${(e as Error).message}.`, 'Simplify the part of the file the message points at; and please report it, with the file, as a bug in Candor.');
     }
   }
   for (const pm of postmortems) {

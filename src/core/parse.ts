@@ -20,6 +20,7 @@ import { formatUtc, parseTime, TIME_FORMAT_HINT } from './time.ts';
 import { validateYaml } from './validate.ts';
 import { type LocatedYaml, parseYaml } from './yaml.ts';
 import { reportTemplateText, TEMPLATE_TEXT_HINT, templateTextIn } from './template-text.ts';
+import { deepest, LIMITS } from './limits.ts';
 
 export interface SourceFile {
   /** Path relative to the project root, for messages. */
@@ -106,6 +107,8 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
   const close = (endOffset: number) => {
     if (current?.parsed) {
       const start = current.heading.position?.end.offset ?? 0;
+      const markdown = split.body.slice(start, endOffset).trim();
+      if (!withinLimits(current.nodes, markdown.length, LIMITS.updateChars, 'update', { line: current.parsed.line, column: 1 }, split.bodyLine, src.file, problems)) return;
       const text = plainText(current.nodes);
       const html = renderTree(current.nodes, foreignImageError(src.file, split.bodyLine, problems));
       reportTemplateText(current.nodes, split.bodyLine, src.file, problems);
@@ -117,7 +120,7 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
           'Write what customers should know under the heading (what is affected, what you are doing), or remove the heading.',
         );
       }
-      updates.push({ ...current.parsed, markdown: split.body.slice(start, endOffset).trim(), text, html });
+      updates.push({ ...current.parsed, markdown, text, html });
     }
   };
 
@@ -141,7 +144,13 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
   return updates;
 }
 
-const HEADING = /^\s*([\p{L}][\p{L} ]*?)\s*(?:[—–|·]|\s-\s|-(?=\s*\d))\s*(.*)$/u;
+/**
+ * Separators between the status word and the time: em and en dashes, `|`, `·`, a hyphen or two, and
+ * the dashes keyboards and phones type in their place (minus sign, figure dash, horizontal bar,
+ * fullwidth and small hyphens).
+ */
+const DASH = '[—–|·\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]';
+const HEADING = new RegExp(`^\\s*([\\p{L}][\\p{L} ]*?)\\s*(?:${DASH}|\\s--?\\s|--?(?=\\s*\\d))\\s*(.*)$`, 'u');
 
 /** The time of an update heading's text ("Resolved — 2026-11-20 15:00 UTC"), or undefined. */
 export function headingTime(text: string): Date | undefined {
@@ -161,7 +170,7 @@ function isBlank(html: string): boolean {
 }
 
 /** `<Status word> <separator> <rest>` however it is marked up: `### Resolved — …`, `##Resolved: …`, `<h3>Resolved — …</h3>`. */
-const LOOKALIKE = /^(?:<h([1-6])\b[^>]*>)?(#*)([ \t]*)[*_]*([\p{L}][\p{L} ]{0,30}?)[*_]*[ \t]*([—–|·:,]|-)[ \t]*[*_]*(.*?)[*_]*[ \t]*(?:<\/h[1-6]>)?$/u;
+const LOOKALIKE = new RegExp(`^(?:<h([1-6])\\b[^>]*>)?(#*)([ \\t]*)[*_]*([\\p{L}][\\p{L} ]{0,30}?)[*_]*[ \\t]*(${DASH}|[:,]|--?)[ \\t]*[*_]*(.*?)[*_]*[ \\t]*(?:<\\/h[1-6]>)?$`, 'u');
 /** What a heading's time starts with: an ISO date, a clock time, or a written date. */
 const TIME_START = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2} \p{L}{3,} \d{4})/u;
 /** Plain text reads as a heading only when the time is all that follows the status word. */
@@ -238,6 +247,12 @@ function parseHeading(
   const key = word.toLowerCase();
   const known = Object.keys(words);
   const labels = known.map(capitalize);
+  // A status word and a date with something else between them: name what stands there.
+  const odd = m ? null : /^\s*([\p{L}][\p{L} ]*?)\s*([^\p{L}\p{N}\s]{1,3})\s*\d{4}-/u.exec(text);
+  if (odd && Object.hasOwn(words, odd[1]!.toLowerCase().replace(/\s+/g, ' '))) {
+    problems.error(file, at, `The heading "## ${text}" has "${odd[2]}" between the status word and the time, which Candor does not read as a separator.`, `Use a dash: "## ${capitalize(odd[1]!.toLowerCase())} — ${text.slice(odd[0].length - /\d{4}-$/.exec(odd[0])![0].length).trim()}" (—, –, -, | and · all work).`);
+    return undefined;
+  }
   if (!Object.hasOwn(words, key)) {
     const other = Object.hasOwn(otherWords, key);
     const isLikelyStatus = m !== null || word.split(' ').length <= 2;
@@ -266,6 +281,24 @@ function parseHeading(
     return undefined;
   }
   return { status: words[key]!, label: capitalize(key), at: time.date, line: at.line ?? 1 };
+}
+
+/**
+ * An update or post-mortem within what Candor reads: its length, and how deep quotes and lists go
+ * (rendering deeper input would overflow the stack). Reported at its place; false when beyond.
+ */
+function withinLimits(nodes: RootContent[], length: number, max: number, what: string, at: Position, firstLine: number, file: string, problems: Problems): boolean {
+  if (length > max) {
+    problems.error(file, at, `This ${what} is ${length.toLocaleString('en')} characters long; Candor reads up to ${max.toLocaleString('en')}.`, `Keep the ${what} short and link to a document for the rest.`);
+    return false;
+  }
+  const deep = deepest(nodes);
+  if (deep.depth > LIMITS.depth) {
+    const line = (deep.node?.position?.start.line ?? 1) + firstLine - 1;
+    problems.error(file, { line, column: deep.node?.position?.start.column ?? 1 }, `Quotes, lists or other blocks here go ${deep.depth} levels deep; Candor reads up to ${LIMITS.depth}.`, 'Flatten the nesting: nobody reads that many levels of quotes or lists.');
+    return false;
+  }
+  return true;
 }
 
 /** Plain text of Markdown blocks, a blank line between blocks; raw HTML is left out. */
@@ -347,6 +380,11 @@ function checkComponents(yaml: LocatedYaml, file: string, ctx: ParseContext, pro
 function reportTitleTemplateText(title: string, yaml: LocatedYaml, file: string, problems: Problems) {
   const left = templateTextIn(title);
   if (left) problems.error(file, yaml.locate(['title']), `Template text left in the title: "${left}".`, TEMPLATE_TEXT_HINT);
+  // YAML ends an unquoted value at " #": the rest of the title would be lost without a word.
+  const cut = yaml.trailingComment(['title']);
+  if (cut !== undefined) {
+    problems.warn(file, yaml.locate(['title']), `The title stops before "#${cut}": YAML reads " #…" as a comment, so customers see "${title}".`, `Put the whole title in quotes: title: "${title} #${cut.trim()}".`);
+  }
 }
 
 function fieldLines(yaml: LocatedYaml): Record<string, number> {
@@ -448,9 +486,10 @@ export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem
   if (markdown === '') problems.error(src.file, { line: split.bodyLine }, 'The post-mortem has no text.', 'Write the post-mortem below the frontmatter: Summary, Impact, Root cause, Resolution, Prevention.');
   if (!fm || problems.errors.length > before) return undefined;
   const tree = parseMarkdown(markdown);
-  const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((h) => toString(h).trim());
   // The Markdown was trimmed: its line 1 is the first line with text.
   const firstLine = split.bodyLine + /^\s*/.exec(split.body)![0].split('\n').length - 1;
+  if (!withinLimits(tree.children, markdown.length, LIMITS.postmortemChars, 'post-mortem', { line: firstLine, column: 1 }, firstLine, src.file, problems)) return undefined;
+  const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((h) => toString(h).trim());
   const html = renderTree(tree, foreignImageError(src.file, firstLine, problems));
   const draft = fm.draft || fm.published === undefined;
   // A draft may keep the skeleton's guidance and empty sections; publishing them is what must not happen.

@@ -14,6 +14,8 @@ export function parseTime(input: string): TimeResult {
   if (!m) return { ok: false, reason: `"${input.trim()}" is not a date and time` };
   const [, y, mo, d, h, mi, s = '0', ms = '0', zone = 'Z'] = m;
   const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  // "0026-11-21" is a typo for 2026, not the first century.
+  if (year < 1970) return { ok: false, reason: `the year ${y} is before 1970 (a typo for ${new Date().getUTCFullYear()}?)` };
   if (month < 1 || month > 12) return { ok: false, reason: `month ${mo} does not exist` };
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth) return { ok: false, reason: `${y}-${mo} has no day ${d}` };

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { CONTROL_CHARACTER, codePoint } from './limits.ts';
 import type { Position } from './problems.ts';
 
 /** A YAML document with a way back from a key path to its line and column in the file. */
@@ -7,6 +8,8 @@ export interface LocatedYaml {
   errors: { message: string; at: Position }[];
   /** Where the value at `path` starts (or its key, with `key: true`), as a file position. */
   locate(path: readonly PropertyKey[], options?: { key?: boolean }): Position;
+  /** The comment that ends the line of a plain (unquoted) value at `path`, if any: `title: Payments failing #EU-42`. */
+  trailingComment(path: readonly PropertyKey[]): string | undefined;
 }
 
 /**
@@ -21,13 +24,37 @@ export function parseYaml(source: string, firstLine = 1): LocatedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  // The first error is the cause; the ones after it are mostly its echoes.
-  const errors = doc.errors.slice(0, 1).map((e) => ({
-    message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+  // The first error is the cause; the ones after it are mostly its echoes. A tag Candor does not
+  // know (`!js/function`) would be read as plain text, so it is an error too.
+  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+  const errors = problems.slice(0, 1).map((e) => ({
+    message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/^Unresolved tag:/, 'Unknown tag'),
     at: toPosition(e.pos[0]),
   }));
+  // An escape in quotes ("\x07") can make what the file itself does not hold: a control character.
+  if (!errors.length) {
+    visit(doc, {
+      Scalar: (_, node) => {
+        const m = typeof node.value === 'string' ? CONTROL_CHARACTER.exec(node.value) : null;
+        if (!m) return undefined;
+        errors.push({ message: `a control character (${codePoint(m[0])}) in a text, which cannot be shown`, at: toPosition(node.range?.[0] ?? 0) });
+        return visit.BREAK;
+      },
+    });
+  }
+  let data: unknown;
+  if (!errors.length) {
+    try {
+      // An alias bomb (aliases of aliases) would take the memory of the machine: at most 100.
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      let alias: Node | undefined;
+      visit(doc, { Alias: (_, node) => ((alias = node), visit.BREAK) });
+      errors.push({ message: (e as Error).message.replace(/: excessive alias count.*$/i, ': too many aliases'), at: toPosition(alias?.range?.[0] ?? 0) });
+    }
+  }
   return {
-    data: errors.length ? undefined : doc.toJS(),
+    data,
     errors,
     locate(path, options = {}) {
       let node: unknown = doc.contents;
@@ -46,6 +73,10 @@ export function parseYaml(source: string, firstLine = 1): LocatedYaml {
         } else break;
       }
       return found?.range ? toPosition(found.range[0]) : { line: firstLine };
+    },
+    trailingComment(path) {
+      const node = doc.getIn(path, true);
+      return isScalar(node) && node.type === 'PLAIN' && node.comment ? node.comment : undefined;
     },
   };
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { impact, incidentComponentStatus } from './status.ts';
-import { timeField } from './time.ts';
+import { timeField, titleField } from './time.ts';
 
 /** Frontmatter of an incident file (`incidents/<id>.md` without `scheduled_for`). */
 export const incidentFrontmatter = z.strictObject({
-  title: z.string().trim().min(1, 'empty; write a one-line title for customers').regex(/^[^\n]*$/, 'must be one line; write the title on a single line'),
+  title: titleField,
   /** Component id → status, or → { status, recovered } once it is back to normal while the incident goes on. */
   components: z.record(z.string(), z.union([incidentComponentStatus, z.strictObject({ status: incidentComponentStatus, recovered: timeField })])).default({}),
   impact: impact.optional(),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { MAINTENANCE_COMPONENT_STATUSES } from '../status.ts';
 import { maintenanceComponentStatus } from './status.ts';
-import { timeField } from './time.ts';
+import { timeField, titleField } from './time.ts';
 
 /** Frontmatter of planned maintenance: an incident file with a `scheduled_for` window. */
 export const maintenanceFrontmatter = z.strictObject({
-  title: z.string().trim().min(1, 'empty; write a one-line title for customers').regex(/^[^\n]*$/, 'must be one line; write the title on a single line'),
+  title: titleField,
   scheduled_for: timeField,
   scheduled_until: timeField,
   /** A list puts each component under maintenance; a map names a harsher status per component. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
 import { parseTime, TIME_FORMAT_HINT } from '../time.ts';
 
 /** A frontmatter time: a string in the incident-file time format (YAML 1.2 keeps timestamps as strings). */
@@ -10,3 +11,11 @@ export const timeField = z.string().transform((v, ctx) => {
   }
   return parsed.date;
 });
+
+/** A title customers read: one line, and short enough for a feed item or a chat message. */
+export const titleField = z
+  .string()
+  .trim()
+  .min(1, 'empty; write a one-line title for customers')
+  .max(LIMITS.titleChars, `longer than ${LIMITS.titleChars} characters; keep the title short and put the detail in the first update`)
+  .regex(/^[^\n]*$/, 'must be one line; write the title on a single line');
