@@ -137,6 +137,15 @@ function entryChanges(was: Entry | undefined, e: Entry, config: Config, now: Dat
   return out;
 }
 
+/**
+ * The preview as a pull-request comment quotes what anyone wrote in the pull request: it must not
+ * notify people (@mentions, also of teams) nor carry raw HTML. A word joiner after "@" keeps the text
+ * as it reads; "<" is shown, not parsed.
+ */
+export function forComment(markdown: string): string {
+  return markdown.replace(/@/g, '@\u2060').replace(/</g, '&lt;');
+}
+
 /** One problem as a Markdown list item, for the preview and the pull-request comment. */
 export function problemLine(x: Problem): string {
   return `- ${x.severity === 'error' ? '❌' : '⚠️'} \`${x.file}:${x.line}\` ${x.message} ${x.hint}`;

@@ -99,6 +99,25 @@ describe('the check command', () => {
     expect(lines.some((l) => l.startsWith('::warning file=incidents/b.md,line=3,col=1,'))).toBe(true);
   });
 
+  it('in Actions, lets no line from a file start a workflow command', () => {
+    // A frontmatter key holding line breaks and workflow commands, quoted back by the report.
+    const root = makeProject({
+      'incidents/a.md': '---\ntitle: A\n"x\\n::add-mask::secret\\n::warning file=x::forged\\n::stop-commands::abc": 1\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n',
+    });
+    const r = runCheck(root, { GITHUB_ACTIONS: 'true' });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    const commands = lines.filter((l) => l.startsWith('::'));
+    // Our own annotation, then the report between stop-commands and its token: GitHub reads no command in it.
+    expect(commands[0]).toMatch(/^::error file=incidents\/a.md,line=3,col=1,title=Candor%3A error::Unknown field "x%0A::add-mask::secret/);
+    const stop = lines.findIndex((l) => l.startsWith('::stop-commands::'));
+    const token = lines[stop]!.slice('::stop-commands::'.length);
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines.at(-2)).toBe(`::${token}::`);
+    expect(lines.slice(0, stop).filter((l) => l.startsWith('::'))).toEqual([commands[0]]);
+    expect(lines.slice(stop + 1, -2).some((l) => l.startsWith('::add-mask::'))).toBe(true);
+  });
+
   it('fails clearly on a bad CANDOR_NOW', () => {
     const r = runCheck(ROOT, { CANDOR_NOW: 'tomorrow' });
     expect(r.code).toBe(2);

@@ -83,6 +83,16 @@ describe('the pull-request comment', () => {
     expect(readFileSync(summary, 'utf8')).toContain('Major Service Outage');
   });
 
+  it('relays no @mention and no raw HTML from the pull request', async () => {
+    writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Investigating', '2026-11-24 11:50 UTC').replace('The website is down; we are on it.', 'Thanks @octocat and @acme/oncall. <details open><summary>x</summary></details>'));
+    expect((await comment()).code).toBe(0);
+    const body = github.comments[0]!.body;
+    expect(body).toContain('> Thanks @\u2060octocat and @\u2060acme/oncall. &lt;details open>&lt;summary>x&lt;/summary>&lt;/details>');
+    expect(body).not.toMatch(/@(octocat|acme)/);
+    expect(body.replace(COMMENT_MARKER, '')).not.toContain('<');
+    expect(readFileSync(summary, 'utf8')).not.toContain('<details');
+  });
+
   it('lists the problems when the change does not pass the check, and fails', async () => {
     writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Investigating', '2026-11-24 11:50 UTC').replace('web: major_outage', 'webb: major_outage'));
     const r = await comment();

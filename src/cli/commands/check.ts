@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { loadProject } from '../../core/load.ts';
 import { formatAnnotations, formatReport } from '../report.ts';
 
@@ -11,6 +12,12 @@ export interface CheckOptions {
 export function check({ root, now, env }: CheckOptions): { exitCode: number; output: string } {
   const { problems, files } = loadProject(root, now);
   let output = formatReport(problems.list, files);
-  if (env['GITHUB_ACTIONS'] === 'true' && problems.list.length) output = `${formatAnnotations(problems.list)}\n${output}`;
+  if (env['GITHUB_ACTIONS'] === 'true') {
+    // The report quotes the files; a line of theirs that starts with "::" must not become a workflow
+    // command. Between stop-commands and its token (unguessable, made per run), none is read.
+    const token = randomUUID();
+    const annotations = problems.list.length ? `${formatAnnotations(problems.list)}\n` : '';
+    output = `${annotations}::stop-commands::${token}\n${output}\n::${token}::`;
+  }
   return { exitCode: problems.errors.length ? 1 : 0, output };
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { previewChange, problemLine, renderPreview } from '../../authoring/preview.ts';
+import { forComment, previewChange, problemLine, renderPreview } from '../../authoring/preview.ts';
 import { CONFIG_FILE } from '../../core/config.ts';
 import { INCIDENTS_DIR, loadProject } from '../../core/load.ts';
 import { githubEnv, octokit } from '../../github/client.ts';
@@ -47,7 +47,8 @@ export function preview(ctx: CliContext, base = 'HEAD'): number {
  * pull request, updated in place on each push. Exit 1 when the change does not pass the check.
  */
 export async function comment(ctx: CliContext, base: string, issue: number): Promise<number> {
-  const { ok, markdown } = previewMarkdown(ctx, base);
+  const { ok, markdown: raw } = previewMarkdown(ctx, base);
+  const markdown = forComment(raw);
   const summary = ctx.env['GITHUB_STEP_SUMMARY'];
   if (summary) appendFileSync(summary, `${markdown}\n`);
   const gh = githubEnv(ctx.env);
