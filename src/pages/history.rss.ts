@@ -4,5 +4,5 @@ import { feedItems, feedMeta, rss } from '../views/feed.ts';
 
 export const GET: APIRoute = async () => {
   const { entries, config, now } = await getSite();
-  return new Response(await rss(feedMeta(config, now), feedItems(entries, config, now)), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+  return new Response(rss(feedMeta(config, now), feedItems(entries, config, now)), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
 };

@@ -1,5 +1,4 @@
-import { getRssString } from '@astrojs/rss';
-import { Feed } from 'feed';
+import { XMLBuilder } from 'fast-xml-parser';
 import { componentNames } from '../core/config.ts';
 import type { Entry } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
@@ -81,36 +80,72 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** HTML bound for a CDATA section: every "]]>" is split so none can close it. */
-function cdataSafe(html: string): string {
-  return html.replace(/]]>/g, ']]&gt;');
+// Both feeds are written by an XML serializer, which escapes every text and attribute: a name with
+// "<" or "&", or an update with "]]>", can never make a feed that readers drop.
+const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, processEntities: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+/** RSS 2.0, with the full HTML of each update in content:encoded. */
+export function rss(meta: FeedMeta, items: readonly FeedItem[]): string {
+  return (
+    DECLARATION +
+    xml.build({
+      rss: {
+        '@version': '2.0',
+        '@xmlns:atom': 'http://www.w3.org/2005/Atom',
+        '@xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+        channel: {
+          title: meta.title,
+          link: meta.link,
+          description: meta.description,
+          language: meta.language,
+          lastBuildDate: (items[0]?.date ?? meta.updated).toUTCString(),
+          generator: 'Candor',
+          'atom:link': { '@href': meta.rss, '@rel': 'self', '@type': 'application/rss+xml' },
+          item: items.map((i) => ({
+            title: escapeHtml(i.title),
+            link: i.link,
+            guid: { '@isPermaLink': 'true', '#text': i.guid },
+            pubDate: i.date.toUTCString(),
+            description: escapeHtml(i.summary),
+            'content:encoded': i.html,
+            category: i.categories,
+          })),
+        },
+      },
+    })
+  );
 }
 
-export function rss(meta: FeedMeta, items: readonly FeedItem[]): Promise<string> {
-  return getRssString({
-    title: meta.title,
-    description: meta.description,
-    site: meta.link,
-    trailingSlash: true,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>${meta.language}</language><atom:link href="${meta.rss}" rel="self" type="application/rss+xml"/>`,
-    items: items.map((i) => ({ title: escapeHtml(i.title), link: i.link, pubDate: i.date, description: escapeHtml(i.summary), content: cdataSafe(i.html), categories: i.categories })),
-  });
-}
-
+/** Atom 1.0. Titles and summaries are HTML, escaped: readers that take any title as HTML still show the words. */
 export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
-  const feed = new Feed({
-    id: meta.atom,
-    title: meta.title,
-    description: meta.description,
-    link: meta.link,
-    language: meta.language,
-    updated: items[0]?.date ?? meta.updated,
-    generator: 'Candor',
-    feedLinks: { atom: meta.atom, rss: meta.rss },
-  });
-  for (const i of items) {
-    feed.addItem({ id: i.guid, title: cdataSafe(escapeHtml(i.title)), link: i.link, date: i.date, published: i.date, description: cdataSafe(escapeHtml(i.summary)), content: cdataSafe(i.html), category: i.categories.map((name) => ({ name, term: name })) });
-  }
-  return feed.atom1();
+  return (
+    DECLARATION +
+    xml.build({
+      feed: {
+        '@xmlns': 'http://www.w3.org/2005/Atom',
+        '@xml:lang': meta.language,
+        id: meta.atom,
+        title: { '@type': 'text', '#text': meta.title },
+        subtitle: { '@type': 'text', '#text': meta.description },
+        updated: (items[0]?.date ?? meta.updated).toISOString(),
+        generator: 'Candor',
+        link: [
+          { '@rel': 'alternate', '@type': 'text/html', '@href': meta.link },
+          { '@rel': 'self', '@type': 'application/atom+xml', '@href': meta.atom },
+          { '@rel': 'alternate', '@type': 'application/rss+xml', '@href': meta.rss },
+        ],
+        entry: items.map((i) => ({
+          id: i.guid,
+          title: { '@type': 'html', '#text': escapeHtml(i.title) },
+          link: { '@rel': 'alternate', '@href': i.link },
+          published: i.date.toISOString(),
+          updated: i.date.toISOString(),
+          summary: { '@type': 'html', '#text': escapeHtml(i.summary) },
+          content: { '@type': 'html', '#text': i.html },
+          category: i.categories.map((name) => ({ '@term': name, '@label': name })),
+        })),
+      },
+    })
+  );
 }

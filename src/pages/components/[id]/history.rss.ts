@@ -7,5 +7,5 @@ export const getStaticPaths = componentPaths satisfies GetStaticPaths;
 export const GET: APIRoute = async ({ params }) => {
   const { entries, config, now } = await getSite();
   const id = params['id']!;
-  return new Response(await rss(feedMeta(config, now, id), feedItems(entries, config, now, id)), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+  return new Response(rss(feedMeta(config, now, id), feedItems(entries, config, now, id)), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
 };

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build.ts';
+import { makeProject } from '../helpers/project.ts';
+
+/** Names and text that XML must escape, in every place a feed, badge or sitemap may carry them. */
+const HOSTILE_CONFIG = `site:
+  name: "Fish & <Chips> \\"Co\\" 'Ltd'"
+  url: https://status.example.com
+  description: "Status of <Fish> & Chips ]]> and more"
+components:
+  - id: api
+    name: "API <v2> & \\"Webhooks\\""
+    group: core
+  - id: web
+    name: "R&D ]]> Site"
+groups:
+  - id: core
+    name: "Core & <Main>"
+`;
+
+function xmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(rss|atom|xml|svg)$/.test(f))
+    .map((f) => join(dir, f));
+}
+
+/** Parses a document with a strict, conforming XML parser; returns its errors. */
+function xmlErrors(text: string): string[] {
+  const errors: string[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('error', (e) => errors.push(e.message));
+  parser.write(text).close();
+  return errors;
+}
+
+describe('every XML output of a hostile site is well-formed', () => {
+  it('feeds, badges and the sitemap parse with a strict XML parser', () => {
+    const root = makeProject(
+      {
+        'incidents/2026-11-24-hostile.md': `---\ntitle: "Errors <b>here</b> & ]]> there \\"now\\""\ncomponents:\n  api: major_outage\n  web: degraded_performance\n---\n\n## Identified — 2026-11-24 11:30 UTC\nA <script>alert(1)</script> & ]]> and <![CDATA[ x ]]> with 😀 and "quotes".\n\n## Investigating — 2026-11-24 11:00 UTC\nLooking at R&D <stuff>.\n`,
+        'incidents/2026-11-24-hostile.postmortem.md': '---\npublished: 2026-11-24T11:45Z\ntitle: "What <broke> & ]]> why"\n---\n\n## Summary\nIt & <it> broke ]]>.\n',
+      },
+      HOSTILE_CONFIG,
+    );
+    const r = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
+    expect(r.code, r.output).toBe(0);
+    const files = xmlFiles(r.outDir);
+    expect(files.map((f) => relative(r.outDir, f)).sort()).toEqual(
+      expect.arrayContaining(['history.rss', 'history.atom', 'badge.svg', 'components/api/history.rss', 'components/api/history.atom', 'components/api/badge.svg', 'sitemap-index.xml']),
+    );
+    for (const file of files) expect([relative(r.outDir, file), xmlErrors(readFileSync(file, 'utf8'))]).toEqual([relative(r.outDir, file), []]);
+  });
+});
