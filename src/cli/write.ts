@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,6 +60,21 @@ function keep(change: Change, text: string): string {
 }
 
 /**
+ * Writes the whole file at once: a reader (another candor command, the check, an editor) sees the old
+ * text or the new, never a half-written file. A new file is linked into place only if none is there.
+ */
+function writeAtomically(path: string, text: string, create: boolean): void {
+  const temporary = join(dirname(path), `.${basename(path)}.candor-${process.pid}`);
+  writeFileSync(temporary, text);
+  try {
+    if (create) linkSync(temporary, path);
+    else renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
  * One writer at a time per file, across processes: a lock file beside it (a dotfile, which the check
  * never reads). A lock left by a process that died is taken over after ten seconds.
  */
@@ -107,7 +122,7 @@ export async function writeChange(ctx: CliContext, config: Config, change: Chang
     }
     const refused = problemsOf(change.file, change.id, change.kind, text, config, shown);
     if (refused) throw new UsageError(`${refused}\nYour text is kept in ${keep(change, mine)}.`);
-    writeFileSync(path, text, { flag: change.base === undefined ? 'wx' : 'w' });
+    writeAtomically(path, text, change.base === undefined);
   } finally {
     release();
   }
