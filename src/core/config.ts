@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { didYouMean, Problems } from './problems.ts';
 import { type Config, configSchema } from './schema/config.ts';
 import { validateYaml } from './validate.ts';
@@ -6,7 +8,7 @@ import { parseYaml } from './yaml.ts';
 export const CONFIG_FILE = 'candor.config.yaml';
 
 /** Validates the text of `candor.config.yaml`: its schema, then the references between its parts. */
-export function parseConfig(text: string, problems: Problems, file = CONFIG_FILE): Config | undefined {
+export function parseConfig(text: string, problems: Problems, file = CONFIG_FILE, root?: string): Config | undefined {
   const yaml = parseYaml(text);
   for (const e of yaml.errors) problems.error(file, e.at, `The configuration is not valid YAML: ${e.message}.`, 'Check indentation, and quote values that contain ": ".');
   if (yaml.errors.length) return undefined;
@@ -28,6 +30,12 @@ export function parseConfig(text: string, problems: Problems, file = CONFIG_FILE
       if (!seen.has(c)) problems.error(file, yaml.locate(['notifications', i, 'components', k]), `Notification ${i + 1} names an unknown component "${c}".${didYouMean(c, [...seen])}`, 'Use component ids listed under "components".');
     });
   });
+  if (config.site.domain !== undefined && config.site.domain !== new URL(config.site.url).hostname) {
+    problems.error(file, yaml.locate(['site', 'domain']), `site.domain (${config.site.domain}) is not the host of site.url (${config.site.url}).`, `Make them the same site: domain: ${new URL(config.site.url).hostname}, or change site.url.`);
+  }
+  if (root !== undefined && config.site.logo !== undefined && !existsSync(join(root, 'public', decodeURIComponent(config.site.logo.replace(/[?#].*$/, ''))))) {
+    problems.error(file, yaml.locate(['site', 'logo']), `site.logo (${config.site.logo}) is not a file under public/.`, `Put the logo at public${config.site.logo}, or correct the path.`);
+  }
   const seenGroups = new Set<string>();
   config.groups.forEach((g, i) => {
     if (seenGroups.has(g.id) || seen.has(g.id)) problems.error(file, yaml.locate(['groups', i, 'id']), `The group id "${g.id}" is already used.`, 'Group ids must differ from each other and from component ids.');

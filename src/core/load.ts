@@ -148,7 +148,7 @@ export function loadConfig(root: string, problems: Problems): Config | undefined
     problems.error(CONFIG_FILE, undefined, `There is no ${CONFIG_FILE} in ${root}.`, 'Create it with a "site" (name, url) and a list of "components".');
     return undefined;
   }
-  return text === undefined ? undefined : parseConfig(text, problems);
+  return text === undefined ? undefined : parseConfig(text, problems, CONFIG_FILE, root);
 }
 
 /**

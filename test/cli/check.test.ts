@@ -26,6 +26,7 @@ describe('the check command', () => {
     // Without the snapshot, a year on, its promise and its maintenance are long overdue.
     const live = mkdtempSync(join(tmpdir(), 'candor-example-'));
     cpSync(join(ROOT, 'incidents'), join(live, 'incidents'), { recursive: true });
+    cpSync(join(ROOT, 'public'), join(live, 'public'), { recursive: true });
     writeFileSync(join(live, 'candor.config.yaml'), readFileSync(join(ROOT, 'candor.config.yaml'), 'utf8').replace(/^  as_of: .*\n/m, ''));
     expect(runCheck(live, { CANDOR_NOW: '' }, true).stdout).toContain('is overdue');
   });

@@ -96,3 +96,36 @@ describe('titles and headings mean what they say', () => {
     expect(project!.entries[0]!.updates[0]!.at.toISOString()).toBe('2026-11-20T14:05:00.000Z');
   });
 });
+
+describe('URLs and names in the configuration mean what they say', () => {
+  const withSite = (lines: string) => FIXTURE_CONFIG.replace('site:\n  name: Example\n  url: https://status.example.com\n', `site:\n  name: Example\n${lines}`);
+  const errorsOf = (configText: string, files: Record<string, string> = {}) =>
+    loadProject(makeProject({ 'incidents/fine.md': fine, ...files }, configText), new Date('2026-11-24T12:00Z')).problems.errors.map((e) => [e.line, e.message, e.hint]);
+
+  it.each([
+    ['  url: https://acme.github.io/status\n', 'site.url: has a path (/status).', 'Write the address in site.url (https://acme.github.io) and the path in site.base: base: /status.'],
+    ['  url: https://user:secret@status.example.com\n', 'site.url: holds a user name or password.', 'Write only the address, such as https://status.example.com.'],
+    ['  url: https://status.example.com/?utm=x\n', 'site.url: has a query or fragment.', 'Write only the address, such as https://status.example.com.'],
+    ['  url: https://status.example.com\n  base: /status/../..\n', 'site.base: climbs out of the site with "." or "..".', 'Write the path the site is served under, such as "/status".'],
+    ['  url: https://status.example.com\n  domain: https://status.example.com/\n', 'site.domain: must be a bare host name in lowercase, such as status.example.com (no https://, path or port).', 'Change site.domain to a valid value.'],
+  ])('%j', (lines, message, hint) => {
+    const [error] = errorsOf(withSite(lines));
+    expect(error!.slice(1)).toEqual([message, hint]);
+  });
+
+  it('site.domain must be the host of site.url, and site.logo a file under public/', () => {
+    expect(errorsOf(withSite('  url: https://status.example.com\n  domain: status.other.com\n'))).toEqual([
+      [4, 'site.domain (status.other.com) is not the host of site.url (https://status.example.com).', 'Make them the same site: domain: status.example.com, or change site.url.'],
+    ]);
+    expect(errorsOf(withSite('  url: https://status.example.com\n  logo: /logo.svg\n')).map((e) => e[1])).toEqual(['site.logo (/logo.svg) is not a file under public/.']);
+    expect(errorsOf(withSite('  url: https://status.example.com\n  logo: /logo.svg\n'), { 'public/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' })).toEqual([]);
+  });
+
+  it('support links are read as a browser would', () => {
+    const support = (url: string) => errorsOf(`${FIXTURE_CONFIG}support:\n  - label: Help\n    url: "${url}"\n`).map((e) => e[1]);
+    for (const good of ['HTTPS://help.example.com', 'mailto:support@example.com', 'tel:+15551234567']) expect(support(good)).toEqual([]);
+    for (const bad of ['https:javascript:alert(1)', 'https://help.example.com/a b', 'javascript:alert(1)', 'https://', 'ftp://files.example.com']) {
+      expect(support(bad)).toEqual(['support.0.url: must be a web, mail or phone link without spaces.']);
+    }
+  });
+});

@@ -45,11 +45,23 @@ export const siteSchema = z.strictObject({
   /** The company or product name shown in the header and titles. */
   name: z.string().min(1, 'empty; write the company or product name'),
   /** Public URL of the status site, e.g. https://status.example.com */
-  url: z.url({ protocol: /^https?$/, message: 'must be a full http(s) URL; write it like https://status.example.com' }),
+  url: z.url({ protocol: /^https?$/, message: 'must be a full http(s) URL; write it like https://status.example.com' }).superRefine((value, ctx) => {
+    const url = new URL(value);
+    const problem =
+      url.username || url.password
+        ? 'holds a user name or password; write only the address, such as https://status.example.com'
+        : url.search || url.hash || /[?#]/.test(value)
+          ? 'has a query or fragment; write only the address, such as https://status.example.com'
+          : url.pathname !== '/'
+            ? `has a path (${url.pathname.replace(/\/$/, '')}); write the address in site.url (${url.origin}) and the path in site.base: base: ${url.pathname.replace(/\/$/, '')}`
+            : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   /** Path prefix when served from a sub-path (GitHub project pages): "/status". */
   base: z
     .string()
     .regex(/^\/(?:[A-Za-z0-9._~-]+\/?)*$/, 'must be a path starting with "/"; write "/" or a sub-path such as "/status"')
+    .refine((base) => !base.split('/').some((segment) => segment === '.' || segment === '..'), 'climbs out of the site with "." or ".."; write the path the site is served under, such as "/status"')
     .default('/'),
   description: z.string().optional(),
   /** Path of a logo under public/ (never another site's URL: the page makes no third-party request). */
@@ -60,8 +72,11 @@ export const siteSchema = z.strictObject({
     .optional(),
   time_zone: timeZone.default('UTC'),
   locale: locale.default('en-US'),
-  /** Custom domain written to CNAME for GitHub Pages. */
-  domain: z.string().optional(),
+  /** Custom domain written to CNAME for GitHub Pages: a bare host name, the one of site.url. */
+  domain: z
+    .string()
+    .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, 'must be a bare host name in lowercase, such as status.example.com (no https://, path or port)')
+    .optional(),
   /**
    * Show the site as of this moment rather than the build time: a snapshot, as the example content
    * is. Pages, feeds, the API and the check all use it, and the visitor's browser does not move the
@@ -87,9 +102,24 @@ export const groupSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+/** A link customers may follow: a web address with a host, an email address or a phone number, read as a browser would. */
+const supportUrl = z.string().refine(
+  (value) => {
+    if (/\s/.test(value)) return false;
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.hostname !== '' && !url.username && !url.password;
+      return url.protocol === 'mailto:' || url.protocol === 'tel:';
+    } catch {
+      return false;
+    }
+  },
+  'must be a web, mail or phone link without spaces; write it like https://help.example.com, mailto:support@example.com or tel:+15551234567',
+);
+
 export const supportLinkSchema = z.strictObject({
   label: z.string().min(1, 'empty; write the text of the link'),
-  url: z.string().regex(/^(https?:|mailto:|tel:)/, 'must be a web, mail or phone link; start it with https:, http:, mailto: or tel:'),
+  url: supportUrl,
 });
 
 const secretName = z
