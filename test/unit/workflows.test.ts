@@ -49,7 +49,8 @@ describe('the GitHub workflows', () => {
   it('ask for the least permissions', () => {
     const deploy = workflow('deploy.yml');
     expect(deploy.permissions).toEqual({ contents: 'read' });
-    expect(deploy.jobs.build.permissions).toBeUndefined();
+    // configure-pages reads the Pages settings: a private repository shows them only with pages: read.
+    expect(deploy.jobs.build.permissions).toEqual({ contents: 'read', pages: 'read' });
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(workflow('pull-request.yml').permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
   });
