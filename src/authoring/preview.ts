@@ -143,7 +143,7 @@ function entryChanges(was: Entry | undefined, e: Entry, config: Config, now: Dat
  * as it reads; "<" is shown, not parsed.
  */
 export function forComment(markdown: string): string {
-  return markdown.replace(/@/g, '@\u2060').replace(/</g, '&lt;');
+  return markdown.replace(/@(?!\u2060)/g, '@\u2060').replace(/</g, '&lt;');
 }
 
 /** One problem as a Markdown list item, for the preview and the pull-request comment. */

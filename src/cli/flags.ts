@@ -21,6 +21,15 @@ export const WRITE_FLAGS = {
   yes: { type: 'boolean', short: 'y' },
 } as const;
 
+/** Flags of the preview and the pull-request comment. */
+export const COMMENT_FLAGS = {
+  base: { type: 'string' },
+  'pr-number': { type: 'string' },
+  save: { type: 'string' },
+  from: { type: 'string' },
+  'head-sha': { type: 'string' },
+} as const;
+
 export type WriteFlags = {
   title?: string | undefined;
   component?: string[] | undefined;

