@@ -37,9 +37,8 @@ export class Problems {
 
   private add(severity: Severity, file: string, at: Position | undefined, message: string, hint: string) {
     // No line: the problem is with the file as a whole (its name, its folder, a missing incident), so point at its start.
-    const problem: Problem = { severity, file, line: at?.line ?? 1, message, hint };
-    const column = at?.line === undefined ? 1 : at.column;
-    if (column !== undefined) problem.column = column;
+    // Every problem has a column, so every annotation and editor jump lands on a place.
+    const problem: Problem = { severity, file, line: at?.line ?? 1, column: at?.line === undefined ? 1 : (at.column ?? 1), message, hint };
     this.list.push(problem);
   }
 }

@@ -31,9 +31,18 @@ export function parseYaml(source: string, firstLine = 1): LocatedYaml {
     message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/^Unresolved tag:/, 'Unknown tag'),
     at: toPosition(e.pos[0]),
   }));
-  // An escape in quotes ("\x07") can make what the file itself does not hold: a control character.
+  // A field name is text: a list or map as a key (`? [a, b]`), or an empty one (`~:`), is reported at
+  // the key itself. An escape in quotes ("\x07") can make what the file itself does not hold: a
+  // control character.
   if (!errors.length) {
     visit(doc, {
+      Pair: (_, pair) => {
+        const key = pair.key;
+        if (isScalar(key) && key.value !== null && key.value !== '') return undefined;
+        const at = (key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
+        errors.push({ message: `a field name must be a word, not ${isScalar(key) || key === null ? 'empty' : 'a list or a map'}`, at: toPosition(at) });
+        return visit.BREAK;
+      },
       Scalar: (_, node) => {
         const m = typeof node.value === 'string' ? CONTROL_CHARACTER.exec(node.value) : null;
         if (!m) return undefined;

@@ -73,7 +73,7 @@ describe('the check command', () => {
     const r = runCheck(root);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('incidents/a.md:4:3: error: Unknown component "apii". Did you mean "api"?\n    fix: Use a component id from candor.config.yaml');
-    expect(r.stderr).toContain('incidents/b.md:1: error: The file is empty.');
+    expect(r.stderr).toContain('incidents/b.md:1:1: error: The file is empty.');
     expect(r.stderr.trim().split('\n').at(-1)).toBe('✗ Checked 3 files: 2 errors, 0 warnings.');
     expect(r.stderr).not.toContain('::error');
   });

@@ -230,7 +230,7 @@ describe('bad input gets an error naming the file, the line and the fix', () => 
       ['incidents/a.md:10:1', expect.stringContaining('Add the time after a dash')],
       ['incidents/a.md:13:1', expect.stringContaining('Status words:')],
       ['incidents/b.txt:1:1', expect.stringContaining('Move it out of incidents/')],
-      ['incidents/empty.md:1:', expect.stringContaining('Start it with frontmatter')],
+      ['incidents/empty.md:1:1', expect.stringContaining('Start it with frontmatter')],
     ]);
   });
 
