@@ -3,7 +3,13 @@ import type { Nodes } from 'mdast';
 /** What Candor reads at most, so that every input gets an answer in time linear in its size. */
 export const LIMITS = {
   /** Bytes of one file under incidents/ (and of the configuration). */
-  fileBytes: 1_000_000,
+  fileBytes: 300_000,
+  /**
+   * Characters of one paragraph (lines without a blank line between them, outside code blocks):
+   * Markdown's emphasis rules cost the square of a paragraph's length on hostile input, so a bound
+   * here keeps reading any file linear in its size.
+   */
+  paragraphChars: 3_000,
   /** Characters of one update: a status update is short; a long analysis belongs in a linked document. */
   updateChars: 20_000,
   /** Characters of a post-mortem. */
@@ -13,6 +19,28 @@ export const LIMITS = {
   /** Levels of quotes, lists and other blocks inside one another. */
   depth: 32,
 } as const;
+
+/** The first paragraph of `markdown` longer than the limit: its line (1-based) and length. */
+export function overlongParagraph(markdown: string): { line: number; length: number } | undefined {
+  let start = 0, length = 0, fence: string | undefined;
+  const lines = markdown.split('\n');
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    const marker = line === undefined ? undefined : /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (marker !== undefined) fence = marker;
+    // A blank line, a fence and a heading each end a paragraph.
+    if (line === undefined || line.trim() === '' || marker !== undefined || /^ {0,3}#{1,6}(\s|$)/.test(line)) {
+      if (length > LIMITS.paragraphChars) return { line: start + 1, length };
+      length = 0;
+      start = i + 1;
+    } else length += line.length + 1;
+  }
+  return undefined;
+}
 
 /** The deepest node below `nodes` and its depth, found without recursion (deep input cannot overflow the stack). */
 export function deepest(nodes: readonly Nodes[]): { depth: number; node: Nodes | undefined } {

@@ -34,7 +34,7 @@ export interface LoadResult {
 function readText(path: string, file: string, problems: Problems): string | undefined {
   const size = statSync(path).size;
   if (size > LIMITS.fileBytes) {
-    problems.error(file, undefined, `The file is ${Math.round(size / 1000)} KB; Candor reads files of up to ${LIMITS.fileBytes / 1_000_000} MB.`, 'Split it, or link to a document for the long part.');
+    problems.error(file, undefined, `The file is ${Math.round(size / 1000)} KB; Candor reads files of up to ${LIMITS.fileBytes / 1000} KB.`, 'Split it, or link to a document for the long part.');
     return undefined;
   }
   const text = readUtf8(path, file, problems);

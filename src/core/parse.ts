@@ -20,7 +20,7 @@ import { formatUtc, parseTime, TIME_FORMAT_HINT } from './time.ts';
 import { validateYaml } from './validate.ts';
 import { type LocatedYaml, parseYaml } from './yaml.ts';
 import { reportTemplateText, TEMPLATE_TEXT_HINT, templateTextIn } from './template-text.ts';
-import { deepest, LIMITS } from './limits.ts';
+import { deepest, LIMITS, overlongParagraph } from './limits.ts';
 
 export interface SourceFile {
   /** Path relative to the project root, for messages. */
@@ -98,6 +98,7 @@ interface RawUpdate {
 
 /** Splits the body into updates at level-2 headings `## <Status> — <time>`. */
 function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: Words, kind: string, problems: Problems): RawUpdate[] {
+  if (!withinParagraphLimit(split.body, split.bodyLine, src.file, problems)) return [];
   const tree = parseMarkdown(split.body);
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + split.bodyLine - 1;
   const updates: RawUpdate[] = [];
@@ -281,6 +282,14 @@ function parseHeading(
     return undefined;
   }
   return { status: words[key]!, label: capitalize(key), at: time.date, line: at.line ?? 1 };
+}
+
+/** Refuses, before parsing, a paragraph too long to read in reasonable time. */
+function withinParagraphLimit(markdown: string, firstLine: number, file: string, problems: Problems): boolean {
+  const long = overlongParagraph(markdown);
+  if (!long) return true;
+  problems.error(file, { line: long.line + firstLine - 1, column: 1 }, `This paragraph is ${long.length.toLocaleString('en')} characters long; Candor reads paragraphs of up to ${LIMITS.paragraphChars.toLocaleString('en')}.`, 'Break it into shorter paragraphs with blank lines, or link to a document for the long part.');
+  return false;
 }
 
 /**
@@ -485,9 +494,10 @@ export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem
   const markdown = split.body.trim();
   if (markdown === '') problems.error(src.file, { line: split.bodyLine }, 'The post-mortem has no text.', 'Write the post-mortem below the frontmatter: Summary, Impact, Root cause, Resolution, Prevention.');
   if (!fm || problems.errors.length > before) return undefined;
-  const tree = parseMarkdown(markdown);
   // The Markdown was trimmed: its line 1 is the first line with text.
   const firstLine = split.bodyLine + /^\s*/.exec(split.body)![0].split('\n').length - 1;
+  if (!withinParagraphLimit(markdown, firstLine, src.file, problems)) return undefined;
+  const tree = parseMarkdown(markdown);
   if (!withinLimits(tree.children, markdown.length, LIMITS.postmortemChars, 'post-mortem', { line: firstLine, column: 1 }, firstLine, src.file, problems)) return undefined;
   const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((h) => toString(h).trim());
   const html = renderTree(tree, foreignImageError(src.file, firstLine, problems));

@@ -55,12 +55,12 @@ describe('the build reads the same model the check validates', () => {
   });
 
   it('writes CNAME for a custom domain, robots.txt and the sitemap under the base path', () => {
-    const root = makeProject({}, 'site:\n  name: X\n  url: https://x.github.io\n  base: /status\n  domain: status.x.example\ncomponents:\n  - id: api\n    name: API\n');
+    const root = makeProject({}, 'site:\n  name: X\n  url: https://status.x.example\n  base: /status\n  domain: status.x.example\ncomponents:\n  - id: api\n    name: API\n');
     const r = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
     expect(r.code, r.output).toBe(0);
     expect(readFileSync(join(r.outDir, 'CNAME'), 'utf8')).toBe('status.x.example\n');
-    expect(readFileSync(join(r.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://x.github.io/status/sitemap-index.xml');
-    expect(readFileSync(join(r.outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://x.github.io/status/history/</loc>');
+    expect(readFileSync(join(r.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://status.x.example/status/sitemap-index.xml');
+    expect(readFileSync(join(r.outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://status.x.example/status/history/</loc>');
   });
 
   it("fails on bad input with the check's messages, and produces no site", () => {

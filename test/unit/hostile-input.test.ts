@@ -64,7 +64,7 @@ describe('files that are not what they seem', () => {
     expect(loadProject(root, new Date()).problems.errors.map((e) => [e.file, e.message])).toEqual([['incidents', 'incidents is a file, not a folder of incidents.']]);
 
     const big = makeProject({ 'incidents/big.md': `${fine}${'x'.repeat(1_100_000)}\n` });
-    expect(loadProject(big, new Date()).problems.errors.map((e) => e.message)).toEqual(['The file is 1100 KB; Candor reads files of up to 1 MB.']);
+    expect(loadProject(big, new Date()).problems.errors.map((e) => e.message)).toEqual(['The file is 1100 KB; Candor reads files of up to 300 KB.']);
 
     const form = makeProject({ 'incidents/fine.md': fine });
     mkdirSync(join(form, '.github/ISSUE_TEMPLATE/incident-report.yml'), { recursive: true });

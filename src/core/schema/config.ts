@@ -46,6 +46,8 @@ export const siteSchema = z.strictObject({
   name: z.string().min(1, 'empty; write the company or product name'),
   /** Public URL of the status site, e.g. https://status.example.com */
   url: z.url({ protocol: /^https?$/, message: 'must be a full http(s) URL; write it like https://status.example.com' }).superRefine((value, ctx) => {
+    // Runs after z.url's own check, which has already reported an address that is not one.
+    if (!URL.canParse(value)) return;
     const url = new URL(value);
     const problem =
       url.username || url.password
