@@ -56,9 +56,10 @@ export function deepest(nodes: readonly Nodes[]): { depth: number; node: Nodes |
 
 /**
  * Characters that no text of a status page may hold: C0 controls but tab, line feed and carriage
- * return, DEL, U+FFFE and U+FFFF, and lone surrogates. XML forbids most of them, so one would make
- * every feed unreadable.
+ * return, DEL, C1 controls (a terminal reads U+009B as an escape), the bidi overrides that reverse
+ * what follows (U+202D, U+202E), U+FFFE and U+FFFF, and lone surrogates. XML forbids most of them, so
+ * one would make every feed unreadable.
  */
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202D\u202E\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;

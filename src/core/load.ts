@@ -143,6 +143,16 @@ function checkTemplates(root: string, problems: Problems): void {
 export function loadConfig(root: string, problems: Problems): Config | undefined {
   let text: string | undefined;
   try {
+    const real = realpathSync(join(root, CONFIG_FILE));
+    const inside = realpathSync(root);
+    if (!real.startsWith(inside + sep)) {
+      problems.error(CONFIG_FILE, undefined, 'A link that leads outside the project: Candor reads only what the repository holds.', `Put the configuration itself in ${CONFIG_FILE}.`);
+      return undefined;
+    }
+  } catch {
+    // No file: said below.
+  }
+  try {
     text = readText(join(root, CONFIG_FILE), CONFIG_FILE, problems);
   } catch {
     problems.error(CONFIG_FILE, undefined, `There is no ${CONFIG_FILE} in ${root}.`, 'Create it with a "site" (name, url) and a list of "components".');

@@ -82,7 +82,10 @@ export class CandorContentError extends Error {
   }
 }
 
+/** Text from files (names, keys, values) shown in a report: control characters as escapes, never raw. */
+const shown = (s: string) => s.replace(/[\u0000-\u001F\u007F-\u009F\u202D\u202E]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
-  return `${where}: ${p.severity}: ${p.message}\n    fix: ${p.hint}`;
+  const where = [shown(p.file), p.line, p.column].filter((x) => x !== undefined).join(':');
+  return `${where}: ${p.severity}: ${shown(p.message)}\n    fix: ${shown(p.hint)}`;
 }

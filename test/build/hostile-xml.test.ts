@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
@@ -53,4 +53,18 @@ describe('every XML output of a hostile site is well-formed', () => {
     );
     for (const file of files) expect([relative(r.outDir, file), xmlErrors(readFileSync(file, 'utf8'))]).toEqual([relative(r.outDir, file), []]);
   });
+});
+
+describe('malformed input from the corpus never makes a site', () => {
+  const corpus = join(import.meta.dirname, '..', 'fixtures', 'malformed');
+  const expected = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Record<string, [number, number, string]>;
+  it.each(['deep-quotes.md', 'yaml-alias-bomb.md', 'control-character.md', 'paragraph-too-long.md'])('%s: the build fails with the check\'s located message', (name) => {
+    const id = name.replace(/\.md$/, '');
+    const root = makeProject({ [`incidents/${id}.md`]: readFileSync(join(corpus, name), 'utf8') });
+    const r = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
+    expect(r.code).not.toBe(0);
+    const [line, column, message] = expected[name]!;
+    expect(r.output).toContain(`incidents/${id}.md:${line}:${column}: error: ${message}`);
+    expect(existsSync(r.outDir) ? readdirSync(r.outDir, { recursive: true }).filter((f) => String(f).endsWith('.html')) : []).toEqual([]);
+  }, 120_000);
 });

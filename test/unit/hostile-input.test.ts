@@ -48,6 +48,21 @@ describe('files that are not what they seem', () => {
     ]);
   });
 
+  it('the configuration too is read only from the repository', () => {
+    const outside = makeProject({});
+    const root = makeProject({ 'incidents/fine.md': fine }, null);
+    symlinkSync(join(outside, 'candor.config.yaml'), join(root, 'candor.config.yaml'));
+    expect(loadProject(root, new Date()).problems.errors.map((e) => [e.file, e.message])).toEqual([['candor.config.yaml', 'A link that leads outside the project: Candor reads only what the repository holds.']]);
+  });
+
+  it('C1 controls and bidi overrides are refused too, and file names are shown with their control characters escaped', () => {
+    const { problems } = load({ 'incidents/a.md': fine.replace('All good.', 'Pay\u0085ments \u202Eevil \u009B31m') });
+    expect(problems.errors.map((e) => [e.line, e.column, e.message])).toEqual([[6, 4, 'A control character (U+0085) that cannot be shown: feeds would be unreadable.']]);
+    const { formatProblem } = require('../../src/core/problems.ts') as typeof import('../../src/core/problems.ts');
+    const named = load({ 'incidents/a\u0001b.md': fine });
+    expect(formatProblem(named.problems.errors[0]!)).toMatch(/^incidents\/a\\u0001b\.md:1:1: error: "a\\u0001b" is not a valid incident id/);
+  });
+
   it('a link inside the project is read like the file', () => {
     const root = makeProject({ 'archive/2025-old.md': fine });
     symlinkSync(join(root, 'archive/2025-old.md'), join(root, 'incidents/2025-old.md'));
