@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
+import { xmlErrors } from '../helpers/xml.ts';
 import { makeProject } from '../helpers/project.ts';
 
 /** Names and text that XML must escape, in every place a feed, badge or sitemap may carry them. */
@@ -25,15 +25,6 @@ function xmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(rss|atom|xml|svg)$/.test(f))
     .map((f) => join(dir, f));
-}
-
-/** Parses a document with a strict, conforming XML parser; returns its errors. */
-function xmlErrors(text: string): string[] {
-  const errors: string[] = [];
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on('error', (e) => errors.push(e.message));
-  parser.write(text).close();
-  return errors;
 }
 
 describe('every XML output of a hostile site is well-formed', () => {

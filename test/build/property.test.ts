@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/core/load.ts';
 import { parseEntry, parsePostmortem } from '../../src/core/parse.ts';
 import { Problems } from '../../src/core/problems.ts';
 import { buildSite } from '../helpers/build.ts';
+import { xmlErrors } from '../helpers/xml.ts';
 import { config, makeProject } from '../helpers/project.ts';
 
 const componentIds = config.components.map((c) => c.id);
@@ -42,15 +42,6 @@ describe('the check never throws, whatever a file holds', () => {
     );
   });
 });
-
-/** The strict XML parser's complaints about a document. */
-function xmlErrors(xml: string): string[] {
-  const errors: string[] = [];
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on('error', (e) => errors.push(e.message));
-  parser.write(xml).close();
-  return errors;
-}
 
 describe('a project that passes the check always builds, with well-formed feeds, calendar and API', () => {
   it('for generated projects', () => {
