@@ -74,20 +74,29 @@ export interface ListingProblem {
   hint: string;
 }
 
+/** The real path of the project folder, to which every file Candor reads must lead. */
+function realRoot(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
+/** Whether `real` (a resolved path) lies in the project: links never take the check outside it. */
+const leadsInside = (real: string, inside: string) => real === inside || real.startsWith(inside + sep);
+
+const OUTSIDE = 'A link that leads outside the project: Candor reads only what the repository holds.';
+
 /**
- * Every file under `dir`, skipping names that start with `_` (templates) or `.` (dotfiles). A link
- * is followed only within `root` (the check never reads what the repository does not hold), and a
- * link that leads nowhere, in a circle or outside is reported, never thrown. So is `dir` being a file.
+ * Every file under `dir`, skipping names that start with `_` (templates) or `.` (dotfiles). Links
+ * are resolved once: one that leads nowhere, in a circle or outside `root` is reported and not
+ * followed, and a file reached under two names is reported the second time. So is `dir` being a file.
  */
 export function listFiles(dir: string, root = dir, onProblem: (p: ListingProblem) => void = () => {}): string[] {
   const out: string[] = [];
-  const inside = (() => {
-    try {
-      return realpathSync(root);
-    } catch {
-      return root;
-    }
-  })();
+  const inside = realRoot(root);
+  const files = new Map<string, string>();
   const walk = (folder: string, seen: Set<string>) => {
     let names: string[];
     try {
@@ -109,17 +118,24 @@ export function listFiles(dir: string, root = dir, onProblem: (p: ListingProblem
         onProblem({ path, message: loop ? 'A link that leads to itself, in a circle.' : 'A link that leads to nothing: its target does not exist.', hint: 'Remove the link, or make it point at a file in the repository.' });
         continue;
       }
-      if (real !== inside && !real.startsWith(inside + sep)) {
-        onProblem({ path, message: 'A link that leads outside the project: Candor reads only what the repository holds.', hint: 'Copy the file into incidents/ instead of linking to it.' });
+      if (!leadsInside(real, inside)) {
+        onProblem({ path, message: OUTSIDE, hint: 'Copy the file into incidents/ instead of linking to it.' });
         continue;
       }
       if (statSync(real).isDirectory()) {
-        if (seen.has(real)) continue;
-        walk(path, new Set([...seen, real]));
-      } else out.push(path);
+        if (!seen.has(real)) walk(path, new Set([...seen, real]));
+        continue;
+      }
+      const twin = files.get(real);
+      if (twin) {
+        onProblem({ path, message: `The same file as ${relative(root, twin).split(sep).join('/')}, reached under another name.`, hint: 'Keep one of them: each incident is one file, with one id.' });
+        continue;
+      }
+      files.set(real, path);
+      out.push(path);
     }
   };
-  walk(dir, new Set());
+  walk(dir, new Set([realRoot(dir)]));
   return out;
 }
 
@@ -143,10 +159,8 @@ function checkTemplates(root: string, problems: Problems): void {
 export function loadConfig(root: string, problems: Problems): Config | undefined {
   let text: string | undefined;
   try {
-    const real = realpathSync(join(root, CONFIG_FILE));
-    const inside = realpathSync(root);
-    if (!real.startsWith(inside + sep)) {
-      problems.error(CONFIG_FILE, undefined, 'A link that leads outside the project: Candor reads only what the repository holds.', `Put the configuration itself in ${CONFIG_FILE}.`);
+    if (!leadsInside(realpathSync(join(root, CONFIG_FILE)), realRoot(root))) {
+      problems.error(CONFIG_FILE, undefined, OUTSIDE, `Put the configuration itself in ${CONFIG_FILE}.`);
       return undefined;
     }
   } catch {
@@ -176,16 +190,8 @@ export function loadProject(root: string, now: Date): LoadResult {
   const fileOf = (path: string) => relative(root, path).split(sep).join('/') || path;
   const paths = listFiles(join(root, INCIDENTS_DIR), root, (p) => problems.error(fileOf(p.path), undefined, p.message, p.hint));
   const files = paths.length + 1;
-  const realPaths = new Map<string, string>();
   for (const path of paths) {
     const file = fileOf(path);
-    const real = realpathSync(path);
-    const twin = realPaths.get(real);
-    if (twin) {
-      problems.error(file, undefined, `The same file as ${twin}, reached under another name.`, 'Keep one of them: each incident is one file, with one id.');
-      continue;
-    }
-    realPaths.set(real, file);
     const name = path.slice(path.lastIndexOf(sep) + 1);
     if (!name.endsWith('.md')) {
       problems.error(file, undefined, `"${name}" is not a Markdown file, and only incidents belong in ${INCIDENTS_DIR}/.`, 'Move it out of incidents/, give it the .md extension if it is an incident, or start its name with "_" to keep it there unread.');

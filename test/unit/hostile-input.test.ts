@@ -41,10 +41,10 @@ describe('files that are not what they seem', () => {
     expect(project).toBeUndefined();
     expect(problems.errors.map((e) => [e.file, e.line, e.message])).toEqual([
       ['incidents/dangling.md', 1, 'A link that leads to nothing: its target does not exist.'],
+      ['incidents/fine.md', 1, 'The same file as incidents/fine-again.md, reached under another name.'],
       ['incidents/loop.md', 1, 'A link that leads to itself, in a circle.'],
       ['incidents/passwd.md', 1, 'A link that leads outside the project: Candor reads only what the repository holds.'],
       ['incidents/proc', 1, 'A link that leads outside the project: Candor reads only what the repository holds.'],
-      ['incidents/fine.md', 1, 'The same file as incidents/fine-again.md, reached under another name.'],
     ]);
   });
 
@@ -61,6 +61,14 @@ describe('files that are not what they seem', () => {
     const { formatProblem } = require('../../src/core/problems.ts') as typeof import('../../src/core/problems.ts');
     const named = load({ 'incidents/a\u0001b.md': fine });
     expect(formatProblem(named.problems.errors[0]!)).toMatch(/^incidents\/a\\u0001b\.md:1:1: error: "a\\u0001b" is not a valid incident id/);
+  });
+
+  it('a folder linked back into incidents/ is read once', () => {
+    const root = makeProject({ 'incidents/fine.md': fine });
+    symlinkSync('.', join(root, 'incidents/again'));
+    const { project, problems } = loadProject(root, new Date('2026-11-24T12:00Z'));
+    expect(problems.errors).toEqual([]);
+    expect(project!.entries.map((e) => e.id)).toEqual(['fine']);
   });
 
   it('a link inside the project is read like the file', () => {
