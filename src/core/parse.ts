@@ -103,6 +103,8 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + split.bodyLine - 1;
   const updates: RawUpdate[] = [];
   let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown' | 'text' | 'html'>; nodes: RootContent[] } | undefined;
+  // A heading look-alike is reported as one; it is not also "text before the first update".
+  const lookalikes = reportHeadingLookalikes(src.file, split, tree, words, otherWords, problems);
   let textBeforeReported = false;
 
   const close = (endOffset: number) => {
@@ -132,13 +134,15 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
       current = parsed ? { heading: node, parsed, nodes: [] } : { heading: node, nodes: [] };
     } else if (current) {
       current.nodes.push(node);
+    } else if (lookalikes.has(node.position?.start.line ?? 0)) {
+      // Its own error says what to write; the text under it is not reported again.
+      textBeforeReported = true;
     } else if (!textBeforeReported && node.type !== 'definition') {
       textBeforeReported = true;
       problems.error(src.file, { line: lineOf(node), column: 1 }, 'Text before the first update.', `Every part of the body belongs to an update: start it with a heading such as "## ${kind === 'incident' ? 'Investigating' : 'Scheduled'} — 2026-11-20 14:05 UTC".`);
     }
   }
   close(split.body.length);
-  reportHeadingLookalikes(src.file, split, tree, words, otherWords, problems);
   if (updates.length === 0 && !problems.errors.some((p) => p.file === src.file)) {
     problems.error(src.file, { line: split.bodyLine }, `The ${kind} has no update.`, `Add at least one update below the frontmatter, such as "## ${kind === 'incident' ? 'Investigating' : 'Scheduled'} — 2026-11-20 14:05 UTC" and a sentence for customers.`);
   }
@@ -182,7 +186,9 @@ const ONLY_TIME = /^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*
  * silently join the update above it (a `### Resolved` leaves the incident unresolved). List items and
  * table rows are content, and fenced code is shown as written.
  */
-function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<typeof parseMarkdown>, words: Words, otherWords: Words, problems: Problems) {
+function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<typeof parseMarkdown>, words: Words, otherWords: Words, problems: Problems): Set<number> {
+  const found = new Set<number>();
+  const firstUpdate = tree.children.find((n) => n.type === 'heading' && n.depth === 2)?.position?.start.line ?? Infinity;
   const lines = split.body.split('\n');
   const blockOf = new Map<number, RootContent>();
   for (const node of tree.children) {
@@ -209,6 +215,7 @@ function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<ty
     const key = word.toLowerCase().replace(/\s+/g, ' ');
     const meant = known.includes(key) ? key : marked ? /"([^"]+)"/.exec(didYouMean(key, Object.keys(words)))?.[1] : undefined;
     if (!meant) return;
+    found.add(line);
     const why = lead.includes('>')
       ? 'it is inside a quote'
       : htmlLevel !== undefined
@@ -227,10 +234,11 @@ function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<ty
     problems.error(
       file,
       { line: line + split.bodyLine - 1, column: 1 },
-      `"${raw.trim()}" reads as an update heading but is not one: ${why}, so its text would join the update above.`,
+      `"${raw.trim()}" reads as an update heading but is not one: ${why}, so ${line < firstUpdate ? 'it starts no update' : 'its text would join the update above'}.`,
       `Write it as "## ${capitalize(meant)} — ${time}": two # signs at the very start of the line, then a space${block?.type === 'html' && htmlLevel === undefined ? ', with a blank line above it' : ''}. To keep it as text, reword it.`,
     );
   });
+  return found;
 }
 
 function parseHeading(

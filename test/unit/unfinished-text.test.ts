@@ -135,6 +135,13 @@ describe('a mistyped update heading is an error, never a silent merge', () => {
     ]);
   });
 
+  it('above the first update, one error says it starts no update (not also "text before the first update")', () => {
+    const text = incident('### Resolved — 2026-11-20 15:00 UTC\nFixed.\n\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n');
+    expect(load({ 'incidents/a.md': text }).problems.errors.map((e) => [e.line, e.message])).toEqual([
+      [5, '"### Resolved — 2026-11-20 15:00 UTC" reads as an update heading but is not one: it is a level-3 heading (###), so it starts no update.'],
+    ]);
+  });
+
   it('a line of HTML right above a heading swallows it: said so, with the fix', () => {
     const text = incident('## Investigating — 2026-11-20 14:05 UTC\nLooking.\n\n<br>\n## Resolved — 2026-11-20 15:00 UTC\nAll fixed.\n');
     expect(load({ 'incidents/a.md': text }).problems.errors.map((e) => [e.line, e.message, e.hint])).toEqual([
