@@ -30,6 +30,12 @@ export const COMMENT_FLAGS = {
   'head-sha': { type: 'string' },
 } as const;
 
+/** Flags of `candor notify`. */
+export const NOTIFY_FLAGS = {
+  'dry-run': { type: 'boolean' },
+  ledger: { type: 'string' },
+} as const;
+
 export type WriteFlags = {
   title?: string | undefined;
   component?: string[] | undefined;

@@ -8,7 +8,8 @@ import { newIncident, newMaintenance } from './commands/new.ts';
 import { newPostmortem } from './commands/postmortem.ts';
 import { comment, postSavedComment, preview } from './commands/preview.ts';
 import { type CliContext, UsageError } from './context.ts';
-import { COMMENT_FLAGS, WRITE_FLAGS, type WriteFlags } from './flags.ts';
+import { COMMENT_FLAGS, NOTIFY_FLAGS, WRITE_FLAGS, type WriteFlags } from './flags.ts';
+import { notify } from './commands/notify.ts';
 import { Cancelled } from './prompts.ts';
 import { TemplateError } from '../authoring/templates.ts';
 
@@ -28,6 +29,9 @@ Commands:
                        (--base <rev> --pr-number <n>; needs GITHUB_TOKEN and GITHUB_REPOSITORY);
                        --save <folder> keeps it for a trusted workflow, which posts it with
                        --from <folder> --head-sha <sha>
+  notify               Send every update that went live to the channels in notifications:, once
+                       (--dry-run shows what would be sent now; --ledger <file> instead of the
+                       ledger branch; secrets from the environment)
 
 Options for the writing commands:
   --at <time>          Time of the update (default: now, in UTC)
@@ -51,16 +55,17 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   preview: ['base'],
   check: [],
   comment: ['base', 'pr-number', 'save', 'from', 'head-sha'],
+  notify: ['dry-run', 'ledger'],
 };
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, ...COMMENT_FLAGS, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, ...COMMENT_FLAGS, ...NOTIFY_FLAGS, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     const unknown = /Unknown option '--?([^']+)'/.exec((e as Error).message)?.[1];
-    const known = [...Object.keys(WRITE_FLAGS), ...Object.keys(COMMENT_FLAGS), 'root', 'help'];
+    const known = [...Object.keys(WRITE_FLAGS), ...Object.keys(COMMENT_FLAGS), ...Object.keys(NOTIFY_FLAGS), 'root', 'help'];
     ctx.err(`${(e as Error).message}${unknown ? didYouMean(unknown, known).replace(/"([^"]+)"/, '"--$1"') : ''}\n\n${USAGE}`);
     return 2;
   }
@@ -108,6 +113,8 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
         if (!values.base || !Number.isInteger(issue) || issue <= 0) throw new UsageError('candor comment needs --base <revision> and --pr-number <number>.');
         return await comment(atSiteMoment(c), values.base, issue, values.save);
       }
+      case 'notify':
+        return await notify(c, { dryRun: values['dry-run'], ledger: values.ledger });
       default:
         c.err(`Unknown command "${command}".${didYouMean(command, Object.keys(COMMAND_FLAGS).map((k) => k.split(' ')[0]!))}\n\n${USAGE}`);
         return 2;

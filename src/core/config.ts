@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { didYouMean, Problems } from './problems.ts';
-import { type Config, configSchema } from './schema/config.ts';
+import { type Config, configSchema, type NotificationConfig } from './schema/config.ts';
 import { validateYaml } from './validate.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -25,7 +25,12 @@ export function parseConfig(text: string, problems: Problems, file = CONFIG_FILE
       problems.error(file, yaml.locate(['components', i, 'group']), `Component "${c.id}" names an unknown group "${c.group}".${didYouMean(c.group, groupIds)}`, groupIds.length ? `Use a group id listed under "groups": ${groupIds.join(', ')}.` : `Add the group under "groups:" with an id and a name.`);
     }
   });
+  const channels = new Map<string, number>();
   config.notifications.forEach((n, i) => {
+    const channel = channelId(n);
+    const twin = channels.get(channel);
+    if (twin !== undefined) problems.error(file, yaml.locate(['notifications', i]), `Notifications ${twin + 1} and ${i + 1} are the same channel, "${channel}": each would be sent every message.`, 'Remove one, or give each its own "id:" if they really are two channels.');
+    channels.set(channel, i);
     (n.components ?? []).forEach((c, k) => {
       if (!seen.has(c)) problems.error(file, yaml.locate(['notifications', i, 'components', k]), `Notification ${i + 1} names an unknown component "${c}".${didYouMean(c, [...seen])}`, 'Use component ids listed under "components".');
     });
@@ -56,4 +61,9 @@ export function componentNames(config: Config): ReadonlyMap<string, string> {
 /** The site is a snapshot when it is shown at its `site.as_of` (not overridden by CANDOR_NOW). */
 export function isSnapshot(config: Config, now: Date): boolean {
   return config.site.as_of?.getTime() === now.getTime();
+}
+
+/** The channel's name in the ledger and the job summary: its `id`, else its type and secret's name. */
+export function channelId(n: NotificationConfig): string {
+  return n.id ?? `${n.type}-${n.secret.toLowerCase().replace(/_/g, '-')}`;
 }

@@ -21,6 +21,8 @@ export interface Update<S extends string = string> {
   html: string;
   /** Line of the heading in the source file. */
   line: number;
+  /** Marked `<!-- candor: quiet -->`: on the site and feeds, pushed to no notification channel. */
+  quiet?: boolean;
 }
 
 export interface AffectedComponent<S extends ComponentStatus = ComponentStatus> {

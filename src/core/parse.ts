@@ -94,6 +94,30 @@ interface RawUpdate {
   text: string;
   html: string;
   line: number;
+  quiet: boolean;
+}
+
+/** `<!-- candor: quiet -->` in an update: posted on the site and feeds, pushed to no channel. */
+const MARKER = /<!--\s*candor\s*:\s*([^]*?)\s*-->/giu;
+
+/** Whether the update carries the quiet marker; any other `candor:` marker is an error, never ignored. */
+function quietMarker(nodes: readonly RootContent[], bodyLine: number, file: string, problems: Problems): boolean {
+  let quiet = false;
+  for (const node of nodes) {
+    if (node.type !== 'html') continue;
+    for (const m of node.value.matchAll(MARKER)) {
+      if (m[1]!.toLowerCase() === 'quiet') quiet = true;
+      else {
+        problems.error(
+          file,
+          { line: (node.position?.start.line ?? 1) + bodyLine - 1 + node.value.slice(0, m.index).split('\n').length - 1, column: 1 },
+          `Unknown marker "<!-- candor: ${m[1]} -->".${didYouMean(m[1]!, ['quiet'])}`,
+          'The one marker is <!-- candor: quiet -->, which posts the update without pushing it to the notification channels.',
+        );
+      }
+    }
+  }
+  return quiet;
 }
 
 /** Splits the body into updates at level-2 headings `## <Status> — <time>`. */
@@ -102,7 +126,7 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
   const tree = parseMarkdown(split.body);
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + split.bodyLine - 1;
   const updates: RawUpdate[] = [];
-  let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown' | 'text' | 'html'>; nodes: RootContent[] } | undefined;
+  let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown' | 'text' | 'html' | 'quiet'>; nodes: RootContent[] } | undefined;
   // A heading look-alike is reported as one; it is not also "text before the first update".
   const lookalikes = reportHeadingLookalikes(src.file, split, tree, words, otherWords, problems);
   let textBeforeReported = false;
@@ -123,7 +147,8 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
           'Write what customers should know under the heading (what is affected, what you are doing), or remove the heading.',
         );
       }
-      updates.push({ ...current.parsed, markdown, text, html });
+      const quiet = quietMarker(current.nodes, split.bodyLine, src.file, problems);
+      updates.push({ ...current.parsed, markdown, text, html, quiet });
     }
   };
 
@@ -249,7 +274,7 @@ function parseHeading(
   file: string,
   at: Position,
   problems: Problems,
-): Omit<RawUpdate, 'markdown' | 'text' | 'html'> | undefined {
+): Omit<RawUpdate, 'markdown' | 'text' | 'html' | 'quiet'> | undefined {
   const example = `## ${kind === 'incident' ? 'Identified' : 'In progress'} — 2026-11-20 14:30 UTC`;
   const m = HEADING.exec(text);
   const word = (m?.[1] ?? text.trim()).replace(/\s+/g, ' ');
@@ -371,6 +396,7 @@ function finishUpdates<S extends string>(raw: RawUpdate[], terminal: readonly st
     text: u.text,
     html: u.html,
     line: u.line,
+    ...(u.quiet ? { quiet: true } : {}),
   }));
 }
 

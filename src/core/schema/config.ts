@@ -131,12 +131,87 @@ const secretName = z
     'must be the NAME of a repository secret (such as SLACK_WEBHOOK_URL), never the secret itself; store the value as a repository secret and write its name here',
   );
 
-export const notificationSchema = z.strictObject({
-  type: z.enum(['slack', 'discord', 'teams', 'webhook', 'email']),
-  /** Name of the repository secret that holds the webhook URL or credentials. */
-  secret: secretName,
-  /** Only notify for these components; all when absent. */
-  components: z.array(id).optional(),
+const httpsUrl = (example: string) =>
+  z.url({ protocol: /^https?$/, message: `must be a full http(s) address; write it like ${example}` }).refine((v) => URL.canParse(v) && !new URL(v).username && !new URL(v).password, `holds a user name or password; write the address only, like ${example}, and keep credentials in a secret`);
+
+const emailAddress = z.string().regex(/^(?:[^<>@\s]+<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/, 'not an email address; write it like status@example.com or "Example status <status@example.com>"');
+
+/** What a channel receives. */
+export const NOTIFICATION_EVENTS = ['incidents', 'maintenance', 'postmortems'] as const;
+
+/** Fields each channel type needs beyond `type` and `secret`, and those it may have. */
+const CHANNEL_FIELDS = {
+  slack: { required: [], optional: [] },
+  discord: { required: [], optional: [] },
+  teams: { required: [], optional: [] },
+  webhook: { required: ['signing_secret'], optional: [] },
+  email: { required: ['to', 'from'], optional: ['unsubscribe'] },
+  mastodon: { required: ['instance'], optional: ['account'] },
+  bluesky: { required: ['handle'], optional: ['service'] },
+} as const satisfies Record<string, { required: readonly string[]; optional: readonly string[] }>;
+
+export const CHANNEL_TYPES = Object.keys(CHANNEL_FIELDS) as (keyof typeof CHANNEL_FIELDS)[];
+const TYPE_FIELDS = ['signing_secret', 'to', 'from', 'unsubscribe', 'instance', 'account', 'handle', 'service'] as const;
+
+export const notificationSchema = z
+  .strictObject({
+    /** Names the channel in the ledger and the job summary; default `<type>-<secret>`. Changing it makes the channel new. */
+    id: id.optional(),
+    type: z.enum(CHANNEL_TYPES),
+    /**
+     * Name of the repository secret (an environment variable in the workflow) that holds the
+     * webhook URL, the SMTP URL (smtps://user:password@host), or the access token or app password.
+     */
+    secret: secretName,
+    /** Only notify for these components; all when absent. */
+    components: z.array(id).optional(),
+    /** What the channel receives; all when absent. */
+    events: z.array(z.enum(NOTIFICATION_EVENTS)).min(1, 'empty; list what the channel receives, such as [incidents, maintenance]').optional(),
+    /** webhook: name of the secret shared with the receiver, which signs each delivery. */
+    signing_secret: secretName.optional(),
+    /** email: the recipients, such as a mailing list's address. */
+    to: z.union([emailAddress, z.array(emailAddress).min(1, 'empty; list at least one address')]).optional(),
+    /** email: the sender, such as "Brightpay status <status@brightpay.example>". */
+    from: emailAddress.optional(),
+    /** email: the list's unsubscribe link (https: or mailto:), sent as List-Unsubscribe. */
+    unsubscribe: z.string().regex(/^(?:https:\/\/|mailto:)\S+$/, 'must be an https: or mailto: link; write it like https://lists.example.com/unsubscribe').optional(),
+    /** mastodon: the server the account is on. */
+    instance: httpsUrl('https://mastodon.social').optional(),
+    /** mastodon: the account's handle, shown on /subscribe/, such as @brightpay. */
+    account: z.string().regex(/^@?[A-Za-z0-9_]+(?:@[A-Za-z0-9.-]+)?$/, 'not a Mastodon handle; write it like @brightpay').optional(),
+    /** bluesky: the account's handle, such as brightpay.bsky.social. */
+    handle: z.string().regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/, 'not a Bluesky handle; write it like brightpay.bsky.social').optional(),
+    /** bluesky: the account's PDS; default https://bsky.social. */
+    service: httpsUrl('https://bsky.social').optional(),
+  })
+  .superRefine((n, ctx) => {
+    const fields = CHANNEL_FIELDS[n.type];
+    for (const field of fields.required) {
+      if (n[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `a ${n.type} channel needs "${field}"; add ${field}: with a value` });
+    }
+    const allowed: readonly string[] = [...fields.required, ...fields.optional];
+    for (const field of TYPE_FIELDS) {
+      if (n[field] !== undefined && !allowed.includes(field)) ctx.addIssue({ code: 'custom', path: [field], message: `a ${n.type} channel does not use "${field}"; remove it${allowed.length ? ` (it takes ${allowed.join(', ')})` : ''}` });
+    }
+  });
+
+export type NotificationConfig = z.output<typeof notificationSchema>;
+
+export const notifySettingsSchema = z.strictObject({
+  /** Nothing older than this is ever sent: an update found late is left to the page and feeds. */
+  max_age_hours: z.number().positive('must be more than 0; write a number of hours, such as 24').default(24),
+  /** Remind channels of maintenance this many hours before its window starts. */
+  maintenance_reminders_hours: z.array(z.number().positive('must be more than 0; write hours such as 24')).default([24]),
+  /** The branch of this repository that keeps the ledger of what was sent. */
+  ledger_branch: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'not a branch name; write it like candor-ledger').default('candor-ledger'),
+});
+
+/** Ways to follow the status that live elsewhere, listed on /subscribe/. */
+export const subscribeSchema = z.strictObject({
+  /** The mailing list's own sign-up page. */
+  email: httpsUrl('https://lists.example.com/status').optional(),
+  /** Other places the status is posted: social accounts, community channels. */
+  links: z.array(supportLinkSchema).default([]),
 });
 
 export const maintenanceSettingsSchema = z.strictObject({
@@ -154,6 +229,8 @@ export const configSchema = z.strictObject({
   groups: z.array(groupSchema).default([]),
   support: z.array(supportLinkSchema).default([]),
   notifications: z.array(notificationSchema).default([]),
+  notify: notifySettingsSchema.prefault({}),
+  subscribe: subscribeSchema.prefault({}),
   maintenance: maintenanceSettingsSchema.prefault({}),
 });
 

@@ -1,0 +1,79 @@
+import type { Entry, Maintenance, Update } from '../core/model.ts';
+import { isPublished } from '../core/rules/postmortem.ts';
+import type { Config } from '../core/schema/config.ts';
+
+/** What a channel can be told: an update, a published post-mortem, or a maintenance moment by the clock. */
+export type EventType = 'update' | 'postmortem' | 'reminder' | 'start' | 'end';
+
+/** The `events:` choice of a channel that an event belongs to. */
+export type EventCategory = 'incidents' | 'maintenance' | 'postmortems';
+
+export interface NotificationEvent {
+  /**
+   * The event's name in the ledger, stable across edits of the text: the entry id, then the update's
+   * anchor (its time), `postmortem`, `reminder-<hours>h`, `start` or `end`.
+   */
+  key: string;
+  type: EventType;
+  category: EventCategory;
+  entry: Entry;
+  update?: Update;
+  /** When it happened: the update's time, the publication, the clock moment. */
+  at: Date;
+  /** Posted with `<!-- candor: quiet -->`: on the site and feeds only. */
+  quiet: boolean;
+  /** A reminder's lead, in hours. */
+  hours?: number;
+}
+
+const ENDED = new Set(['completed', 'cancelled']);
+const UNDER_WAY = new Set(['in_progress', 'verifying', 'completed', 'cancelled']);
+
+/**
+ * Every event that has happened by `now` among published entries (drafts excluded by the caller),
+ * oldest first. Whether a channel is told of it is for the plan to decide (ledger, age, filters).
+ */
+export function notificationEvents(entries: readonly Entry[], config: Config, now: Date): NotificationEvent[] {
+  const events: NotificationEvent[] = [];
+  for (const entry of entries) {
+    if (entry.draft) continue;
+    const category: EventCategory = entry.kind === 'incident' ? 'incidents' : 'maintenance';
+    for (const update of entry.updates) {
+      if (update.at > now) continue;
+      events.push({ key: `${entry.id}#${update.anchor}`, type: 'update', category, entry, update, at: update.at, quiet: update.quiet === true });
+    }
+    if (isPublished(entry.postmortem, now)) {
+      events.push({ key: `${entry.id}#postmortem`, type: 'postmortem', category: 'postmortems', entry, at: entry.postmortem.published, quiet: false });
+    }
+    if (entry.kind === 'maintenance') events.push(...clockEvents(entry, config, now));
+  }
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
+}
+
+/**
+ * Maintenance moments that come by the clock, with no commit: a reminder before the window (when it
+ * was announced before the reminder was due, and the window has not begun), its start (unless an
+ * update already said it is under way, completed or called off) and its end (unless an update closed
+ * it, or it is held open by Verifying or an overrun).
+ */
+function clockEvents(m: Maintenance, config: Config, now: Date): NotificationEvent[] {
+  const posted = m.updates.filter((u) => u.at <= now);
+  if (posted.length === 0) return [];
+  const announced = posted[posted.length - 1]!.at;
+  const base = { category: 'maintenance' as const, entry: m, quiet: false };
+  const events: NotificationEvent[] = [];
+  const underWay = posted.some((u) => UNDER_WAY.has(u.status));
+  if (!underWay && now < m.scheduledFor) {
+    for (const hours of new Set(config.notify.maintenance_reminders_hours)) {
+      const at = new Date(m.scheduledFor.getTime() - hours * 3_600_000);
+      if (at <= now && announced < at) events.push({ ...base, key: `${m.id}#reminder-${hours}h`, type: 'reminder', at, hours });
+    }
+  }
+  if (!underWay && m.scheduledFor <= now) events.push({ ...base, key: `${m.id}#start`, type: 'start', at: m.scheduledFor });
+  const latest = posted.find((u) => u.status !== 'update');
+  const heldOpen = latest !== undefined && (latest.status === 'verifying' || (latest.status === 'in_progress' && latest.at >= m.scheduledUntil));
+  if (!posted.some((u) => ENDED.has(u.status)) && !heldOpen && m.scheduledUntil <= now) {
+    events.push({ ...base, key: `${m.id}#end`, type: 'end', at: m.scheduledUntil });
+  }
+  return events;
+}
