@@ -134,7 +134,7 @@ const secretName = z
 const httpsUrl = (example: string) =>
   z.url({ protocol: /^https?$/, message: `must be a full http(s) address; write it like ${example}` }).refine((v) => URL.canParse(v) && !new URL(v).username && !new URL(v).password, `holds a user name or password; write the address only, like ${example}, and keep credentials in a secret`);
 
-const emailAddress = z.string().regex(/^(?:[^<>@\s]+<)?[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>?$/, 'not an email address; write it like status@example.com or "Example status <status@example.com>"');
+const emailAddress = z.string().regex(/^(?:[^<>@\n]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/, 'not an email address; write it like status@example.com or "Example status <status@example.com>"');
 
 /** What a channel receives. */
 export const NOTIFICATION_EVENTS = ['incidents', 'maintenance', 'postmortems'] as const;

@@ -35,7 +35,7 @@ export const bluesky: Adapter = {
   async open(ctx) {
     const password = secretValue(ctx.env, ctx.channel.secret);
     const service = ctx.channel.service ?? 'https://bsky.social';
-    const xrpc = (method: string) => new URL(`/xrpc/${method}`, service).toString();
+    const xrpc = (method: string) => `${service.replace(/\/+$/, '')}/xrpc/${method}`;
     // One session per run: sign-ins are rate-limited far more tightly than posts.
     const session = JSON.parse(await post(xrpc('com.atproto.server.createSession'), { identifier: ctx.channel.handle, password }, { timeoutMs: ctx.timeoutMs })) as { accessJwt?: string; did?: string };
     if (!session.accessJwt || !session.did) throw new DeliveryError('Bluesky signed in without a session token', true);

@@ -29,7 +29,7 @@ export const mastodon: Adapter = {
   preview: (m) => mastodonStatus(m),
   async open(ctx) {
     const token = secretValue(ctx.env, ctx.channel.secret);
-    const endpoint = new URL('/api/v1/statuses', ctx.channel.instance!).toString();
+    const endpoint = `${ctx.channel.instance!.replace(/\/+$/, '')}/api/v1/statuses`;
     return async (message) => {
       await post(
         endpoint,
