@@ -45,12 +45,11 @@ export function planDeliveries(events: readonly NotificationEvent[], config: Con
       }
       if (wasSent(ledger, id, event.key)) continue;
       // Older history is left unmentioned: only what was nearly in time is worth a word.
-      if (event.at.getTime() < oldest) {
-        if (event.at.getTime() >= oldest - config.notify.max_age_hours * 3_600_000) plan.skipped.push({ event, reason: `older than ${config.notify.max_age_hours} h` });
-        continue;
-      }
+      const tooOld = event.at.getTime() < oldest;
+      if (tooOld && event.at.getTime() < oldest - config.notify.max_age_hours * 3_600_000) continue;
       const refused = receives(channel, event);
       if (refused) plan.skipped.push({ event, reason: refused });
+      else if (tooOld) plan.skipped.push({ event, reason: `older than ${config.notify.max_age_hours} h` });
       else plan.send.push(event);
     }
     // A baseline of an empty site still records the channel, so its first event is sent.

@@ -187,13 +187,15 @@ export const notificationSchema = z
   .superRefine((n, ctx) => {
     const fields = CHANNEL_FIELDS[n.type];
     for (const field of fields.required) {
-      if (n[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `a ${n.type} channel needs "${field}"; add ${field}: with a value` });
+      if (n[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${an(n.type)} channel needs "${field}"; add ${field}: with a value` });
     }
     const allowed: readonly string[] = [...fields.required, ...fields.optional];
     for (const field of TYPE_FIELDS) {
-      if (n[field] !== undefined && !allowed.includes(field)) ctx.addIssue({ code: 'custom', path: [field], message: `a ${n.type} channel does not use "${field}"; remove it${allowed.length ? ` (it takes ${allowed.join(', ')})` : ''}` });
+      if (n[field] !== undefined && !allowed.includes(field)) ctx.addIssue({ code: 'custom', path: [field], message: `${an(n.type)} channel does not use "${field}"; remove it${allowed.length ? ` (it takes ${allowed.join(', ')})` : ''}` });
     }
   });
+
+const an = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 export type NotificationConfig = z.output<typeof notificationSchema>;
 
