@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadProject, publishedEntry } from '../../core/load.ts';
 import type { Entry } from '../../core/model.ts';
 import { notificationEvents } from '../../notify/events.ts';
-import { emptyLedger, pruneLedger } from '../../notify/ledger.ts';
+import { emptyLedger, pruneLedger, serializeLedger } from '../../notify/ledger.ts';
 import { fileStore, gitBranchStore, type LedgerStore } from '../../notify/ledger-store.ts';
 import { planDeliveries } from '../../notify/plan.ts';
 import { outcomesSummary, renderOutcomes, renderPlan } from '../../notify/report.ts';
@@ -50,14 +50,17 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
     return 0;
   }
 
-  let saved = false;
+  // Saved only when it changed: a scheduled run with nothing new leaves no commit behind.
+  let saved = found ? serializeLedger(found) : '';
   const save = () => {
-    store.write(pruneLedger(ledger, ctx.now, config.notify.max_age_hours * 3_600_000), `Notifications sent at ${ctx.now.toISOString()}`);
-    saved = true;
+    const text = serializeLedger(pruneLedger(ledger, ctx.now, config.notify.max_age_hours * 3_600_000));
+    if (text === saved) return;
+    store.write(ledger, `Notifications sent at ${ctx.now.toISOString()}`);
+    saved = text;
   };
   // A cancelled job still records what was delivered before it stopped.
   const onSignal = () => {
-    if (!saved) save();
+    save();
     process.exit(1);
   };
   process.once('SIGTERM', onSignal).once('SIGINT', onSignal);
