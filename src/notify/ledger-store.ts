@@ -34,13 +34,19 @@ const README = `This branch is Candor's notification ledger: ledger.json records
  * survives re-runs, caches and machines, and its history shows every run's deliveries. A push that
  * loses a race with another run is merged (a union of deliveries) and pushed again.
  */
-export function gitBranchStore(root: string, branch: string, remote = 'origin'): LedgerStore {
+export function gitBranchStore(root: string, branch: string, env: Record<string, string | undefined> = {}, remote = 'origin'): LedgerStore {
+  // In Actions the checkout keeps no credentials (npm install scripts could read them): the token goes
+  // to git through its environment, never on a command line or into .git/config.
+  const token = env['GITHUB_TOKEN'];
+  const auth = token
+    ? { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `http.${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/.extraheader`, GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` }
+    : {};
   const git = (args: string[], input?: string) => {
     const r = spawnSync('git', args, {
       cwd: root,
       input,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Candor', GIT_AUTHOR_EMAIL: 'candor@localhost', GIT_COMMITTER_NAME: 'Candor', GIT_COMMITTER_EMAIL: 'candor@localhost', GIT_TERMINAL_PROMPT: '0' },
+      env: { ...process.env, ...auth, GIT_AUTHOR_NAME: 'Candor', GIT_AUTHOR_EMAIL: 'candor@localhost', GIT_COMMITTER_NAME: 'Candor', GIT_COMMITTER_EMAIL: 'candor@localhost', GIT_TERMINAL_PROMPT: '0' },
     });
     return { ok: r.status === 0, status: r.status, out: (r.stdout ?? '').trim(), err: (r.stderr ?? '').trim() };
   };

@@ -52,6 +52,8 @@ describe('the GitHub workflows', () => {
     // configure-pages reads the Pages settings: a private repository shows them only with pages: read.
     expect(deploy.jobs.build.permissions).toEqual({ contents: 'read', pages: 'read' });
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    // Notifications write only the ledger branch.
+    expect(deploy.jobs.notify.permissions).toEqual({ contents: 'write' });
     // The pull request's own code runs read-only; only trusted code from the default branch may comment.
     expect(workflow('pull-request.yml').permissions).toEqual({ contents: 'read' });
     expect(workflow('pull-request-comment.yml').permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write' });
@@ -67,6 +69,17 @@ describe('the GitHub workflows', () => {
     const runs = deploy.jobs.build.steps.map((s: Step) => s.run ?? s.uses?.split('@')[0]);
     expect(runs).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run check', 'npm run build', 'actions/configure-pages', 'actions/upload-pages-artifact']);
     expect(deploy.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
+  });
+
+  it('notify only after the site is live, with the secrets the configuration names and to no other step', () => {
+    const deploy = workflow('deploy.yml');
+    expect(deploy.jobs.notify.needs).toBe('deploy');
+    const list: Step[] = deploy.jobs.notify.steps;
+    expect(list.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run --silent candor -- notify']);
+    const config = parse(readFileSync(join(ROOT, 'candor.config.yaml'), 'utf8')) as { notifications: { secret: string; signing_secret?: string }[] };
+    const names = config.notifications.flatMap((n) => [n.secret, ...(n.signing_secret ? [n.signing_secret] : [])]);
+    expect(list[3]!.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', ...Object.fromEntries(names.map((n) => [n, `\${{ secrets.${n} }}`])) });
+    for (const f of files) for (const s of steps(f)) if (s.run !== list[3]!.run) expect(JSON.stringify(s.env ?? {}), f).not.toMatch(/secrets\./);
   });
 
   it('use Node 24 from .nvmrc', () => {

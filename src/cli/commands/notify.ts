@@ -34,7 +34,7 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
     return 0;
   }
   const entries = loaded.project.entries.map((e) => publishedEntry(e, ctx.now, false)).filter((e): e is Entry => e !== undefined);
-  const store: LedgerStore = flags.ledger !== undefined ? fileStore(resolve(ctx.root, flags.ledger)) : gitBranchStore(ctx.root, config.notify.ledger_branch);
+  const store: LedgerStore = flags.ledger !== undefined ? fileStore(resolve(ctx.root, flags.ledger)) : gitBranchStore(ctx.root, config.notify.ledger_branch, ctx.env);
   let found;
   try {
     found = store.read();
