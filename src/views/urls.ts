@@ -7,6 +7,7 @@ export const paths = {
   history: (page = 1) => (page === 1 ? '/history/' : `/history/${page}/`),
   component: (id: string) => `/components/${id}/`,
   maintenance: '/maintenance/',
+  subscribe: '/subscribe/',
   feed: (kind: 'rss' | 'atom') => `/history.${kind}`,
   componentFeed: (id: string, kind: 'rss' | 'atom') => `/components/${id}/history.${kind}`,
   calendar: '/maintenance.ics',

@@ -10,6 +10,7 @@ const PAGES = {
   incident: 'incidents/2026-11-24-api-errors/',
   postmortem: 'incidents/2026-11-20-search-outage/postmortem/',
   maintenance: 'maintenance/',
+  subscribe: 'subscribe/',
   history: 'history/',
   component: 'components/api/',
   'not found': 'no-such-page/',

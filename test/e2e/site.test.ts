@@ -200,6 +200,22 @@ describe('history, components, maintenance and 404', () => {
     expect(await page.locator('section[aria-labelledby="upcoming"] .card h3').allInnerTexts()).toEqual(['Cache upgrade', 'Network upgrade']);
   });
 
+  it('the subscribe page lists every way to follow, linked from the header of every page', async () => {
+    const home = await open('/');
+    await home.locator('header nav a', { hasText: 'Subscribe' }).click();
+    expect(home.url()).toBe(`${server.url}subscribe/`);
+    expect(await home.locator('main h2').allInnerTexts()).toEqual(['Email', 'Chat', 'Social and other channels', 'Feeds', 'Calendar', 'For developers']);
+    const link = (name: string) => home.locator('main a', { hasText: name }).first().getAttribute('href');
+    expect(await link('Sign up for email updates')).toBe('https://lists.fixture.example/status');
+    expect(await link('Mastodon: @fixture@mastodon.example')).toBe('https://mastodon.example/@fixture');
+    expect(await link('Bluesky: @fixture.example')).toBe('https://bsky.app/profile/fixture.example');
+    expect(await link('Community forum')).toBe('https://forum.fixture.example/c/status');
+    expect(await link('Public API: RSS')).toBe('https://fixture.example/status/components/api/history.rss');
+    expect(await link('Planned maintenance (iCalendar)')).toBe('https://fixture.example/status/maintenance.ics');
+    expect(await text(home, '#chat')).toContain('/feed subscribe https://fixture.example/status/history.rss');
+    expect(await text(home, '#developers')).toContain('<script src="https://fixture.example/status/widget.js" async></script>');
+  });
+
   it('an unknown address gets the 404 page', async () => {
     const page = await context.newPage();
     const response = await page.goto(`${server.url}nope/`);

@@ -65,12 +65,19 @@ export async function startReceiver(): Promise<Receiver> {
       requests.push(received);
       const answer = scripts.get(service)?.shift() ?? 'ok';
       if (answer === 'hang') return;
-      if (answer === 'drop') return req.socket.destroy();
-      if (answer !== 'ok') return res.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? '');
+      if (answer === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (answer !== 'ok') {
+        res.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? '');
+        return;
+      }
       const found = validate(received);
       if (found.length) {
         problems.push(...found.map((p) => `${service}: ${p}`));
-        return res.writeHead(400).end(found.join('; '));
+        res.writeHead(400).end(found.join('; '));
+        return;
       }
       respond(received, res, accepted);
     });
