@@ -6,6 +6,7 @@ import type { Config } from '../core/schema/config.ts';
 import { componentNames } from '../core/config.ts';
 import { type ComponentStatus, statusLabel } from '../core/status.ts';
 import { formatUtc } from '../core/time.ts';
+import { type NotificationNotice, notificationNotices } from '../notify/preview.ts';
 
 export interface ProjectState {
   config: Config;
@@ -45,6 +46,8 @@ export interface Preview {
   removed: string[];
   /** Maintenance whose window the change moves without a new update: calendars would not hear of it. */
   silentlyMoved: Entry[];
+  /** What the deploy will push to the notification channels. */
+  notifications: NotificationNotice[];
   problems: Problem[];
 }
 
@@ -83,6 +86,7 @@ export function previewChange(before: ProjectState | undefined, after: ProjectSt
     changes: afterEntries.flatMap((e) => entryChanges(beforeById.get(e.id), e, after.config, now, before !== undefined)),
     removed: beforeEntries.filter((e) => !ids.has(e.id)).map((e) => e.id),
     silentlyMoved,
+    notifications: notificationNotices(beforeEntries, afterEntries, after.config, now),
     problems,
   };
 }
@@ -169,6 +173,17 @@ export function renderPreview(p: Preview): string {
     out.push('**Also changes:**', '');
     for (const c of p.changes) out.push(`- “${c.entry.title}”: ${c.what}`);
     out.push('');
+  }
+  if (p.notifications.length) {
+    out.push('**Notifications** (pushed once the site is deployed; an edit of a published update pushes nothing):', '');
+    for (const n of p.notifications) {
+      out.push(`${n.headline}, ${formatUtc(n.at)}${n.pending ? ' (pushed when it goes live)' : ''}:`, '');
+      for (const c of n.channels) {
+        if (c.skipped) out.push(`- \`${c.id}\`: not pushed (${c.skipped})`);
+        else out.push(`- \`${c.id}\`:`, '', ...c.text!.split('\n').map((l) => `  > ${l}`), '');
+      }
+      out.push('');
+    }
   }
   for (const id of p.removed) out.push(`⚠️ Removes \`${id}\`: its page, feed items and API entry disappear.`, '');
   for (const e of p.silentlyMoved) {

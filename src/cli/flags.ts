@@ -19,6 +19,7 @@ export const WRITE_FLAGS = {
   postmortem: { type: 'boolean' },
   publish: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
+  quiet: { type: 'boolean' },
 } as const;
 
 /** Flags of the preview and the pull-request comment. */
@@ -53,6 +54,7 @@ export type WriteFlags = {
   postmortem?: boolean | undefined;
   publish?: boolean | undefined;
   yes?: boolean | undefined;
+  quiet?: boolean | undefined;
 };
 
 /** A flag's value, else the answer to a question, else (with no one to ask) a clear error. */

@@ -20,7 +20,8 @@ Commands:
                                                    --next-update <minutes|time>, --message)
   new maintenance      Announce maintenance      (--title, --start, --end, -c id, --message)
   update <id>          Post an update            (--status, --message, --next-update <minutes|time|none>,
-                                                   -c id=status or id=operational, --impact)
+                                                   -c id=status or id=operational, --impact,
+                                                   --quiet: on the site and feeds, pushed to no channel)
   resolve <id>         Resolve an incident or complete maintenance (--message, --postmortem to promise one)
   postmortem <id>      Write the post-mortem draft, with the timeline filled in; --publish publishes it
   preview              What customers will see after the change in the working tree (--base <rev>)
@@ -49,8 +50,8 @@ write before writing it.`;
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
   'new incident': ['title', 'component', 'status', 'impact', 'message', 'next-update', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
   'new maintenance': ['title', 'component', 'message', 'start', 'end', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
-  update: ['status', 'message', 'next-update', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes'],
-  resolve: ['message', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes'],
+  update: ['status', 'message', 'next-update', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet'],
+  resolve: ['message', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet'],
   postmortem: ['publish', 'edit', 'pr'],
   preview: ['base'],
   check: [],

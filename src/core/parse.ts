@@ -97,7 +97,10 @@ interface RawUpdate {
   quiet: boolean;
 }
 
-/** `<!-- candor: quiet -->` in an update: posted on the site and feeds, pushed to no channel. */
+/** In an update: posted on the site and feeds, pushed to no notification channel. */
+export const QUIET_MARKER = '<!-- candor: quiet -->';
+
+/** `<!-- candor: quiet -->`, and any other `candor:` marker (which is an error). */
 const MARKER = /<!--\s*candor\s*:\s*([^]*?)\s*-->/giu;
 
 /** Whether the update carries the quiet marker; any other `candor:` marker is an error, never ignored. */

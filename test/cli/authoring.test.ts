@@ -347,6 +347,24 @@ describe('candor preview', () => {
     expect(r.out).toContain('| Website | Operational | **Major outage** |');
     expect(r.out).toContain('#### Website down: Investigating, 2026-11-24 12:35 UTC\n\n> The website is down. We are on it.');
     expect(r.out).not.toContain('Elevated API error rates: Investigating');
+    // The fixture site posts to Mastodon and Bluesky: the preview says what each will get.
+    expect(r.out).toContain('**Notifications** (pushed once the site is deployed; an edit of a published update pushes nothing):\n\n[Investigating] Website down, 2026-11-24 12:35 UTC:');
+    expect(r.out).toContain('- `mastodon-mastodon-token`:\n\n  > [Investigating] Website down\n  > \n  > The website is down. We are on it.\n  > \n  > Affected: Website\n');
+    expect(r.out).toContain('- `bluesky-bluesky-app-password`:\n\n  > [Investigating] Website down\n  > \n  > The website is down. We are on it.\n  > \n  > Read more → https://fixture.example/status/incidents/2026-11-24-website-down/#update-2026-11-24-1235');
+  });
+
+  it('shows a quiet update as pushed to no channel, and an edit of a published update as pushing nothing', async () => {
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
+    const quiet = await cli(['update', '2026-11-24-api-errors', '--status', 'update', '-m', 'A small correction: reads were never affected.', '--quiet']);
+    expect(quiet.code, quiet.err).toBe(0);
+    expect(read('incidents/2026-11-24-api-errors.md')).toContain('## Update — 2026-11-24 12:35 UTC\n<!-- candor: quiet -->\nA small correction: reads were never affected.\n');
+    const r = await cli(['preview']);
+    expect(r.out).toContain('[Update] Elevated API error rates, 2026-11-24 12:35 UTC:\n\n- `mastodon-mastodon-token`: not pushed (posted quietly (<!-- candor: quiet -->))');
+    git(root, 'commit', '-qam', 'quiet');
+    writeFileSync(join(root, 'incidents/2026-11-24-api-errors.md'), read('incidents/2026-11-24-api-errors.md').replace('Reads are not affected.', 'Reads are fine.'));
+    expect((await cli(['preview'])).out).not.toContain('**Notifications**');
   });
 });
 

@@ -2,7 +2,7 @@ import { addUpdate, type ComponentEffect, type FieldChanges, setFields, updateBl
 import { fillTemplate, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
 import { componentNames } from '../../core/config.ts';
 import type { Entry } from '../../core/model.ts';
-import { parseEntry } from '../../core/parse.ts';
+import { parseEntry, QUIET_MARKER } from '../../core/parse.ts';
 import { Problems } from '../../core/problems.ts';
 import { formatDuration } from '../../core/rules/incident.ts';
 import type { Config } from '../../core/schema/config.ts';
@@ -113,7 +113,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   // The message names the components still affected; at the end, or once none is, all that were.
   const touched = [...new Set([...entry.components.map((c) => c.id), ...Object.keys(components)])];
   const affected = touched.filter((c) => (components[c] !== undefined ? typeof components[c] === 'string' : !entry.components.find((e) => e.id === c)?.recovered));
-  const message = await composeMessage(ctx, {
+  let message = await composeMessage(ctx, {
     flag: flags.message,
     template: template
       ? () => fillTemplate(readTemplate(ctx.root, template), {
@@ -131,6 +131,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   });
 
   const label = capitalize(word);
+  if (flags.quiet) message = `${QUIET_MARKER}\n${message}`;
   const changes: FieldChanges = { components, ...(impact !== undefined ? { impact } : {}), ...(next !== undefined ? { nextUpdate: next } : {}) };
   const effects = describeChanges(config, entry, changes, at);
   const shown = `${updateBlock(label, at, message)}${effects.length ? `\n${effects.join('\n')}\n` : ''}`;
