@@ -35,6 +35,7 @@ export const COMMENT_FLAGS = {
 export const NOTIFY_FLAGS = {
   'dry-run': { type: 'boolean' },
   ledger: { type: 'string' },
+  'built-at': { type: 'string' },
 } as const;
 
 export type WriteFlags = {

@@ -31,8 +31,9 @@ Commands:
                        --save <folder> keeps it for a trusted workflow, which posts it with
                        --from <folder> --head-sha <sha>
   notify               Send every update that went live to the channels in notifications:, once
-                       (--dry-run shows what would be sent now; --ledger <file> instead of the
-                       ledger branch; secrets from the environment)
+                       (--dry-run shows what would be sent now; --built-at <time> leaves what the
+                       deployed site does not show yet; --ledger <file> instead of the ledger
+                       branch; secrets from the environment)
 
 Options for the writing commands:
   --at <time>          Time of the update (default: now, in UTC)
@@ -56,7 +57,7 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   preview: ['base'],
   check: [],
   comment: ['base', 'pr-number', 'save', 'from', 'head-sha'],
-  notify: ['dry-run', 'ledger'],
+  notify: ['dry-run', 'ledger', 'built-at'],
 };
 
 /** Runs one CLI invocation; returns the exit code. */
@@ -115,7 +116,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
         return await comment(atSiteMoment(c), values.base, issue, values.save);
       }
       case 'notify':
-        return await notify(c, { dryRun: values['dry-run'], ledger: values.ledger });
+        return await notify(c, { dryRun: values['dry-run'], ledger: values.ledger, builtAt: values['built-at'] });
       default:
         c.err(`Unknown command "${command}".${didYouMean(command, Object.keys(COMMAND_FLAGS).map((k) => k.split(' ')[0]!))}\n\n${USAGE}`);
         return 2;

@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, Html, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import { type ForeignImage, parseMarkdown, renderTree } from './markdown.ts';
 import type { AffectedComponent, Entry, Incident, Maintenance, Postmortem, Update } from './model.ts';
@@ -106,8 +107,10 @@ const MARKER = /<!--\s*candor\s*:\s*([^]*?)\s*-->/giu;
 /** Whether the update carries the quiet marker; any other `candor:` marker is an error, never ignored. */
 function quietMarker(nodes: readonly RootContent[], bodyLine: number, file: string, problems: Problems): boolean {
   let quiet = false;
-  for (const node of nodes) {
-    if (node.type !== 'html') continue;
+  const html: Html[] = [];
+  // On a line of its own or inside a paragraph ("Fixed a typo. <!-- candor: quiet -->"); not in code.
+  for (const node of nodes) visit(node, 'html', (h: Html) => void html.push(h));
+  for (const node of html) {
     for (const m of node.value.matchAll(MARKER)) {
       if (m[1]!.toLowerCase() === 'quiet') quiet = true;
       else {

@@ -1,6 +1,7 @@
 import type { Entry, Maintenance, Update } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
 import type { Config } from '../core/schema/config.ts';
+import { updateAnchor } from '../core/parse.ts';
 
 /** What a channel can be told: an update, a published post-mortem, or a maintenance moment by the clock. */
 export type EventType = 'update' | 'postmortem' | 'reminder' | 'start' | 'end';
@@ -11,7 +12,8 @@ export type EventCategory = 'incidents' | 'maintenance' | 'postmortems';
 export interface NotificationEvent {
   /**
    * The event's name in the ledger, stable across edits of the text: the entry id, then the update's
-   * anchor (its time), `postmortem`, `reminder-<hours>h`, `start` or `end`.
+   * anchor (its time), `postmortem`, or for the clock `reminder-<hours>h`, `start` and `end` with
+   * the moment of the window they belong to (a window that moves gets them anew).
    */
   key: string;
   type: EventType;
@@ -66,14 +68,17 @@ function clockEvents(m: Maintenance, config: Config, now: Date): NotificationEve
   if (!underWay && now < m.scheduledFor) {
     for (const hours of new Set(config.notify.maintenance_reminders_hours)) {
       const at = new Date(m.scheduledFor.getTime() - hours * 3_600_000);
-      if (at <= now && announced < at) events.push({ ...base, key: `${m.id}#reminder-${hours}h`, type: 'reminder', at, hours });
+      if (at <= now && announced < at) events.push({ ...base, key: `${m.id}#reminder-${hours}h-${moment(m.scheduledFor)}`, type: 'reminder', at, hours });
     }
   }
-  if (!underWay && m.scheduledFor <= now) events.push({ ...base, key: `${m.id}#start`, type: 'start', at: m.scheduledFor });
+  if (!underWay && m.scheduledFor <= now) events.push({ ...base, key: `${m.id}#start-${moment(m.scheduledFor)}`, type: 'start', at: m.scheduledFor });
   const latest = posted.find((u) => u.status !== 'update');
   const heldOpen = latest !== undefined && (latest.status === 'verifying' || (latest.status === 'in_progress' && latest.at >= m.scheduledUntil));
   if (!posted.some((u) => ENDED.has(u.status)) && !heldOpen && m.scheduledUntil <= now) {
-    events.push({ ...base, key: `${m.id}#end`, type: 'end', at: m.scheduledUntil });
+    events.push({ ...base, key: `${m.id}#end-${moment(m.scheduledUntil)}`, type: 'end', at: m.scheduledUntil });
   }
   return events;
 }
+
+/** `2026-12-01-0200`, as in update anchors. */
+const moment = (at: Date) => updateAnchor(at).slice('update-'.length);

@@ -119,22 +119,26 @@ function sameDay(a: Date, b: Date, clock: { timeZone: string; locale: string }):
  * when it fits. Channels add "Read more" and the link after it.
  */
 export function cutAtWord(text: string, max: number, measure: (s: string) => number = graphemes): string {
-  if (measure(text) <= max) return text;
-  const parts = [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)];
+  return cutToFit(text, (s) => measure(s) <= max);
+}
+
+/** The longest start of `text`, cut at a word and ended with "…", for which `fits` holds ("" if none does). */
+export function cutToFit(text: string, fits: (candidate: string) => boolean): string {
+  if (fits(text)) return text;
   let out = '';
-  for (const part of parts) {
-    if (measure(`${out}${part.segment}…`) > max) break;
-    out += part.segment;
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) {
+    if (!fits(`${out}${segment}…`)) break;
+    out += segment;
   }
   out = out.trimEnd().replace(/[,;:.\-–—]+$/u, '');
   // A single word longer than the room: cut it by grapheme.
   if (out === '') {
     for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
-      if (measure(`${out}${segment}…`) > max) break;
+      if (!fits(`${out}${segment}…`)) break;
       out += segment;
     }
   }
-  return `${out}…`;
+  return out === '' && !fits('…') ? '' : `${out}…`;
 }
 
 /** User-perceived characters, as Bluesky counts them. */

@@ -35,9 +35,10 @@ export function renderOutcomes(outcomes: readonly ChannelOutcome[]): string {
       out.push(`${o.id}: new; what is published now is recorded as sent, nothing was sent.`);
       continue;
     }
-    out.push(`${o.id}: ${o.sent.length} sent${o.failed ? `, ${o.waiting.length} waiting for the next run` : ''}.`);
+    const retried = o.failed.filter((f) => f.message).length + o.waiting.length;
+    out.push(`${o.id}: ${o.sent.length} sent${retried || o.failed.length ? `, ${retried} left for the next run` : ''}.`);
     for (const m of o.sent) out.push(`  sent: ${line(m)}`);
-    if (o.failed) out.push(`  FAILED${o.failed.message ? ` on ${line(o.failed.message)}` : ''}: ${o.failed.reason}`);
+    for (const f of o.failed) out.push(`  FAILED${f.message ? ` on ${line(f.message)}` : ''}: ${f.reason}`);
     for (const { event, reason } of o.skipped) out.push(`  not sent: ${event.key}: ${reason}`);
   }
   return out.join('\n');
@@ -49,7 +50,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').rep
 export function outcomesSummary(outcomes: readonly ChannelOutcome[]): string {
   const rows = outcomes.map((o) => {
     const what = o.baseline ? 'new channel: recorded what is published, sent nothing' : o.sent.map((m) => cell(m.headline)).join('<br>') || 'nothing new';
-    const failed = o.failed ? `${cell(o.failed.reason)} (${o.waiting.length} waiting for the next run)` : '';
+    const failed = o.failed.map((f) => cell(`${f.message ? `${f.message.headline}: ` : ''}${f.reason}`)).join('<br>') + (o.waiting.length ? ` (${o.waiting.length} more left for the next run)` : '');
     return `| ${cell(o.id)} | ${o.sent.length} | ${what} | ${failed} |`;
   });
   return `### Notifications\n\n| channel | sent | messages | failed |\n|---|---|---|---|\n${rows.join('\n')}\n`;

@@ -28,8 +28,13 @@ export interface ChannelOutcome {
   type: string;
   baseline: boolean;
   sent: Message[];
-  /** The message that failed, and why (secrets removed). The ones after it wait for the next run. */
-  failed?: { message?: Message; reason: string };
+  /**
+   * What failed, and why (secrets removed); each is tried again by the next run. A refusal (such as
+   * a 4xx) is that message's alone, and the channel goes on with the next; when the channel itself
+   * is down or cannot be opened, the rest of its messages wait for the next run too.
+   */
+  failed: { message?: Message; reason: string }[];
+  /** Messages not tried in this run because the channel was down. */
   waiting: Message[];
   skipped: ChannelPlan['skipped'];
 }
@@ -51,13 +56,13 @@ export async function sendPlans(plans: readonly ChannelPlan[], config: Config, e
     plans.map(async (plan): Promise<ChannelOutcome> => {
       const adapter = ADAPTERS[plan.channel.type];
       const messages = plan.send.map((event) => ({ event, message: messageOf(event, config, options.now) }));
-      const outcome: ChannelOutcome = { id: plan.id, type: plan.channel.type, baseline: plan.baseline, sent: [], waiting: [], skipped: plan.skipped };
+      const outcome: ChannelOutcome = { id: plan.id, type: plan.channel.type, baseline: plan.baseline, sent: [], failed: [], waiting: [], skipped: plan.skipped };
       if (messages.length === 0) return outcome;
       let send;
       try {
         send = await retrying(() => adapter.open({ config, channel: plan.channel, id: plan.id, entries, env: options.env, timeoutMs }), attempts, backoffMs, maxWaitMs);
       } catch (e) {
-        outcome.failed = { reason: redact(reasonOf(e)) };
+        outcome.failed.push({ reason: redact(reasonOf(e)) });
         outcome.waiting = messages.map((m) => m.message);
         return outcome;
       }
@@ -66,8 +71,10 @@ export async function sendPlans(plans: readonly ChannelPlan[], config: Config, e
         try {
           await retrying(() => send(message, event), attempts, backoffMs, maxWaitMs);
         } catch (e) {
-          outcome.failed = { message, reason: redact(reasonOf(e)) };
-          outcome.waiting = messages.slice(i).map((m) => m.message);
+          outcome.failed.push({ message, reason: redact(reasonOf(e)) });
+          // A message the service refused must not hold back the ones after it; a channel that is down does.
+          if (e instanceof DeliveryError && !e.retryable) continue;
+          outcome.waiting = messages.slice(i + 1).map((m) => m.message);
           return outcome;
         }
         recordSent(ledger, plan.id, event.key, new Date(), options.now);
@@ -111,10 +118,18 @@ export function redactor(config: Config, env: Record<string, string | undefined>
       values.add(value);
       if (URL.canParse(value)) {
         const url = new URL(value);
-        for (const part of [url.password, url.username, decodeURIComponent(url.password), url.pathname.length > 8 ? url.pathname : '', url.search]) if (part && part.length >= 4) values.add(part);
+        for (const part of [url.password, url.username, decoded(url.password), url.pathname.length > 8 ? url.pathname : '', url.search]) if (part && part.length >= 4) values.add(part);
       }
     }
   }
   const sorted = [...values].sort((a, b) => b.length - a.length);
   return (text) => sorted.reduce((t, v) => t.split(v).join('***'), text);
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

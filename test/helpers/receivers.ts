@@ -21,7 +21,7 @@ export interface Received {
 }
 
 /** How the receiver answers the n-th request to a service (from 1): accept, an HTTP error, a hang, a dropped connection. */
-export type Answer = 'ok' | 'hang' | 'drop' | { status: number; headers?: Record<string, string>; body?: string };
+export type Answer = 'ok' | 'hang' | 'drop' | 'take-then-drop' | { status: number; headers?: Record<string, string>; body?: string };
 
 export interface Receiver {
   /** Base URL: `${url}/slack`, `${url}/webhook`, `${url}/mastodon`, `${url}/bluesky`... */
@@ -69,6 +69,12 @@ export async function startReceiver(): Promise<Receiver> {
         req.socket.destroy();
         return;
       }
+      if (answer === 'take-then-drop') {
+        // The service took it, and the answer was lost on the way back.
+        if (validate(received).length === 0) respond(received, { writeHead: () => ({ end: () => undefined }) } as unknown as ServerResponse, accepted);
+        req.socket.destroy();
+        return;
+      }
       if (answer !== 'ok') {
         res.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? '');
         return;
@@ -106,6 +112,11 @@ function respond(r: Received, res: ServerResponse, accepted: Received[]) {
   if (r.service === 'slack' || r.service === 'teams') return res.writeHead(200).end('ok');
   if (r.service === 'discord') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: String(accepted.length) }));
   if (r.service === 'mastodon') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: String(accepted.length), url: 'https://mastodon.example/@status/1' }));
+  if (r.service === 'bluesky') {
+    // putRecord at a key that exists replaces the record: one post, however often it is written.
+    const twin = accepted.findIndex((x) => x !== r && x.service === 'bluesky' && x.json.rkey === r.json.rkey);
+    if (twin >= 0) accepted.splice(accepted.length - 1, 1);
+  }
   if (r.service === 'bluesky') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ uri: `at://did:plc:status/app.bsky.feed.post/${accepted.length}`, cid: 'bafy' }));
   return res.writeHead(204).end();
 }
@@ -198,8 +209,9 @@ function validate(r: Received): string[] {
         need(isString(j.identifier) && j.password === BLUESKY_PASSWORD, 'createSession: identifier and the app password');
         break;
       }
-      need(r.path === '/bluesky/xrpc/com.atproto.repo.createRecord', `path ${r.path}`);
-      need(r.headers.authorization === 'Bearer jwt-access', 'createRecord: Bearer accessJwt');
+      need(r.path === '/bluesky/xrpc/com.atproto.repo.putRecord', `path ${r.path}`);
+      need(typeof j.rkey === 'string' && /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/.test(j.rkey), 'rkey: a TID (13 characters, base32-sortable)');
+      need(r.headers.authorization === 'Bearer jwt-access', 'putRecord: Bearer accessJwt');
       need(j.repo === 'did:plc:status' && j.collection === 'app.bsky.feed.post', 'repo and collection');
       const rec = j.record ?? {};
       need(rec.$type === 'app.bsky.feed.post' && isString(rec.text) && !Number.isNaN(Date.parse(rec.createdAt)), 'record: $type, text, createdAt');
@@ -225,6 +237,8 @@ export function blueskyLink(r: Received): { text: string; uri: string } {
 export interface MailReceiver {
   url: string;
   mails: ParsedMail[];
+  /** Each message's envelope recipients (RCPT TO), in order. */
+  recipients: string[][];
   /** Refuses the next messages with these SMTP codes (each once). */
   refuse(codes: number[]): void;
   close(): Promise<void>;
@@ -233,6 +247,7 @@ export interface MailReceiver {
 /** An SMTP server on 127.0.0.1 that takes any login and parses each message with mailparser. */
 export async function startMailReceiver(): Promise<MailReceiver> {
   const mails: ParsedMail[] = [];
+  const recipients: string[][] = [];
   const refusals: number[] = [];
   const server = new SMTPServer({
     secure: false,
@@ -240,12 +255,13 @@ export async function startMailReceiver(): Promise<MailReceiver> {
     authOptional: true,
     allowInsecureAuth: true,
     onAuth: (_auth, _session, done) => done(null, { user: 'status' }),
-    onData(stream, _session, done) {
+    onData(stream, session, done) {
       const code = refusals.shift();
       simpleParser(stream)
         .then((mail) => {
           if (code) return done(Object.assign(new Error('refused by the test'), { responseCode: code }));
           mails.push(mail);
+          recipients.push(session.envelope.rcptTo.map((r) => r.address));
           done();
         })
         .catch(done);
@@ -257,6 +273,7 @@ export async function startMailReceiver(): Promise<MailReceiver> {
   return {
     url: `smtp://status:mail-password-99@127.0.0.1:${port}`,
     mails,
+    recipients,
     refuse: (codes) => refusals.push(...codes),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

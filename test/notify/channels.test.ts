@@ -65,7 +65,7 @@ describe('candor notify, on every channel', () => {
     expect(slack.blocks[3].elements[0].url).toBe(url);
 
     const card = by('teams').attachments[0].content;
-    expect(card.body[0].text).toBe('\\[Identified\\] Elevated API error rates');
+    expect(card.body[0].text).toBe('[Identified] Elevated API error rates');
     expect(card.body[1].text).toBe(words);
     expect(card.body[2].facts).toContainEqual({ title: 'Affected', value: 'API' });
     expect(card.actions[0].url).toBe(url);
@@ -152,5 +152,41 @@ describe('candor notify, on every channel', () => {
     for (const m of mail.mails) expect(m.references).toBe(root0);
     // The promise is over once resolved: it is not repeated.
     expect(mail.mails[2]!.text).not.toContain('Next update');
+  });
+});
+
+describe('odd updates on every channel', () => {
+  it('keeps every service\'s limits with a long title, many components, emoji and an update that is only a picture', async () => {
+    const id = '2026-11-29-everything';
+    const title = `${'Elevated error rates and slower responses across '.repeat(3)}everything`.slice(0, 190);
+    const emoji = Array(160).fill('👩‍👩‍👧‍👦').join(' ');
+    const project = channelProject(http, {
+      [`incidents/${id}.md`]: `---
+title: ${title}
+components:
+  api: partial_outage
+  web: partial_outage
+  database: partial_outage
+  search: partial_outage
+  email: partial_outage
+---
+
+## Investigating — 2026-11-29 10:00 UTC
+Looking.
+`,
+    });
+    await runNotify(project, '2026-11-29T10:01:00Z', env);
+    addUpdate(project, id, 'Update — 2026-11-29 10:10 UTC', emoji);
+    addUpdate(project, id, 'Update — 2026-11-29 10:20 UTC', '![](/logo.svg)');
+    const start = http.accepted.length;
+    const mails = mail.mails.length;
+    const run = await runNotify(project, '2026-11-29T10:25:00Z', env);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).not.toContain('FAILED');
+    expect(http.problems).toEqual([]);
+    expect(http.accepted.length - start).toBe(12);
+    expect(mail.mails.length - mails).toBe(2);
+    const status = http.accepted.slice(start).find((r) => r.service === 'mastodon')!.json.status as string;
+    expect(status.startsWith('[Update] Elevated error rates')).toBe(true);
   });
 });

@@ -61,7 +61,7 @@ describe('candor notify --dry-run, and maintenance by the clock', () => {
     expect(dry.out).toBe(
       [
         'slack-slack-url (slack)',
-        '  Would send 2026-12-01-db#reminder-24h:',
+        '  Would send 2026-12-01-db#reminder-24h-2026-12-01-0200:',
         '    [Reminder] Database upgrade',
         '    Scheduled maintenance begins in 24 hours.',
         '    ',
@@ -70,7 +70,7 @@ describe('candor notify --dry-run, and maintenance by the clock', () => {
         '    [View on the status page] https://status.example.com/incidents/2026-12-01-db/',
         'discord-discord-url (discord)',
         '  Nothing to send.',
-        '  Not sent: 2026-12-01-db#reminder-24h: this channel does not receive maintenance.',
+        '  Not sent: 2026-12-01-db#reminder-24h-2026-12-01-0200: this channel does not receive maintenance.',
       ].join('\n'),
     );
     expect(http.accepted).toHaveLength(0);

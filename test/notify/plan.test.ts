@@ -32,14 +32,31 @@ const keys = (at: string, entries = [DB], config = configWith([])) => notificati
 describe('maintenance moments by the clock', () => {
   it('reminds before the window, then says it began and ended, with no commit', () => {
     expect(keys('2026-11-30T01:59:00Z')).toEqual(['test-incident#update-2026-11-20-0900']);
-    expect(keys('2026-11-30T02:00:00Z')).toContain('test-incident#reminder-24h');
-    expect(keys('2026-12-01T02:05:00Z')).toEqual(['test-incident#update-2026-11-20-0900', 'test-incident#start']);
-    expect(keys('2026-12-01T04:05:00Z')).toEqual(['test-incident#update-2026-11-20-0900', 'test-incident#start', 'test-incident#end']);
+    expect(keys('2026-11-30T02:00:00Z')).toContain('test-incident#reminder-24h-2026-12-01-0200');
+    expect(keys('2026-12-01T02:05:00Z')).toEqual(['test-incident#update-2026-11-20-0900', 'test-incident#start-2026-12-01-0200']);
+    expect(keys('2026-12-01T04:05:00Z')).toEqual(['test-incident#update-2026-11-20-0900', 'test-incident#start-2026-12-01-0200', 'test-incident#end-2026-12-01-0400']);
+  });
+
+  it('reminds anew when the window moves', () => {
+    const moved = maintenance(`---
+title: Database upgrade
+scheduled_for: 2026-12-08T02:00Z
+scheduled_until: 2026-12-08T04:00Z
+---
+
+## Update — 2026-11-30 12:00 UTC
+Moved by a week.
+
+## Scheduled — 2026-11-20 09:00 UTC
+Read-only for 20 minutes.
+`);
+    expect(keys('2026-11-30T02:05:00Z')).toContain('test-incident#reminder-24h-2026-12-01-0200');
+    expect(keys('2026-12-07T02:05:00Z', [moved])).toContain('test-incident#reminder-24h-2026-12-08-0200');
   });
 
   it('uses the configured reminder offsets, and none that come before the announcement', () => {
     const config = configWith([], { maintenance_reminders_hours: [300, 48, 1] });
-    expect(keys('2026-12-01T01:30:00Z', [DB], config)).toEqual(['test-incident#update-2026-11-20-0900', 'test-incident#reminder-48h', 'test-incident#reminder-1h']);
+    expect(keys('2026-12-01T01:30:00Z', [DB], config)).toEqual(['test-incident#update-2026-11-20-0900', 'test-incident#reminder-48h-2026-12-01-0200', 'test-incident#reminder-1h-2026-12-01-0200']);
   });
 
   it('sends no clock message that an update already said, and none for a cancelled window', () => {
@@ -149,6 +166,20 @@ Looking.
     // 10:00 is just over 24 h before now: named, and not sent.
     expect(plans[2]!.skipped.map((s) => `${s.event.key}: ${s.reason}`)).toEqual(['test-incident#update-2026-11-29-1000: older than 24 h', 'test-incident#update-2026-11-29-1050: posted quietly (<!-- candor: quiet -->)']);
     expect(plans[2]!.send.map((e) => e.key)).toEqual(['test-incident#update-2026-11-29-1030']);
+  });
+
+  it('finds the marker inside a paragraph too, and not in code', () => {
+    const inline = parse(`---
+title: API errors
+---
+
+## Investigating — 2026-11-29 10:00 UTC
+Fixed a typo. <!-- candor: quiet -->
+
+## Update — 2026-11-29 10:10 UTC
+Write \`<!-- candor: quiet -->\` to keep an update off the channels.
+`).entry!;
+    expect(inline.updates.map((u) => u.quiet ?? false)).toEqual([false, true]);
   });
 
   it('refuses a misspelt marker rather than pushing what was meant to stay quiet', () => {

@@ -67,18 +67,20 @@ describe('the GitHub workflows', () => {
     expect(deploy.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
     expect(deploy.jobs.deploy.needs).toBe('build');
     const runs = deploy.jobs.build.steps.map((s: Step) => s.run ?? s.uses?.split('@')[0]);
-    expect(runs).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run check', 'npm run build', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+    expect(runs).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run check', 'echo "time=$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$GITHUB_OUTPUT"', 'npm run build', 'actions/configure-pages', 'actions/upload-pages-artifact']);
     expect(deploy.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
   });
 
   it('notify only after the site is live, with the secrets the configuration names and to no other step', () => {
     const deploy = workflow('deploy.yml');
-    expect(deploy.jobs.notify.needs).toBe('deploy');
+    expect(deploy.jobs.notify.needs).toEqual(['build', 'deploy']);
+    // What was dated after the build began is not on the site yet: it waits for the next run.
+    expect(deploy.jobs.build.outputs).toEqual({ 'built-at': '${{ steps.clock.outputs.time }}' });
     const list: Step[] = deploy.jobs.notify.steps;
-    expect(list.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run --silent candor -- notify']);
+    expect(list.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run --silent candor -- notify --built-at "$BUILT_AT"']);
     const config = parse(readFileSync(join(ROOT, 'candor.config.yaml'), 'utf8')) as { notifications: { secret: string; signing_secret?: string }[] };
     const names = config.notifications.flatMap((n) => [n.secret, ...(n.signing_secret ? [n.signing_secret] : [])]);
-    expect(list[3]!.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', ...Object.fromEntries(names.map((n) => [n, `\${{ secrets.${n} }}`])) });
+    expect(list[3]!.env).toEqual({ BUILT_AT: '${{ needs.build.outputs.built-at }}', GITHUB_TOKEN: '${{ github.token }}', ...Object.fromEntries(names.map((n) => [n, `\${{ secrets.${n} }}`])) });
     for (const f of files) for (const s of steps(f)) if (s.run !== list[3]!.run) expect(JSON.stringify(s.env ?? {}), f).not.toMatch(/secrets\./);
   });
 

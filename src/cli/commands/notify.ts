@@ -1,19 +1,22 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { problemLine } from '../../authoring/preview.ts';
 import { loadProject, publishedEntry } from '../../core/load.ts';
 import type { Entry } from '../../core/model.ts';
+import { formatUtc, parseTime } from '../../core/time.ts';
 import { notificationEvents } from '../../notify/events.ts';
 import { emptyLedger, pruneLedger, serializeLedger } from '../../notify/ledger.ts';
 import { fileStore, gitBranchStore, type LedgerStore } from '../../notify/ledger-store.ts';
 import { planDeliveries } from '../../notify/plan.ts';
 import { outcomesSummary, renderOutcomes, renderPlan } from '../../notify/report.ts';
 import { sendPlans } from '../../notify/send.ts';
-import { problemLine } from '../../authoring/preview.ts';
-import type { CliContext } from '../context.ts';
+import { type CliContext, UsageError } from '../context.ts';
 
 export interface NotifyFlags {
   dryRun?: boolean | undefined;
   ledger?: string | undefined;
+  /** When the deployed site was built: what is dated later is not on it yet, and waits for the next run. */
+  builtAt?: string | undefined;
   /** Tests: no pause between messages, short waits. */
   fast?: boolean;
 }
@@ -33,7 +36,14 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
     ctx.out('No notification channels are configured (notifications: in candor.config.yaml): nothing to send.');
     return 0;
   }
-  const entries = loaded.project.entries.map((e) => publishedEntry(e, ctx.now, false)).filter((e): e is Entry => e !== undefined);
+  // The site shows what was dated up to its build: a link to anything later would lead nowhere yet.
+  let shown = ctx.now;
+  if (flags.builtAt !== undefined) {
+    const built = parseTime(flags.builtAt);
+    if (!built.ok) throw new UsageError(`--built-at: ${built.reason}.`);
+    if (built.date < shown) shown = built.date;
+  }
+  const entries = loaded.project.entries.map((e) => publishedEntry(e, shown, false)).filter((e): e is Entry => e !== undefined);
   const store: LedgerStore = flags.ledger !== undefined ? fileStore(resolve(ctx.root, flags.ledger)) : gitBranchStore(ctx.root, config.notify.ledger_branch, ctx.env);
   let found;
   try {
@@ -43,20 +53,25 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
     return 1;
   }
   const ledger = found ?? emptyLedger();
-  const plans = planDeliveries(notificationEvents(entries, config, ctx.now), config, ledger, ctx.now);
+  const plans = planDeliveries(notificationEvents(entries, config, shown), config, ledger, ctx.now);
   if (flags.dryRun) {
     if (!found) ctx.out(`No ledger yet (${store.describe}): the first run records what is published and sends nothing.\n`);
-    ctx.out(renderPlan(plans, config, ctx.now, store.describe));
+    if (shown < ctx.now) ctx.out(`As the site built at ${formatUtc(shown)} shows it.\n`);
+    ctx.out(renderPlan(plans, config, shown, store.describe));
     return 0;
   }
 
-  // Saved only when it changed: a scheduled run with nothing new leaves no commit behind.
+  // Saved only when a delivery or a new channel changed it: a run with nothing new commits nothing.
   let saved = found ? serializeLedger(found) : '';
+  let failure: string | undefined;
   const save = () => {
-    const text = serializeLedger(pruneLedger(ledger, ctx.now, config.notify.max_age_hours * 3_600_000));
-    if (text === saved) return;
-    store.write(ledger, `Notifications sent at ${ctx.now.toISOString()}`);
-    saved = text;
+    if (serializeLedger(ledger) === saved) return;
+    try {
+      store.write(pruneLedger(ledger, ctx.now, config.notify.max_age_hours * 3_600_000), `Notifications sent at ${ctx.now.toISOString()}`);
+      saved = serializeLedger(ledger);
+    } catch (e) {
+      failure = (e as Error).message;
+    }
   };
   // A cancelled job still records what was delivered before it stopped.
   const onSignal = () => {
@@ -68,24 +83,24 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
     if (plans.some((p) => p.baseline)) save();
     const outcomes = await sendPlans(plans, config, entries, ledger, {
       env: ctx.env,
-      now: ctx.now,
+      now: shown,
       ...(flags.fast ? { pace: 0, backoffMs: 50, timeoutMs: 2_000, maxWaitMs: 5_000 } : {}),
       // A file is cheap to write after each delivery; a branch is pushed once, at the end.
       ...(flags.ledger !== undefined ? { onDelivered: save } : {}),
     });
     save();
-    const report = renderOutcomes(outcomes);
-    ctx.out(report);
+    ctx.out(renderOutcomes(outcomes));
     if (ctx.env['GITHUB_ACTIONS'] === 'true') {
-      for (const o of outcomes) if (o.failed) ctx.out(`::warning title=Notification to ${o.id} failed::${o.failed.reason.replace(/[\r\n%]/g, ' ')}`);
+      for (const o of outcomes) for (const f of o.failed) ctx.out(`::warning title=Notification to ${o.id} failed::${f.reason.replace(/[\r\n%]/g, ' ')}`);
       const summary = ctx.env['GITHUB_STEP_SUMMARY'];
       if (summary) appendFileSync(summary, outcomesSummary(outcomes));
     }
-    return 0;
-  } catch (e) {
-    ctx.err(`The ledger could not be saved (${(e as Error).message}): what was sent may be sent again by the next run.`);
-    return 1;
   } finally {
     process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
   }
+  if (failure) {
+    ctx.err(`The ledger could not be saved (${failure}): what was sent may be sent again by the next run.`);
+    return 1;
+  }
+  return 0;
 }

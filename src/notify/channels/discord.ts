@@ -31,7 +31,7 @@ export function discordPayload(message: Message) {
       {
         title: cutAtWord(message.headline, TITLE_MAX),
         url: message.url,
-        description,
+        ...(description ? { description } : {}),
         color: COLOR[message.tone],
         timestamp: message.at.toISOString(),
         fields: message.facts.map((f) => ({ name: f.name, value: cutAtWord(escape(f.value), FIELD_MAX), inline: false })),

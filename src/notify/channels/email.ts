@@ -24,7 +24,7 @@ export function emailMessage(message: Message, event: NotificationEvent, ctx: Pi
   const text = [message.headline, message.text, facts.join('\n'), `Read it on the status page: ${message.url}`, channel.unsubscribe ? `Unsubscribe: ${channel.unsubscribe.replace(/^mailto:/, '')}` : '']
     .filter(Boolean)
     .join('\n\n');
-  const paragraphs = message.text.split(/\n{2,}/).map((p) => `<p>${html(p)}</p>`).join('\n');
+  const paragraphs = message.text.split(/\n{2,}/).filter(Boolean).map((p) => `<p>${html(p)}</p>`).join('\n');
   const body = `<!doctype html>
 <html lang="${html(config.site.locale)}"><head><meta charset="utf-8"><title>${html(message.headline)}</title></head>
 <body>
@@ -37,7 +37,8 @@ ${channel.unsubscribe ? `<p style="font-size:0.85em"><a href="${html(channel.uns
 `;
   return {
     from: channel.from!,
-    to: channel.to!,
+    // Several recipients never see each other's addresses.
+    ...(Array.isArray(channel.to) && channel.to.length > 1 ? { to: channel.from!, envelope: { from: channel.from!, to: channel.to } } : { to: channel.to! }),
     subject: `${message.headline} — ${config.site.name} status`,
     text,
     html: body,
@@ -53,7 +54,7 @@ export const email: Adapter = {
   async open(ctx) {
     const url = secretValue(ctx.env, ctx.channel.secret);
     if (!/^smtps?:\/\//.test(url)) throw new DeliveryError(`the secret ${ctx.channel.secret} is not an SMTP address: store it like smtps://user:password@smtp.example.com`, false);
-    const transport = nodemailer.createTransport(url, { connectionTimeout: ctx.timeoutMs, greetingTimeout: ctx.timeoutMs, socketTimeout: ctx.timeoutMs } as never);
+    const transport = nodemailer.createTransport({ url, connectionTimeout: ctx.timeoutMs, greetingTimeout: ctx.timeoutMs, socketTimeout: ctx.timeoutMs });
     return async (message, event) => {
       try {
         await transport.sendMail(emailMessage(message, event, ctx));

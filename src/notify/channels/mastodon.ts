@@ -7,16 +7,26 @@ import { post, secretValue } from './http.ts';
 const STATUS_MAX = 500;
 const LINK_LENGTH = 23;
 
-/** The status text: headline, text cut at a word, facts, and the link (counted as Mastodon counts it). */
+/**
+ * The status: headline, text, facts and the link, within Mastodon's 500 characters as it counts them.
+ * Too long, the text is cut at a word with "Read more:" before the link; facts, then the headline,
+ * give way when they alone would leave no room for the text.
+ */
 export function mastodonStatus(message: Message): string {
-  const head = `${message.headline}\n\n`;
-  const tail = `${factLines(message).length ? `\n\n${factLines(message).join('\n')}` : ''}\n\n`;
-  const room = STATUS_MAX - graphemes(head) - graphemes(tail) - LINK_LENGTH;
-  const text = cutAtWord(message.text, room);
-  const more = text === message.text ? '' : ' Read more:';
-  const body = more ? cutAtWord(message.text, room - graphemes(more)) + more : text;
-  return `${head}${body}${tail}${message.url}`;
+  const build = (head: string, body: string, facts: string) => [head, body, facts, message.url].filter(Boolean).join('\n\n');
+  const facts = factLines(message).join('\n');
+  const full = build(message.headline, message.text, facts);
+  if (mastodonLength(full) <= STATUS_MAX) return full;
+  const more = 'Read more:';
+  const room = (head: string, f: string) => STATUS_MAX - mastodonLength(build(head, ` ${more}`, f));
+  const kept = room(message.headline, facts) >= MIN_TEXT ? facts : '';
+  const head = room(message.headline, kept) >= MIN_TEXT ? message.headline : cutAtWord(message.headline, STATUS_MAX - MIN_TEXT - mastodonLength(build('', ` ${more}`, kept)));
+  const body = cutAtWord(message.text, room(head, kept));
+  return build(head, body ? `${body} ${more}` : more, kept);
 }
+
+/** Room always left for the update's own words. */
+const MIN_TEXT = 80;
 
 /** Characters as Mastodon counts them (a link is 23). */
 export function mastodonLength(status: string): number {

@@ -2,7 +2,7 @@ import { cutAtWord, factLines, type Message } from '../message.ts';
 import type { Adapter } from './channel.ts';
 import { post, webhookUrl } from './http.ts';
 
-/** Slack mrkdwn: &, < and > are the only characters that must be escaped (no @channel can be forged). */
+/** Slack mrkdwn: &, < and > are the characters to escape, so no <!channel> or link can be forged. */
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Block Kit limits: header text 150 characters, section text 3,000. */
@@ -15,11 +15,11 @@ export function slackPayload(message: Message) {
   const full = escape(message.text);
   const text = full.length <= SECTION_MAX ? full : `${escape(cutAtWord(message.text, SECTION_MAX - more.length, (s) => escape(s).length))}${more}`;
   return {
-    text: `${message.headline}: ${cutAtWord(message.text, 280)}`,
+    text: escape(`${message.headline}${message.text ? `: ${cutAtWord(message.text, 280)}` : ''}`),
     unfurl_links: false,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: cutAtWord(message.headline, HEADER_MAX, (s) => s.length), emoji: true } },
-      { type: 'section', text: { type: 'mrkdwn', text } },
+      ...(text ? [{ type: 'section', text: { type: 'mrkdwn', text } }] : []),
       ...(message.facts.length ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: escape(factLines(message).join(' · ')) }] }] : []),
       { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'View on the status page' }, url: message.url }] },
     ],

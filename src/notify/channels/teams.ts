@@ -4,8 +4,11 @@ import { post, webhookUrl } from './http.ts';
 
 const TEXT_MAX = 3000;
 
-/** Teams' TextBlock reads a Markdown subset: characters that would format are escaped. */
-const escape = (s: string) => s.replace(/([\\*_[\]()#>`~])/g, '\\$1');
+/**
+ * Teams' TextBlock reads a Markdown subset (emphasis, lists, links), and some clients show backslash
+ * escapes literally: only what would start emphasis or a link is broken up, with an invisible joiner.
+ */
+const escape = (s: string) => s.replace(/\]\(/g, ']\u2060(').replace(/([*_])(?=\S)/g, '$1\u2060');
 
 /**
  * A Teams Workflows webhook ("When a Teams webhook request is received"): a message whose attachment
@@ -25,7 +28,7 @@ export function teamsPayload(message: Message) {
           version: '1.4',
           body: [
             { type: 'TextBlock', text: escape(message.headline), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
-            { type: 'TextBlock', text: escape(text) + (text === message.text ? '' : ` [Read more](${message.url})`), wrap: true },
+            ...(text ? [{ type: 'TextBlock', text: escape(text) + (text === message.text ? '' : ` [Read more](${message.url})`), wrap: true }] : []),
             ...(message.facts.length ? [{ type: 'FactSet', facts: message.facts.map((f) => ({ title: f.name, value: escape(f.value) })) }] : []),
           ],
           actions: [{ type: 'Action.OpenUrl', title: 'View on the status page', url: message.url }],

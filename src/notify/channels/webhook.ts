@@ -19,7 +19,7 @@ export function webhookPayload(message: Message, event: NotificationEvent, ctx: 
   const incident = apiIncident(event.entry, { config, now: at, entries, statuses: componentStatuses(entries, config, at), intervals: statusIntervals(entries, dayBounds(at, config.site.time_zone)[0]!, at) });
   const postmortem = event.type === 'postmortem' && event.entry.postmortem ? { postmortem_body: event.entry.postmortem.markdown, postmortem_published_at: at.toISOString() } : {};
   return {
-    meta: { unsubscribe: null, documentation: absolute(config.site.url, config.site.base, '/subscribe/#webhook') },
+    meta: { unsubscribe: null, documentation: absolute(config.site.url, config.site.base, '/subscribe/#developers') },
     page: { id: new URL(config.site.url).host, status_indicator: status.indicator, status_description: status.description },
     incident: { ...incident, ...postmortem },
     candor: { event: event.type, key: message.key, headline: message.headline, text: message.text, facts: message.facts, url: message.url },
