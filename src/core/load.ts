@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { CONFIG_FILE, parseConfig } from './config.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from './ids.ts';
+import { checkNotifySecrets } from './deploy-workflow.ts';
 import { checkIssueForm } from './issue-form.ts';
 import type { Entry, Postmortem } from './model.ts';
 import { parseEntry, parsePostmortem, type SourceFile } from './parse.ts';
@@ -243,6 +244,7 @@ export function loadProject(root: string, now: Date): LoadResult {
   for (const w of contentWarnings(list, config, now)) problems.warn(w.file, w, w.message, w.hint);
   for (const e of snapshotErrors(list, config, now)) problems.error(e.file, e, e.message, e.hint);
   checkIssueForm(root, config, problems);
+  checkNotifySecrets(root, config, problems);
   checkTemplates(root, problems);
   if (problems.errors.length > 0) return { problems, files };
   return { project: { config, entries: list }, problems, files };

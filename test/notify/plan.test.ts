@@ -244,3 +244,36 @@ notifications:
     ]);
   });
 });
+
+describe('the check, on the Deploy workflow', () => {
+  it('warns when the notify step is not handed a channel\'s secret, which would send nothing', () => {
+    const deploy = `jobs:
+  notify:
+    steps:
+      - run: npm ci
+      - run: npm run --silent candor -- notify
+        env:
+          SLACK_URL: \${{ secrets.SLACK_URL }}
+`;
+    const config = `site:
+  name: Example
+  url: https://status.example.com
+components:
+  - id: api
+    name: API
+notifications:
+  - type: slack
+    secret: SLACK_URL
+  - type: webhook
+    secret: HOOK_URL
+    signing_secret: HOOK_SECRET
+`;
+    const { problems } = load({ '.github/workflows/deploy.yml': deploy }, undefined, config);
+    expect(problems.warnings.map((w) => `${w.file}:${w.line} ${w.message}`)).toEqual([
+      '.github/workflows/deploy.yml:7 The channel webhook-hook-url reads the secret HOOK_URL, which the step that runs candor notify does not pass: it would send nothing.',
+      '.github/workflows/deploy.yml:7 The channel webhook-hook-url reads the secret HOOK_SECRET, which the step that runs candor notify does not pass: it would send nothing.',
+    ]);
+    const none = load({ '.github/workflows/deploy.yml': 'jobs:\n  build:\n    steps:\n      - run: npm run build\n' }, undefined, config);
+    expect(none.problems.warnings.map((w) => w.message)).toEqual(['Channels are configured under notifications:, but no step of the Deploy workflow runs candor notify: nothing would be sent.']);
+  });
+});
