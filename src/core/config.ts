@@ -25,6 +25,14 @@ export function parseConfig(text: string, problems: Problems, file = CONFIG_FILE
       problems.error(file, yaml.locate(['components', i, 'group']), `Component "${c.id}" names an unknown group "${c.group}".${didYouMean(c.group, groupIds)}`, groupIds.length ? `Use a group id listed under "groups": ${groupIds.join(', ')}.` : `Add the group under "groups:" with an id and a name.`);
     }
   });
+  config.notifications.forEach((n, i) => {
+    if (n.type === 'github') problems.error(file, yaml.locate(['notifications', i, 'type']), `Notification ${i + 1} is a GitHub issue: it reminds the team, and customers never see it.`, 'Move it under team_notifications:.');
+  });
+  config.team_notifications.forEach((n, i) => {
+    (n.components ?? []).forEach((c, k) => {
+      if (!seen.has(c)) problems.error(file, yaml.locate(['team_notifications', i, 'components', k]), `Team notification ${i + 1} names an unknown component "${c}".${didYouMean(c, [...seen])}`, 'Use component ids listed under "components".');
+    });
+  });
   const channels = new Map<string, number>();
   config.notifications.forEach((n, i) => {
     const channel = channelId(n);

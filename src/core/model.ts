@@ -23,6 +23,8 @@ export interface Update<S extends string = string> {
   line: number;
   /** Marked `<!-- candor: quiet -->`: on the site and feeds, pushed to no notification channel. */
   quiet?: boolean;
+  /** The next-update promise this update made (`<!-- candor: next update by <time> -->`). */
+  promise?: Date;
 }
 
 export interface AffectedComponent<S extends ComponentStatus = ComponentStatus> {
@@ -38,6 +40,8 @@ interface EntryBase {
   file: string;
   title: string;
   draft: boolean;
+  /** Who communicates, as written (`owner:`); empty means the configured default. */
+  owners: string[];
   /** Newest first. */
   updates: Update[];
   postmortem?: Postmortem;

@@ -96,34 +96,48 @@ interface RawUpdate {
   html: string;
   line: number;
   quiet: boolean;
+  promise?: Date;
 }
 
 /** In an update: posted on the site and feeds, pushed to no notification channel. */
 export const QUIET_MARKER = '<!-- candor: quiet -->';
 
-/** `<!-- candor: quiet -->`, and any other `candor:` marker (which is an error). */
-const MARKER = /<!--\s*candor\s*:\s*([^]*?)\s*-->/giu;
+/** In an update: the next-update promise it made, kept in the file for the record of promises kept. */
+export function promiseMarker(due: Date): string {
+  return `<!-- candor: next update by ${formatUtc(due)} -->`;
+}
 
-/** Whether the update carries the quiet marker; any other `candor:` marker is an error, never ignored. */
-function quietMarker(nodes: readonly RootContent[], bodyLine: number, file: string, problems: Problems): boolean {
-  let quiet = false;
+/** `<!-- candor: … -->` markers: `quiet`, `next update by <time>`; any other is an error. */
+const MARKER = /<!--\s*candor\s*:\s*([^]*?)\s*-->/giu;
+const PROMISE = /^next[ -]update(?:\s+by)?\s+(.+)$/iu;
+
+/** What an update's markers say; any marker Candor does not know is an error, never ignored. */
+function updateMarkers(nodes: readonly RootContent[], bodyLine: number, file: string, problems: Problems): { quiet: boolean; promise?: Date } {
+  const found: { quiet: boolean; promise?: Date } = { quiet: false };
   const html: Html[] = [];
   // On a line of its own or inside a paragraph ("Fixed a typo. <!-- candor: quiet -->"); not in code.
   for (const node of nodes) visit(node, 'html', (h: Html) => void html.push(h));
   for (const node of html) {
     for (const m of node.value.matchAll(MARKER)) {
-      if (m[1]!.toLowerCase() === 'quiet') quiet = true;
-      else {
+      const at = { line: (node.position?.start.line ?? 1) + bodyLine - 1 + node.value.slice(0, m.index).split('\n').length - 1, column: 1 };
+      const word = m[1]!;
+      const promise = PROMISE.exec(word);
+      if (word.toLowerCase() === 'quiet') found.quiet = true;
+      else if (promise) {
+        const time = parseTime(promise[1]!);
+        if (time.ok) found.promise = time.date;
+        else problems.error(file, at, `The promise in "<!-- candor: ${word} -->" has no readable time: ${time.reason}.`, `Write it like <!-- candor: next update by 2026-11-20 16:00 UTC -->.`);
+      } else {
         problems.error(
           file,
-          { line: (node.position?.start.line ?? 1) + bodyLine - 1 + node.value.slice(0, m.index).split('\n').length - 1, column: 1 },
-          `Unknown marker "<!-- candor: ${m[1]} -->".${didYouMean(m[1]!, ['quiet'])}`,
-          'The one marker is <!-- candor: quiet -->, which posts the update without pushing it to the notification channels.',
+          at,
+          `Unknown marker "<!-- candor: ${word} -->".${didYouMean(word, ['quiet', 'next update by'])}`,
+          'Candor reads <!-- candor: quiet --> (posted without pushing it to the notification channels) and <!-- candor: next update by <time> --> (the promise this update made).',
         );
       }
     }
   }
-  return quiet;
+  return found;
 }
 
 /** Splits the body into updates at level-2 headings `## <Status> — <time>`. */
@@ -132,7 +146,7 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
   const tree = parseMarkdown(split.body);
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + split.bodyLine - 1;
   const updates: RawUpdate[] = [];
-  let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown' | 'text' | 'html' | 'quiet'>; nodes: RootContent[] } | undefined;
+  let current: { heading: Heading; parsed?: Omit<RawUpdate, 'markdown' | 'text' | 'html' | 'quiet' | 'promise'>; nodes: RootContent[] } | undefined;
   // A heading look-alike is reported as one; it is not also "text before the first update".
   const lookalikes = reportHeadingLookalikes(src.file, split, tree, words, otherWords, problems);
   let textBeforeReported = false;
@@ -153,8 +167,7 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
           'Write what customers should know under the heading (what is affected, what you are doing), or remove the heading.',
         );
       }
-      const quiet = quietMarker(current.nodes, split.bodyLine, src.file, problems);
-      updates.push({ ...current.parsed, markdown, text, html, quiet });
+      updates.push({ ...current.parsed, markdown, text, html, ...updateMarkers(current.nodes, split.bodyLine, src.file, problems) });
     }
   };
 
@@ -280,7 +293,7 @@ function parseHeading(
   file: string,
   at: Position,
   problems: Problems,
-): Omit<RawUpdate, 'markdown' | 'text' | 'html' | 'quiet'> | undefined {
+): Omit<RawUpdate, 'markdown' | 'text' | 'html' | 'quiet' | 'promise'> | undefined {
   const example = `## ${kind === 'incident' ? 'Identified' : 'In progress'} — 2026-11-20 14:30 UTC`;
   const m = HEADING.exec(text);
   const word = (m?.[1] ?? text.trim()).replace(/\s+/g, ' ');
@@ -403,6 +416,7 @@ function finishUpdates<S extends string>(raw: RawUpdate[], terminal: readonly st
     html: u.html,
     line: u.line,
     ...(u.quiet ? { quiet: true } : {}),
+    ...(u.promise ? { promise: u.promise } : {}),
   }));
 }
 
@@ -483,6 +497,7 @@ function parseIncident(src: SourceFile, split: Split, ctx: ParseContext, problem
     file: src.file,
     title: fm.title,
     draft: fm.draft,
+    owners: fm.owner ?? [],
     components,
     impact: fm.impact ?? deriveImpact(components.map((c) => c.status)),
     started,
@@ -517,6 +532,7 @@ function parseMaintenance(src: SourceFile, split: Split, ctx: ParseContext, prob
     file: src.file,
     title: fm.title,
     draft: fm.draft,
+    owners: fm.owner ?? [],
     components,
     scheduledFor: fm.scheduled_for,
     scheduledUntil: fm.scheduled_until,

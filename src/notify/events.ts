@@ -1,13 +1,17 @@
 import type { Entry, Maintenance, Update } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
+import { isLeftOpen, promiseState } from '../core/rules/promises.ts';
 import type { Config } from '../core/schema/config.ts';
 import { updateAnchor } from '../core/parse.ts';
 
 /** What a channel can be told: an update, a published post-mortem, or a maintenance moment by the clock. */
-export type EventType = 'update' | 'postmortem' | 'reminder' | 'start' | 'end';
+export type EventType = 'update' | 'postmortem' | 'reminder' | 'start' | 'end' | TeamEventType;
+
+/** What the team is reminded of: a next-update promise due soon or overdue, a window left open. */
+export type TeamEventType = 'promise-due-soon' | 'promise-overdue' | 'left-open';
 
 /** The `events:` choice of a channel that an event belongs to. */
-export type EventCategory = 'incidents' | 'maintenance' | 'postmortems';
+export type EventCategory = 'incidents' | 'maintenance' | 'postmortems' | 'team';
 
 export interface NotificationEvent {
   /**
@@ -26,6 +30,8 @@ export interface NotificationEvent {
   quiet: boolean;
   /** A reminder's lead, in hours. */
   hours?: number;
+  /** Team reminders: the promise's due time. */
+  due?: Date;
 }
 
 const ENDED = new Set(['completed', 'cancelled']);
@@ -82,3 +88,24 @@ function clockEvents(m: Maintenance, config: Config, now: Date): NotificationEve
 
 /** `2026-12-01-0200`, as in update anchors. */
 const moment = (at: Date) => updateAnchor(at).slice('update-'.length);
+
+/**
+ * What the team should be told now, once per promise and state: each unresolved incident whose
+ * promise is due within `communication.reminder_lead_minutes` or past, and each maintenance whose
+ * window ended with no Completed update. Keys name the promise (or window) and the state.
+ */
+export function teamEvents(entries: readonly Entry[], config: Config, now: Date): NotificationEvent[] {
+  const events: NotificationEvent[] = [];
+  const lead = config.communication.reminder_lead_minutes * 60_000;
+  for (const entry of entries) {
+    if (entry.draft) continue;
+    const base = { category: 'team' as const, entry, quiet: false, at: now };
+    if (entry.kind === 'incident') {
+      const promise = promiseState(entry, now, lead);
+      if (promise) events.push({ ...base, key: `${entry.id}#promise-${moment(promise.due)}-${promise.state}`, type: `promise-${promise.state}`, due: promise.due });
+    } else if (isLeftOpen(entry, now)) {
+      events.push({ ...base, key: `${entry.id}#left-open-${moment(entry.scheduledUntil)}`, type: 'left-open', due: entry.scheduledUntil });
+    }
+  }
+  return events;
+}

@@ -4,7 +4,8 @@ import { resolvedAt } from '../core/rules/incident.ts';
 import type { Config } from '../core/schema/config.ts';
 import type { ComponentStatus } from '../core/status.ts';
 import { summarize } from '../views/entries.ts';
-import { DATE_TIME, formatIn, TIME } from '../views/format.ts';
+import { DATE_TIME, formatIn, relativeTime, TIME } from '../views/format.ts';
+import { ownersOf } from '../core/rules/owners.ts';
 import { absolute, paths } from '../views/urls.ts';
 import type { EventCategory, EventType, NotificationEvent } from './events.ts';
 
@@ -33,6 +34,8 @@ export interface Message {
   tone: ComponentStatus;
   componentIds: string[];
   site: { name: string; url: string };
+  /** Team reminders: the owners, whom channels that can mention people (GitHub) mention. */
+  mention: string[];
 }
 
 export interface Fact {
@@ -56,6 +59,7 @@ export function messageOf(event: NotificationEvent, config: Config, now: Date): 
   const facts: Fact[] = [];
   const affected = entry.components.map((c) => names.get(c.id) ?? c.id);
   if (affected.length) facts.push({ name: entry.kind === 'maintenance' ? 'Under maintenance' : 'Affected', value: affected.join(', ') });
+  if (event.category === 'team' && ownersOf(entry, config).length) facts.push({ name: 'Owners', value: ownersOf(entry, config).join(', ') });
   if (entry.kind === 'maintenance') facts.push({ name: 'Window', value: `${when(entry.scheduledFor)} to ${sameDay(entry.scheduledFor, entry.scheduledUntil, clock) ? formatIn(clock, entry.scheduledUntil, TIME) : when(entry.scheduledUntil)}` });
 
   let label = summary.statusLabel;
@@ -89,6 +93,17 @@ export function messageOf(event: NotificationEvent, config: Config, now: Date): 
       label = 'Completed';
       text = 'The maintenance window has ended.';
       break;
+    case 'promise-due-soon':
+    case 'promise-overdue': {
+      const overdue = event.type === 'promise-overdue';
+      label = overdue ? 'Next update overdue' : `Next update due ${relativeTime(event.due!, now)}`;
+      text = `${ownersText(entry, config)}customers were promised the next update on "${entry.title}" by ${when(event.due!)}${overdue ? `, ${relativeTime(event.due!, now)}; the page shows it as overdue` : ''}. Post it now:\n\n${nextUpdateCommand(entry)}`;
+      break;
+    }
+    case 'left-open':
+      label = 'Left open';
+      text = `${ownersText(entry, config)}the window of "${entry.title}" ended at ${when(event.due!)} and no Completed update says so. Close it:\n\n${nextUpdateCommand(entry)}`;
+      break;
   }
   return {
     key: event.key,
@@ -105,8 +120,22 @@ export function messageOf(event: NotificationEvent, config: Config, now: Date): 
     at: event.at,
     tone: event.type === 'end' || label === 'Resolved' || label === 'Completed' ? 'operational' : summary.tone,
     componentIds: entry.components.map((c) => c.id),
+    mention: event.category === 'team' ? ownersOf(entry, config) : [],
     site: { name: config.site.name, url: link(paths.home) },
   };
+}
+
+/** "@alice, @brightpay/oncall: ", or nothing when nobody is named. */
+function ownersText(entry: Entry, config: Config): string {
+  const owners = ownersOf(entry, config);
+  return owners.length ? `${owners.join(', ')}: ` : '';
+}
+
+/** The command that posts the next update (or closes the window), for the on-call to copy. */
+export function nextUpdateCommand(entry: Entry): string {
+  return entry.kind === 'maintenance'
+    ? `npm run candor -- resolve ${entry.id} -m "…"`
+    : `npm run candor -- update ${entry.id} --status update -m "…" --next-update 30`;
 }
 
 function sameDay(a: Date, b: Date, clock: { timeZone: string; locale: string }): boolean {

@@ -18,7 +18,7 @@ export interface ChannelPlan {
 /** Whether a channel receives an event at all (its `events:` and `components:` choices, and quiet updates). */
 export function receives(channel: NotificationConfig, event: NotificationEvent): string | undefined {
   if (event.quiet) return 'posted quietly (<!-- candor: quiet -->)';
-  if (channel.events && !channel.events.includes(event.category)) return `this channel does not receive ${event.category}`;
+  if (channel.events && event.category !== 'team' && !channel.events.includes(event.category)) return `this channel does not receive ${event.category}`;
   const ids = event.entry.components.map((c) => c.id);
   // An entry that names no component concerns every reader, whatever their filter.
   if (channel.components && ids.length > 0 && !ids.some((id) => channel.components!.includes(id))) return `affects none of ${channel.components.join(', ')}`;
@@ -54,6 +54,27 @@ export function planDeliveries(events: readonly NotificationEvent[], config: Con
     }
     // A baseline of an empty site still records the channel, so its first event is sent.
     if (baseline) ledger.channels[id] ??= { since: now.toISOString(), sent: {} };
+    return plan;
+  });
+}
+
+/** A team channel's name in the ledger: apart from the public channels, even with the same webhook. */
+export const teamChannelId = (channel: NotificationConfig) => `team-${channelId(channel)}`;
+
+/**
+ * What each of `team_notifications` is reminded of now: each reminder not in the ledger, once. There
+ * is no baseline: a promise overdue when the channel is added is worth one reminder.
+ */
+export function planTeamReminders(events: readonly NotificationEvent[], config: Config, ledger: Ledger): ChannelPlan[] {
+  return config.team_notifications.map((channel) => {
+    const id = teamChannelId(channel);
+    const plan: ChannelPlan = { id, channel, baseline: false, send: [], skipped: [] };
+    for (const event of events) {
+      if (wasSent(ledger, id, event.key)) continue;
+      const refused = receives(channel, event);
+      if (refused) plan.skipped.push({ event, reason: refused });
+      else plan.send.push(event);
+    }
     return plan;
   });
 }

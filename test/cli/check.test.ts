@@ -95,7 +95,7 @@ describe('the check command', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n');
     expect(lines).toContain(
-      '::error file=incidents/a.md,line=3,col=1,title=Candor%3A error::Unknown field "next-update". Did you mean "next_update"?%0AFix: Known fields here: title, components, impact, started, next_update, draft. A misspelt field would be ignored, so Candor refuses it.',
+      '::error file=incidents/a.md,line=3,col=1,title=Candor%3A error::Unknown field "next-update". Did you mean "next_update"?%0AFix: Known fields here: title, components, impact, started, next_update, owner, draft. A misspelt field would be ignored, so Candor refuses it.',
     );
     expect(lines.some((l) => l.startsWith('::warning file=incidents/b.md,line=3,col=1,'))).toBe(true);
   });

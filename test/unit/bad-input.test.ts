@@ -119,7 +119,7 @@ describe('bad input gets an error naming the file, the line and the fix', () => 
     const e = onlyError({ 'incidents/a.md': '---\ntitle: A\nnext-update: 2026-11-20T16:00Z\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n' });
     expect(e).toMatchObject({ file: 'incidents/a.md', line: 3, column: 1 });
     expect(e.message).toBe('Unknown field "next-update". Did you mean "next_update"?');
-    expect(e.hint).toContain('Known fields here: title, components, impact, started, next_update, draft.');
+    expect(e.hint).toContain('Known fields here: title, components, impact, started, next_update, owner, draft.');
   });
 
   it('a duplicate id: the same file name in two folders', () => {

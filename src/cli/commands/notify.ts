@@ -4,10 +4,10 @@ import { problemLine } from '../../authoring/preview.ts';
 import { loadProject, publishedEntry } from '../../core/load.ts';
 import type { Entry } from '../../core/model.ts';
 import { formatUtc, parseTime } from '../../core/time.ts';
-import { notificationEvents } from '../../notify/events.ts';
+import { notificationEvents, teamEvents } from '../../notify/events.ts';
 import { emptyLedger, pruneLedger, serializeLedger } from '../../notify/ledger.ts';
 import { fileStore, gitBranchStore, type LedgerStore } from '../../notify/ledger-store.ts';
-import { planDeliveries } from '../../notify/plan.ts';
+import { planDeliveries, planTeamReminders } from '../../notify/plan.ts';
 import { outcomesSummary, renderOutcomes, renderPlan } from '../../notify/report.ts';
 import { sendPlans } from '../../notify/send.ts';
 import { type CliContext, UsageError } from '../context.ts';
@@ -32,8 +32,8 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
     return 1;
   }
   const { config } = loaded.project;
-  if (config.notifications.length === 0) {
-    ctx.out('No notification channels are configured (notifications: in candor.config.yaml): nothing to send.');
+  if (config.notifications.length === 0 && config.team_notifications.length === 0) {
+    ctx.out('No notification channels are configured (notifications: or team_notifications: in candor.config.yaml): nothing to send.');
     return 0;
   }
   // The site shows what was dated up to its build: a link to anything later would lead nowhere yet.
@@ -53,7 +53,11 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
     return 1;
   }
   const ledger = found ?? emptyLedger();
-  const plans = planDeliveries(notificationEvents(entries, config, shown), config, ledger, ctx.now);
+  const plans = [
+    ...planDeliveries(notificationEvents(entries, config, shown), config, ledger, ctx.now),
+    // The team's reminders go by the real clock: a promise falls due whatever the site shows.
+    ...planTeamReminders(teamEvents(entries, config, ctx.now), config, ledger),
+  ];
   if (flags.dryRun) {
     if (!found) ctx.out(`No ledger yet (${store.describe}): the first run records what is published and sends nothing.\n`);
     if (shown < ctx.now) ctx.out(`As the site built at ${formatUtc(shown)} shows it.\n`);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from '../ids.ts';
 import { isSiteUrl } from '../origin.ts';
 import { parseTime } from '../time.ts';
-import { timeField } from './time.ts';
+import { ownerHandle, timeField } from './time.ts';
 
 const id = z.string().regex(ID_PATTERN, 'not a valid id; use lowercase letters, digits and hyphens, such as "api" or "web-app"');
 
@@ -79,6 +79,8 @@ export const siteSchema = z.strictObject({
     .string()
     .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, 'must be a bare host name in lowercase, such as status.example.com (no https://, path or port)')
     .optional(),
+  /** Show each incident's record of promises kept and time to first update (page and API). */
+  show_promise_record: z.boolean().default(true),
   /**
    * Show the site as of this moment rather than the build time: a snapshot, as the example content
    * is. Pages, feeds, the API and the check all use it, and the visitor's browser does not move the
@@ -148,10 +150,11 @@ const CHANNEL_FIELDS = {
   email: { required: ['to', 'from'], optional: ['unsubscribe'] },
   mastodon: { required: ['instance'], optional: ['account'] },
   bluesky: { required: ['handle'], optional: ['service'] },
+  github: { required: ['issue'], optional: [] },
 } as const satisfies Record<string, { required: readonly string[]; optional: readonly string[] }>;
 
 export const CHANNEL_TYPES = Object.keys(CHANNEL_FIELDS) as (keyof typeof CHANNEL_FIELDS)[];
-const TYPE_FIELDS = ['signing_secret', 'to', 'from', 'unsubscribe', 'instance', 'account', 'handle', 'service'] as const;
+const TYPE_FIELDS = ['signing_secret', 'to', 'from', 'unsubscribe', 'instance', 'account', 'handle', 'service', 'issue'] as const;
 
 export const notificationSchema = z
   .strictObject({
@@ -181,6 +184,8 @@ export const notificationSchema = z
     account: z.string().regex(/^@?[A-Za-z0-9_]+(?:@[A-Za-z0-9.-]+)?$/, 'not a Mastodon handle; write it like @brightpay').optional(),
     /** bluesky: the account's handle, such as brightpay.bsky.social. */
     handle: z.string().regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/, 'not a Bluesky handle; write it like brightpay.bsky.social').optional(),
+    /** github (team_notifications only): the issue whose comments remind the owners, by mention. */
+    issue: z.number().int().positive('must be an issue number, such as 12').optional(),
     /** bluesky: the account's PDS; default https://bsky.social. */
     service: httpsUrl('https://bsky.social').optional(),
   })
@@ -208,6 +213,16 @@ export const notifySettingsSchema = z.strictObject({
   ledger_branch: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'not a branch name; write it like candor-ledger').default('candor-ledger'),
 });
 
+/** Who communicates, and how the team is reminded before a promise lapses. */
+export const communicationSchema = z.strictObject({
+  /** The owners of an incident or maintenance that names none. */
+  owners: z.array(ownerHandle).default([]),
+  /** Remind this many minutes before a next-update promise is due. */
+  reminder_lead_minutes: z.number().positive('must be more than 0; write a number of minutes, such as 10').default(10),
+  /** Show the summary of the last 90 days and year (candor report) on the history page. */
+  show_report: z.boolean().default(false),
+});
+
 /** Ways to follow the status that live elsewhere, listed on /subscribe/. */
 export const subscribeSchema = z.strictObject({
   /** The mailing list's own sign-up page. */
@@ -232,6 +247,9 @@ export const configSchema = z.strictObject({
   support: z.array(supportLinkSchema).default([]),
   notifications: z.array(notificationSchema).default([]),
   notify: notifySettingsSchema.prefault({}),
+  /** Channels for the team's reminders (not for customers): the same types as notifications. */
+  team_notifications: z.array(notificationSchema).default([]),
+  communication: communicationSchema.prefault({}),
   subscribe: subscribeSchema.prefault({}),
   maintenance: maintenanceSettingsSchema.prefault({}),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { impact, incidentComponentStatus } from './status.ts';
-import { timeField, titleField } from './time.ts';
+import { ownersField, timeField, titleField } from './time.ts';
 
 /** Frontmatter of an incident file (`incidents/<id>.md` without `scheduled_for`). */
 export const incidentFrontmatter = z.strictObject({
@@ -10,6 +10,8 @@ export const incidentFrontmatter = z.strictObject({
   impact: impact.optional(),
   started: timeField.optional(),
   next_update: timeField.optional(),
+  /** Who communicates: GitHub handles or a team; default `communication.owners`. */
+  owner: ownersField.optional(),
   draft: z.boolean().default(false),
 });
 export type IncidentFrontmatter = z.output<typeof incidentFrontmatter>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAINTENANCE_COMPONENT_STATUSES } from '../status.ts';
 import { maintenanceComponentStatus } from './status.ts';
-import { timeField, titleField } from './time.ts';
+import { ownersField, timeField, titleField } from './time.ts';
 
 /** Frontmatter of planned maintenance: an incident file with a `scheduled_for` window. */
 export const maintenanceFrontmatter = z.strictObject({
@@ -14,6 +14,8 @@ export const maintenanceFrontmatter = z.strictObject({
       error: `not a list of component ids, nor a map of component ids to statuses; write "- api" lines, or "api: <status>" lines with one of ${MAINTENANCE_COMPONENT_STATUSES.join(', ')}`,
     })
     .default([]),
+  /** Who communicates: GitHub handles or a team; default `communication.owners`. */
+  owner: ownersField.optional(),
   draft: z.boolean().default(false),
 });
 export type MaintenanceFrontmatter = z.output<typeof maintenanceFrontmatter>;
