@@ -2,7 +2,7 @@ import { isNode } from 'yaml';
 import type { Entry, Incident } from '../core/model.ts';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../core/markdown.ts';
-import { headingTime } from '../core/parse.ts';
+import { headingTime, promiseMarker } from '../core/parse.ts';
 import { formatDuration, incidentDuration } from '../core/rules/incident.ts';
 import { formatUtc, frontmatterTime } from '../core/time.ts';
 import { editFrontmatter } from './frontmatter.ts';
@@ -45,10 +45,21 @@ export interface NewIncident {
   components: Record<string, string>;
   impact?: string | undefined;
   nextUpdate?: Date | undefined;
+  owners?: string[] | undefined;
   draft?: boolean | undefined;
   status: string;
   at: Date;
   message: string;
+}
+
+/** `owner: '@alice'` or a list: quoted, since YAML reads "@" as reserved. */
+function ownerLine(owners: readonly string[]): string {
+  return owners.length === 1 ? `owner: '${owners[0]}'` : `owner: [${owners.map((o) => `'${o}'`).join(', ')}]`;
+}
+
+/** The update's text, with the promise it makes recorded for the record of promises kept. */
+export function withPromise(message: string, due: Date | undefined | null): string {
+  return due ? `${message.trimEnd()}\n${promiseMarker(due)}` : message;
 }
 
 export function incidentFile(i: NewIncident): string {
@@ -57,8 +68,9 @@ export function incidentFile(i: NewIncident): string {
   if (comps.length) fm.push('components:', ...comps.map(([id, s]) => `  ${id}: ${s}`));
   if (i.impact) fm.push(`impact: ${i.impact}`);
   if (i.nextUpdate) fm.push(`next_update: ${frontmatterTime(i.nextUpdate)}`);
+  if (i.owners?.length) fm.push(ownerLine(i.owners));
   if (i.draft) fm.push('draft: true');
-  return `---\n${fm.join('\n')}\n---\n\n${updateBlock(i.status, i.at, i.message)}`;
+  return `---\n${fm.join('\n')}\n---\n\n${updateBlock(i.status, i.at, withPromise(i.message, i.nextUpdate))}`;
 }
 
 export interface NewMaintenance {
@@ -66,6 +78,7 @@ export interface NewMaintenance {
   components: string[];
   from: Date;
   until: Date;
+  owners?: string[] | undefined;
   draft?: boolean | undefined;
   at: Date;
   message: string;
@@ -74,6 +87,7 @@ export interface NewMaintenance {
 export function maintenanceFile(m: NewMaintenance): string {
   const fm = [`title: ${yamlString(m.title)}`, `scheduled_for: ${frontmatterTime(m.from)}`, `scheduled_until: ${frontmatterTime(m.until)}`];
   if (m.components.length) fm.push(`components: [${m.components.join(', ')}]`);
+  if (m.owners?.length) fm.push(ownerLine(m.owners));
   if (m.draft) fm.push('draft: true');
   return `---\n${fm.join('\n')}\n---\n\n${updateBlock('Scheduled', m.at, m.message)}`;
 }

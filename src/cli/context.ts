@@ -1,3 +1,4 @@
+import { ownerHandle } from '../core/schema/time.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,4 +156,27 @@ export function editInEditor(ctx: CliContext, text: string, name: string): strin
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Who communicates for a new entry: `--owner` (handles, separated by commas or spaces), else the
+ * GitHub user running it (GITHUB_ACTOR in Actions, `git config github.user` locally), else nobody
+ * named (the configured `communication.owners` apply).
+ */
+export function ownersFor(ctx: CliContext, flag: string | undefined): string[] | undefined {
+  const given = flag ?? ctx.env['GITHUB_ACTOR'] ?? gitGithubUser(ctx.root);
+  if (given === undefined || given.trim() === '') return undefined;
+  return given
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((handle) => {
+      const parsed = ownerHandle.safeParse(handle);
+      if (!parsed.success) throw new UsageError(`--owner: "${handle}" is not a GitHub handle or team; write it like @alice or @brightpay/oncall.`);
+      return parsed.data;
+    });
+}
+
+function gitGithubUser(root: string): string | undefined {
+  const r = spawnSync('git', ['config', 'github.user'], { cwd: root, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() || undefined : undefined;
 }

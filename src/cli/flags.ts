@@ -20,6 +20,7 @@ export const WRITE_FLAGS = {
   publish: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   quiet: { type: 'boolean' },
+  owner: { type: 'string' },
 } as const;
 
 /** Flags of the preview and the pull-request comment. */
@@ -56,6 +57,7 @@ export type WriteFlags = {
   publish?: boolean | undefined;
   yes?: boolean | undefined;
   quiet?: boolean | undefined;
+  owner?: string | undefined;
 };
 
 /** A flag's value, else the answer to a question, else (with no one to ask) a clear error. */

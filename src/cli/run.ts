@@ -40,6 +40,8 @@ Options for the writing commands:
   --id <id>            The new file's id (default: the date and the title)
   --draft              Keep it out of the published site
   --edit               Open the text in $EDITOR before it is saved
+  --owner <handles>    Who communicates, for new entries (default: GITHUB_ACTOR, git config github.user,
+                       else communication.owners)
   --yes                Write a time that would be refused as odd (in the future, days away, before the start)
   --pr                 Commit it to a new branch and open a pull request (needs GITHUB_TOKEN)
   --root <dir>         The project folder (default: the current folder)
@@ -49,8 +51,8 @@ write before writing it.`;
 
 /** The flags each command uses; any other is an error, never silently ignored. */
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
-  'new incident': ['title', 'component', 'status', 'impact', 'message', 'next-update', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
-  'new maintenance': ['title', 'component', 'message', 'start', 'end', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
+  'new incident': ['title', 'component', 'status', 'impact', 'message', 'next-update', 'owner', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
+  'new maintenance': ['title', 'component', 'message', 'start', 'end', 'owner', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
   update: ['status', 'message', 'next-update', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet'],
   resolve: ['message', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet'],
   postmortem: ['publish', 'edit', 'pr'],

@@ -53,6 +53,7 @@ next_update: 2026-11-24T13:05Z
 ## Investigating — 2026-11-24 12:35 UTC
 We are investigating reports of problems with the Public API and the Website. We will share more as soon as we know it.
 We will post the next update by 13:05 UTC.
+<!-- candor: next update by 2026-11-24 13:05 UTC -->
 `);
     // It says what customers will read.
     expect(r.out).toContain('Customers will read:\n  │ We are investigating reports of problems with the Public API and the Website.');
@@ -85,6 +86,7 @@ next_update: 2026-11-24T13:20Z
 ## Identified — 2026-11-24 12:35 UTC
 We have identified the cause of the problems with the Search and are working on a fix.
 We will post the next update by 13:20 UTC.
+<!-- candor: next update by 2026-11-24 13:20 UTC -->
 `);
   });
 
@@ -161,6 +163,7 @@ next_update: 2026-11-24T13:05Z
 
 ## Identified — 2026-11-24 12:35 UTC
 A bad deploy. We are rolling it back.
+<!-- candor: next update by 2026-11-24 13:05 UTC -->
 
 ## Investigating — 2026-11-24 12:05 UTC
 We are investigating elevated error rates on the API.

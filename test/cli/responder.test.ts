@@ -67,6 +67,7 @@ impact: critical
 
 ## Identified — 2026-11-24 12:35 UTC
 Writes fail; the website is slow.
+<!-- candor: next update by 2026-11-24 13:05 UTC -->
 
 ## Investigating — 2026-11-24 12:05 UTC
 We are investigating elevated error rates on the API.
@@ -280,7 +281,7 @@ describe('nothing is lost', () => {
     const r = await cli(['update', ID, '-s', 'monitoring', '-n', '30', '--edit'], { env: { EDITOR: editor } });
     expect(r.code).toBe(0);
     expect(r.err).toBe(`Note: ${FILE} changed since this command read it (someone else's edit); your update goes on top of their version.`);
-    expect(read()).toBe(colleague.replace('---\n\n## Identified', '---\n\n## Monitoring — 2026-11-24 12:35 UTC\nRolling back the deploy.\n\n## Identified').replace('next_update:\n  2026-11-24T13:00Z', 'next_update: 2026-11-24T13:05Z'));
+    expect(read()).toBe(colleague.replace('---\n\n## Identified', '---\n\n## Monitoring — 2026-11-24 12:35 UTC\nRolling back the deploy.\n<!-- candor: next update by 2026-11-24 13:05 UTC -->\n\n## Identified').replace('next_update:\n  2026-11-24T13:00Z', 'next_update: 2026-11-24T13:05Z'));
   });
 
   it('a new incident whose id appeared while $EDITOR was open is refused, and the text is kept', async () => {
@@ -299,7 +300,7 @@ describe('nothing is lost', () => {
     const colleague = OPEN.replace('---\n\n## Investigating', '---\n\n## Identified — 2026-11-24 12:20 UTC\nA colleague found the cause.\n\n## Investigating');
     const r = await cli(['update', ID, '-s', 'monitoring', '-m', 'Recovering.', '-n', '30'], { answers: [() => (writeFileSync(join(root, FILE), colleague), true)] });
     expect(r.code).toBe(0);
-    expect(read()).toContain('## Monitoring — 2026-11-24 12:35 UTC\nRecovering.\n\n## Identified — 2026-11-24 12:20 UTC\nA colleague found the cause.');
+    expect(read()).toContain('## Monitoring — 2026-11-24 12:35 UTC\nRecovering.\n<!-- candor: next update by 2026-11-24 13:05 UTC -->\n\n## Identified — 2026-11-24 12:20 UTC\nA colleague found the cause.');
   });
 
   it('a post-mortem drafted by someone else while $EDITOR was open is not overwritten', async () => {
@@ -390,6 +391,7 @@ next_update: 2026-11-24T13:05Z
 
 ## Identified — 2026-11-24 12:35 UTC
 Found it.
+<!-- candor: next update by 2026-11-24 13:05 UTC -->
 
 ## Investigating — 2026-11-24 12:05 UTC
 We are investigating elevated error rates on the API.
@@ -423,7 +425,7 @@ describe('second review fixes', () => {
     const missed = await cli(['update', ID, '-s', 'update', '-m', 'Missed one.', '--at', '2026-11-24 12:20 UTC']);
     expect([missed.code, missed.err]).toEqual([0, '']);
     expect(read()).toContain(promise);
-    expect(read()).toContain('## Identified — 2026-11-24 12:30 UTC\nFound it.\n\n## Update — 2026-11-24 12:20 UTC\nMissed one.\n\n## Investigating');
+    expect(read()).toContain('## Identified — 2026-11-24 12:30 UTC\nFound it.\n<!-- candor: next update by 2026-11-24 13:10 UTC -->\n\n## Update — 2026-11-24 12:20 UTC\nMissed one.\n\n## Investigating');
     expect((await cli(['update', ID, '-s', 'update', '-m', 'x', '--at', '2026-11-24 12:10 UTC', '-n', '30'])).err).toBe(
       '--next-update: this update is dated before the latest one (2026-11-24 12:30 UTC), whose promise stands; leave it out.',
     );
@@ -471,7 +473,7 @@ describe('--pr from a stale clone', () => {
     const r = await cli(['update', ID, '-s', 'monitoring', '-m', 'Recovering.', '-n', '30', '--pr'], { env: env() });
     expect(r.code).toBe(0);
     const pushed = github.files.get('candor/2026-11-24-api-errors-20261124T1235')!.get(FILE)!;
-    expect(pushed).toContain('## Monitoring — 2026-11-24 12:35 UTC\nRecovering.\n\n## Identified — 2026-11-24 12:20 UTC\nA colleague found the cause.\n\n## Investigating');
+    expect(pushed).toContain('## Monitoring — 2026-11-24 12:35 UTC\nRecovering.\n<!-- candor: next update by 2026-11-24 13:05 UTC -->\n\n## Identified — 2026-11-24 12:20 UTC\nA colleague found the cause.\n\n## Investigating');
     expect(github.requests.find((q) => q.method === 'PUT')?.body.sha).toBe(`sha-${FILE}`);
   });
 

@@ -10,7 +10,7 @@ import type { Config } from '../../core/schema/config.ts';
 import { type ComponentStatus, deriveImpact, IMPACTS, INCIDENT_COMPONENT_STATUSES, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
 import { formatIn, DATE_TIME, TIME } from '../../views/format.ts';
-import { askPromise, type CliContext, editInEditor, incidentFiles, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
+import { askPromise, type CliContext, editInEditor, incidentFiles, oneOf, ownersFor, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, required, type WriteFlags } from '../flags.ts';
 import { composeMessage, confirmWrite, indent } from '../message.ts';
 import { newFileChange, writeChange } from '../write.ts';
@@ -72,7 +72,7 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
   const filled = () => fillTemplate(readTemplate(ctx.root, template), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
   // --edit opens the whole file below; otherwise the message is composed (and, in a terminal, reviewed).
   const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: template, editName: `${id}.md` });
-  let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, draft: flags.draft, status: NEW_INCIDENT_STATUSES[status], at, message });
+  let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, owners: ownersFor(ctx, flags.owner), draft: flags.draft, status: NEW_INCIDENT_STATUSES[status], at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
   await confirmWrite(ctx, `${INCIDENTS_DIR}/${id}.md will read:\n${indent(text.trimEnd())}`);
   await writeChange(ctx, config, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Incident: ${title}`), flags.pr ?? false);
@@ -126,7 +126,7 @@ export async function newMaintenance(ctx: CliContext, flags: WriteFlags): Promis
   refuseExisting(ctx, id);
   const filled = () => fillTemplate(readTemplate(ctx.root, 'maintenance-announcement'), { title, components: namesOf(config, components) || 'our services', window, duration: formatDuration(end.getTime() - start.getTime()), site: config.site.name });
   const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: 'maintenance-announcement', editName: `${id}.md` });
-  let text = maintenanceFile({ title, components, from: start, until: end, draft: flags.draft, at, message });
+  let text = maintenanceFile({ title, components, from: start, until: end, owners: ownersFor(ctx, flags.owner), draft: flags.draft, at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
   await confirmWrite(ctx, `${INCIDENTS_DIR}/${id}.md will read:\n${indent(text.trimEnd())}`);
   await writeChange(ctx, config, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Maintenance: ${title}`), flags.pr ?? false);

@@ -1,4 +1,4 @@
-import { addUpdate, type ComponentEffect, type FieldChanges, setFields, updateBlock } from '../../authoring/files.ts';
+import { addUpdate, type ComponentEffect, type FieldChanges, setFields, updateBlock, withPromise } from '../../authoring/files.ts';
 import { fillTemplate, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
 import { componentNames } from '../../core/config.ts';
 import type { Entry } from '../../core/model.ts';
@@ -147,7 +147,9 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
     const { nextUpdate: _, ...rest } = changes;
     return rest;
   };
-  const apply = (current: string) => setFields(addUpdate(current, label, at, message), current === text ? changes : onTopOf(current));
+  // The promise is recorded in the update too (invisible to readers), for the record of promises kept.
+  const written = withPromise(message, next);
+  const apply = (current: string) => setFields(addUpdate(current, label, at, written), current === text ? changes : onTopOf(current));
   await writeChange(ctx, config, { file, id, kind: 'entry', summary: `${verb}: ${entry.title}`, base: text, apply, replayable: true }, flags.pr ?? false);
   if (!ctx.prompter) ctx.out(`Posted at ${formatUtc(at)}:\n${indent(shown.trimEnd())}`);
   return 0;
