@@ -37,6 +37,7 @@ export const NOTIFY_FLAGS = {
   'dry-run': { type: 'boolean' },
   ledger: { type: 'string' },
   'built-at': { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 export type WriteFlags = {

@@ -10,6 +10,8 @@ import { comment, postSavedComment, preview } from './commands/preview.ts';
 import { type CliContext, UsageError } from './context.ts';
 import { COMMENT_FLAGS, NOTIFY_FLAGS, WRITE_FLAGS, type WriteFlags } from './flags.ts';
 import { notify } from './commands/notify.ts';
+import { status } from './commands/status.ts';
+import { report } from './commands/report.ts';
 import { Cancelled } from './prompts.ts';
 import { TemplateError } from '../authoring/templates.ts';
 
@@ -26,6 +28,10 @@ Commands:
   postmortem <id>      Write the post-mortem draft, with the timeline filled in; --publish publishes it
   preview              What customers will see after the change in the working tree (--base <rev>)
   check                Validate candor.config.yaml and every file in incidents/
+  status               For the on-call: open incidents and maintenance, time since the last update,
+                       each promise and when it is due, owners, the command to post next (--json)
+  report               Time to first update, promises kept, post-mortems and maintenance notice over
+                       the last 90 days and the last year (--json)
   comment              In GitHub Actions: the preview in the job summary and on the pull request
                        (--base <rev> --pr-number <n>; needs GITHUB_TOKEN and GITHUB_REPOSITORY);
                        --save <folder> keeps it for a trusted workflow, which posts it with
@@ -60,6 +66,8 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   check: [],
   comment: ['base', 'pr-number', 'save', 'from', 'head-sha'],
   notify: ['dry-run', 'ledger', 'built-at'],
+  status: ['json'],
+  report: ['json'],
 };
 
 /** Runs one CLI invocation; returns the exit code. */
@@ -117,6 +125,10 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
         if (!values.base || !Number.isInteger(issue) || issue <= 0) throw new UsageError('candor comment needs --base <revision> and --pr-number <number>.');
         return await comment(atSiteMoment(c), values.base, issue, values.save);
       }
+      case 'report':
+        return report(atSiteMoment(c), values.json ?? false);
+      case 'status':
+        return status(atSiteMoment(c), values.json ?? false);
       case 'notify':
         return await notify(c, { dryRun: values['dry-run'], ledger: values.ledger, builtAt: values['built-at'] });
       default:

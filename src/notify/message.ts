@@ -102,7 +102,7 @@ export function messageOf(event: NotificationEvent, config: Config, now: Date): 
     }
     case 'left-open':
       label = 'Left open';
-      text = `${ownersText(entry, config)}the window of "${entry.title}" ended at ${when(event.due!)} and no Completed update says so. Close it:\n\n${nextUpdateCommand(entry)}`;
+      text = `${ownersText(entry, config)}the window of "${entry.title}" ended at ${when(event.due!)} and no Completed update says so. Close it:\n\n${nextUpdateCommand(entry, true)}`;
       break;
   }
   return {
@@ -131,11 +131,10 @@ function ownersText(entry: Entry, config: Config): string {
   return owners.length ? `${owners.join(', ')}: ` : '';
 }
 
-/** The command that posts the next update (or closes the window), for the on-call to copy. */
-export function nextUpdateCommand(entry: Entry): string {
-  return entry.kind === 'maintenance'
-    ? `npm run candor -- resolve ${entry.id} -m "…"`
-    : `npm run candor -- update ${entry.id} --status update -m "…" --next-update 30`;
+/** The command that posts the next update (or closes a window left open), for the on-call to copy. */
+export function nextUpdateCommand(entry: Entry, leftOpen = false): string {
+  if (entry.kind === 'incident') return `npm run candor -- update ${entry.id} --status update -m "…" --next-update 30`;
+  return leftOpen ? `npm run candor -- resolve ${entry.id} -m "…"` : `npm run candor -- update ${entry.id} --status update -m "…"`;
 }
 
 function sameDay(a: Date, b: Date, clock: { timeZone: string; locale: string }): boolean {

@@ -6,6 +6,7 @@ import { activeEntries, pageStatus, type Indicator } from '../core/rules/status.
 import type { StatusInterval } from '../core/rules/uptime.ts';
 import type { Config } from '../core/schema/config.ts';
 import { type ComponentStatus, type Impact, type IncidentStatus, type MaintenanceStatus, worstStatus } from '../core/status.ts';
+import { type ApiCommunication, apiCommunication } from './record.ts';
 import { absolute, paths } from './urls.ts';
 
 /**
@@ -84,6 +85,8 @@ export interface ApiIncident {
   scheduled_until?: string;
   /** Cancelled maintenance only. */
   cancelled?: true;
+  /** Incidents, unless `site.show_promise_record: false`: the record of promises kept (Candor's own field). */
+  candor_communication?: ApiCommunication;
 }
 
 export interface ApiStatus {
@@ -231,6 +234,7 @@ function incidentFields(i: Incident, ctx: ApiContext, common: Common): ApiIncide
     resolved_at: resolved ? iso(resolved.at) : null,
     impact: i.impact,
     started_at: iso(i.started),
+    ...(ctx.config.site.show_promise_record ? { candor_communication: apiCommunication(i, ctx.now) } : {}),
   };
 }
 

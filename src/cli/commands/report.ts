@@ -1,0 +1,22 @@
+import { problemLine } from '../../authoring/preview.ts';
+import { loadProject } from '../../core/load.ts';
+import { formatUtc } from '../../core/time.ts';
+import { communicationReport, reportRows } from '../../views/report.ts';
+import { type CliContext, UsageError } from '../context.ts';
+
+/** `candor report [--json]`: how the team communicated over the last 90 days and the last year. */
+export function report(ctx: CliContext, json: boolean): number {
+  const { project, problems } = loadProject(ctx.root, ctx.now);
+  if (!project) throw new UsageError(`The project does not pass the check:\n${problems.errors.map(problemLine).join('\n')}`);
+  const periods = communicationReport(project.entries, project.config, ctx.now);
+  if (json) {
+    ctx.out(JSON.stringify({ now: ctx.now.toISOString(), periods }, null, 2));
+    return 0;
+  }
+  const rows = reportRows(periods);
+  const head = ['', ...periods.map((p) => p.label)];
+  const width = (i: number) => Math.max(...[head[i]!, ...rows.map((r) => (i === 0 ? r.label : r.values[i - 1]!))].map((s) => s.length));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width(i))).join('   ').trimEnd();
+  ctx.out([`Communication report at ${formatUtc(ctx.now)}`, '', line(head), ...rows.map((r) => line([r.label, ...r.values]))].join('\n'));
+  return 0;
+}
