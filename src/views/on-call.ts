@@ -59,7 +59,7 @@ export function onCallStatus(entries: readonly Entry[], config: Config, now: Dat
     .sort((a, b) => a.scheduledFor.getTime() - b.scheduledFor.getTime())
     .map((m): OnCallEntry => ({
       ...common(m),
-      status: MAINTENANCE_STATUS_LABEL[maintenanceStatus(m, now)],
+      status: isLeftOpen(m, now) ? 'Window over' : MAINTENANCE_STATUS_LABEL[maintenanceStatus(m, now)],
       started: m.scheduledFor.toISOString(),
       promise: null,
       window: { from: m.scheduledFor.toISOString(), until: m.scheduledUntil.toISOString(), leftOpen: isLeftOpen(m, now) },

@@ -36,6 +36,17 @@ describe('the build reads the same model the check validates', () => {
       await server.close();
     }
 
+    // Each incident's record of promises kept, on its page and in the API; the team's report in the history.
+    const page = (id: string) => readFileSync(join(r.outDir, 'incidents', id, 'index.html'), 'utf8');
+    expect(page('2026-11-18-card-payment-errors')).toContain('<p class="muted record" data-record>3 of 3 update promises kept; first update 7 minutes after the start.</p>');
+    expect(page('2026-10-29-dashboard-sign-in-outage')).toContain('data-record>1 of 2 update promises kept; first update at the start.</p>');
+    expect(page('2026-11-24-webhook-delivery-delays')).toContain('data-record>0 of 1 update promise kept so far; first update at the start.</p>');
+    const api = JSON.parse(readFileSync(join(r.outDir, 'api/v2/incidents/2026-11-18-card-payment-errors.json'), 'utf8'));
+    expect(api.incident.candor_communication).toEqual({ first_update_minutes: 7, promises_made: 3, promises_due: 3, promises_kept: 3, longest_silence_minutes: 34 });
+    const history = readFileSync(join(r.outDir, 'history/index.html'), 'utf8');
+    expect(history).toContain('<h2 id="report">How we communicated</h2>');
+    expect(history).toMatch(/<th scope="row">Update promises kept<\/th><td>4 of 6 \(67%\)<\/td>/);
+
     // Budgets of the site issue: a light home page, and nothing fetched from any other origin.
     const report = measureSite(r.outDir);
     expect(report.home.total).toBeGreaterThan(1000);
