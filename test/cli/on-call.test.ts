@@ -52,3 +52,26 @@ Maintenance announced 7+ days ahead             1 of 1 (100%)   1 of 1 (100%)`);
     expect(json.periods[0]).toMatchObject({ label: 'Last 90 days', incidents: 6, promises: { kept: 4, due: 6 }, postmortems: { published: 1, of: 3 } });
   });
 });
+
+describe('who communicates', () => {
+  it('is written by the CLI from --owner, else GITHUB_ACTOR; a handle that is not one is refused', async () => {
+    const root = makeProject({});
+    const flags = ['new', 'incident', '--title', 'Search down', '-c', 'search=major_outage', '-m', 'Search is down.', '--next-update', '30'];
+    expect((await runIn(root, [...flags, '--owner', '@alice, @example/oncall'])).code).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(`${root}/incidents/2026-11-24-search-down.md`, 'utf8');
+    expect(text).toContain("owner: ['@alice', '@example/oncall']\n");
+    expect(text).toContain('Search is down.\n<!-- candor: next update by 2026-11-24 13:05 UTC -->\n');
+    expect((await runIn(root, [...flags, '--id', 'by-actor'], { env: { GITHUB_ACTOR: 'octocat' } })).code).toBe(0);
+    expect(readFileSync(`${root}/incidents/by-actor.md`, 'utf8')).toContain("owner: '@octocat'\n");
+    expect((await runIn(root, [...flags, '--id', 'bad', '--owner', 'not a/handle/at all'])).err).toBe('--owner: "a/handle/at" is not a GitHub handle or team; write it like @alice or @brightpay/oncall.');
+    expect((await runIn(root, ['check'])).out).toMatch(/no problems/);
+  });
+
+  it('is checked in the file: a malformed handle is an error at its line', async () => {
+    const root = makeProject({ 'incidents/a.md': "---\ntitle: A\nowner: 'alice smith'\n---\n\n## Investigating — 2026-11-24 11:30 UTC\nx\n" });
+    const r = await runIn(root, ['check']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('incidents/a.md:3:8: error: owner: not a GitHub handle or team.');
+  });
+});

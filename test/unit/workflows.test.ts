@@ -52,8 +52,8 @@ describe('the GitHub workflows', () => {
     // configure-pages reads the Pages settings: a private repository shows them only with pages: read.
     expect(deploy.jobs.build.permissions).toEqual({ contents: 'read', pages: 'read' });
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
-    // Notifications write only the ledger branch.
-    expect(deploy.jobs.notify.permissions).toEqual({ contents: 'write' });
+    // Notifications write only the ledger branch, and the team's reminder issue.
+    expect(deploy.jobs.notify.permissions).toEqual({ contents: 'write', issues: 'write' });
     // The pull request's own code runs read-only; only trusted code from the default branch may comment.
     expect(workflow('pull-request.yml').permissions).toEqual({ contents: 'read' });
     expect(workflow('pull-request-comment.yml').permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write' });
