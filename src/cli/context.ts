@@ -164,16 +164,19 @@ export function editInEditor(ctx: CliContext, text: string, name: string): strin
  * named (the configured `communication.owners` apply).
  */
 export function ownersFor(ctx: CliContext, flag: string | undefined): string[] | undefined {
-  const given = flag ?? ctx.env['GITHUB_ACTOR'] ?? gitGithubUser(ctx.root);
-  if (given === undefined || given.trim() === '') return undefined;
-  return given
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((handle) => {
-      const parsed = ownerHandle.safeParse(handle);
-      if (!parsed.success) throw new UsageError(`--owner: "${handle}" is not a GitHub handle or team; write it like @alice or @brightpay/oncall.`);
-      return parsed.data;
-    });
+  if (flag !== undefined) {
+    return flag
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((handle) => {
+        const parsed = ownerHandle.safeParse(handle);
+        if (!parsed.success) throw new UsageError(`--owner: "${handle}" is not a GitHub handle or team; write it like @alice or @brightpay/oncall.`);
+        return parsed.data;
+      });
+  }
+  // A bot (github-actions[bot]) or an odd git setting names nobody: the configured owners apply.
+  const user = ownerHandle.safeParse(ctx.env['GITHUB_ACTOR'] || gitGithubUser(ctx.root) || '');
+  return user.success ? [user.data] : undefined;
 }
 
 function gitGithubUser(root: string): string | undefined {

@@ -33,12 +33,16 @@ export function parseConfig(text: string, problems: Problems, file = CONFIG_FILE
       if (!seen.has(c)) problems.error(file, yaml.locate(['team_notifications', i, 'components', k]), `Team notification ${i + 1} names an unknown component "${c}".${didYouMean(c, [...seen])}`, 'Use component ids listed under "components".');
     });
   });
-  const channels = new Map<string, number>();
+  for (const list of ['notifications', 'team_notifications'] as const) {
+    const channels = new Map<string, number>();
+    config[list].forEach((n, i) => {
+      const channel = channelId(n);
+      const twin = channels.get(channel);
+      if (twin !== undefined) problems.error(file, yaml.locate([list, i]), `${list} ${twin + 1} and ${i + 1} are the same channel, "${channel}": each would be sent every message.`, 'Remove one, or give each its own "id:" if they really are two channels.');
+      channels.set(channel, i);
+    });
+  }
   config.notifications.forEach((n, i) => {
-    const channel = channelId(n);
-    const twin = channels.get(channel);
-    if (twin !== undefined) problems.error(file, yaml.locate(['notifications', i]), `Notifications ${twin + 1} and ${i + 1} are the same channel, "${channel}": each would be sent every message.`, 'Remove one, or give each its own "id:" if they really are two channels.');
-    channels.set(channel, i);
     (n.components ?? []).forEach((c, k) => {
       if (!seen.has(c)) problems.error(file, yaml.locate(['notifications', i, 'components', k]), `Notification ${i + 1} names an unknown component "${c}".${didYouMean(c, [...seen])}`, 'Use component ids listed under "components".');
     });
@@ -73,5 +77,5 @@ export function isSnapshot(config: Config, now: Date): boolean {
 
 /** The channel's name in the ledger and the job summary: its `id`, else its type and secret's name. */
 export function channelId(n: NotificationConfig): string {
-  return n.id ?? `${n.type}-${n.secret.toLowerCase().replace(/_/g, '-')}`;
+  return n.id ?? (n.type === 'github' ? `github-issue-${n.issue}` : `${n.type}-${n.secret.toLowerCase().replace(/_/g, '-')}`);
 }

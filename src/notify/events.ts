@@ -102,7 +102,7 @@ export function teamEvents(entries: readonly Entry[], config: Config, now: Date)
     const base = { category: 'team' as const, entry, quiet: false, at: now };
     if (entry.kind === 'incident') {
       const promise = promiseState(entry, now, lead);
-      if (promise) events.push({ ...base, key: `${entry.id}#promise-${moment(promise.due)}-${promise.state}`, type: `promise-${promise.state}`, due: promise.due });
+      if (promise) events.push({ ...base, key: `${entry.id}#promise-${moment(promise.madeAt)}-${moment(promise.due)}-${promise.state}`, type: `promise-${promise.state}`, due: promise.due });
     } else if (isLeftOpen(entry, now)) {
       events.push({ ...base, key: `${entry.id}#left-open-${moment(entry.scheduledUntil)}`, type: 'left-open', due: entry.scheduledUntil });
     }

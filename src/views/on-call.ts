@@ -47,7 +47,8 @@ export function onCallStatus(entries: readonly Entry[], config: Config, now: Dat
     .filter((e): e is Incident => e.kind === 'incident' && !e.draft && isActiveIncident(e, now))
     .map((i): OnCallEntry => {
       const state = promiseState(i, now, lead);
-      const promise = i.nextUpdate && (state || i.nextUpdate > now) ? { due: i.nextUpdate.toISOString(), minutesUntilDue: minutes(now, i.nextUpdate), state: state?.state ?? ('ahead' as const) } : null;
+      const due = state?.due ?? (i.nextUpdate && i.nextUpdate > now ? i.nextUpdate : undefined);
+      const promise = due ? { due: due.toISOString(), minutesUntilDue: minutes(now, due) || 0, state: state?.state ?? ('ahead' as const) } : null;
       return { ...common(i), status: INCIDENT_STATUS_LABEL[incidentStatus(i, now) ?? 'investigating'], started: i.started.toISOString(), promise };
     });
   const maintenance = entries

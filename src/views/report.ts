@@ -1,5 +1,6 @@
 import type { Entry, Incident, Maintenance } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
+import { formatDuration } from '../core/rules/incident.ts';
 import { communicationRecord } from '../core/rules/promises.ts';
 import type { Config } from '../core/schema/config.ts';
 
@@ -59,7 +60,7 @@ const share = (n: number, of: number) => (of === 0 ? 'none' : `${n} of ${of} (${
 
 /** The report's rows, as label and one text per period: for the CLI table and the history page. */
 export function reportRows(periods: readonly ReportPeriod[]): { label: string; values: string[] }[] {
-  const minutes = (m: number) => (m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`);
+  const minutes = (m: number) => formatDuration(m * 60_000);
   return [
     { label: 'Incidents', values: periods.map((p) => String(p.incidents)) },
     { label: 'Time to first update (median / worst)', values: periods.map((p) => (p.firstUpdate ? `${minutes(p.firstUpdate.median)} / ${minutes(p.firstUpdate.worst)}` : 'none')) },

@@ -64,6 +64,9 @@ describe('who communicates', () => {
     expect(text).toContain('Search is down.\n<!-- candor: next update by 2026-11-24 13:05 UTC -->\n');
     expect((await runIn(root, [...flags, '--id', 'by-actor'], { env: { GITHUB_ACTOR: 'octocat' } })).code).toBe(0);
     expect(readFileSync(`${root}/incidents/by-actor.md`, 'utf8')).toContain("owner: '@octocat'\n");
+    // A bot names nobody: the configured owners apply.
+    expect((await runIn(root, [...flags, '--id', 'by-bot'], { env: { GITHUB_ACTOR: 'github-actions[bot]' } })).code).toBe(0);
+    expect(readFileSync(`${root}/incidents/by-bot.md`, 'utf8')).not.toContain('owner:');
     expect((await runIn(root, [...flags, '--id', 'bad', '--owner', 'not a/handle/at all'])).err).toBe('--owner: "a/handle/at" is not a GitHub handle or team; write it like @alice or @brightpay/oncall.');
     expect((await runIn(root, ['check'])).out).toMatch(/no problems/);
   });

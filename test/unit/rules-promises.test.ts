@@ -20,8 +20,8 @@ Looking.
 describe('where a promise stands, for the reminders', () => {
   it('is nothing well before it is due, due soon within the lead, overdue after', () => {
     expect(promiseState(open(), t('2026-11-29T10:19Z'), LEAD)).toBeUndefined();
-    expect(promiseState(open(), t('2026-11-29T10:20Z'), LEAD)).toEqual({ due: t('2026-11-29T10:30Z'), state: 'due-soon' });
-    expect(promiseState(open(), t('2026-11-29T10:30Z'), LEAD)).toEqual({ due: t('2026-11-29T10:30Z'), state: 'overdue' });
+    expect(promiseState(open(), t('2026-11-29T10:20Z'), LEAD)).toEqual({ madeAt: t('2026-11-29T10:00Z'), due: t('2026-11-29T10:30Z'), state: 'due-soon' });
+    expect(promiseState(open(), t('2026-11-29T10:30Z'), LEAD)).toEqual({ madeAt: t('2026-11-29T10:00Z'), due: t('2026-11-29T10:30Z'), state: 'overdue' });
   });
 
   it('is nothing once an update came or the incident is resolved', () => {
@@ -109,5 +109,41 @@ describe('site.show_promise_record', () => {
     const ctx = (show: boolean) => ({ config: configSchema.parse({ site: { name: 'X', url: 'https://status.x.example', show_promise_record: show }, components: [{ id: 'api', name: 'API' }] }), now: t('2026-11-29T10:40Z'), entries: [i], statuses: new Map(), intervals: [] });
     expect(apiIncident(i, ctx(true)).candor_communication).toEqual({ first_update_minutes: 5, promises_made: 1, promises_due: 1, promises_kept: 0, longest_silence_minutes: 40 });
     expect('candor_communication' in apiIncident(i, ctx(false))).toBe(false);
+  });
+});
+
+describe('review cases', () => {
+  it('an update posted after a promise keeps it, even when the frontmatter still names it (a hand edit)', () => {
+    const i = open('2026-11-29T10:30Z', '\n## Update — 2026-11-29 10:20 UTC\nStill on it.\n');
+    expect(promiseState(i, t('2026-11-29T10:25Z'), LEAD)).toBeUndefined();
+    expect(promiseState(i, t('2026-11-29T10:31Z'), LEAD)).toBeUndefined();
+    expect(communicationRecord(i, t('2026-11-29T10:31Z')).promises.map((p) => p.state)).toEqual(['kept']);
+  });
+
+  it('a resolved incident whose frontmatter still holds the promise has kept it', () => {
+    const i = incident(`---
+title: API errors
+next_update: 2026-11-29T11:00Z
+---
+
+## Resolved — 2026-11-29 10:40 UTC
+Fixed.
+
+## Identified — 2026-11-29 10:30 UTC
+Found it.
+`);
+    expect(communicationRecord(i, t('2026-11-29T12:00Z')).promises.map((p) => [p.madeAt.toISOString().slice(11, 16), p.state])).toEqual([['10:30', 'kept']]);
+  });
+
+  it('an update dated later does not hide the promise that is lapsing now', () => {
+    const i = open('2026-11-29T12:30Z', '\n## Update — 2026-11-29 12:00 UTC\nLater.\n<!-- candor: next update by 2026-11-29 12:30 UTC -->\n');
+    expect(promiseState(i, t('2026-11-29T11:00Z'), LEAD)).toMatchObject({ due: t('2026-11-29T10:30Z'), state: 'overdue' });
+    expect(communicationRecord(i, t('2026-11-29T11:00Z')).promises).toHaveLength(1);
+  });
+
+  it('reminders stop 30 days after a promise or a window', () => {
+    expect(promiseState(open(), t('2026-12-29T10:31Z'), LEAD)).toBeUndefined();
+    const m = maintenance('---\ntitle: Upgrade\nscheduled_for: 2026-11-29T08:00Z\nscheduled_until: 2026-11-29T09:00Z\n---\n\n## Scheduled — 2026-11-20 09:00 UTC\nPlanned.\n');
+    expect(isLeftOpen(m, t('2026-12-29T09:01Z'))).toBe(false);
   });
 });

@@ -53,11 +53,10 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
     return 1;
   }
   const ledger = found ?? emptyLedger();
-  const plans = [
-    ...planDeliveries(notificationEvents(entries, config, shown), config, ledger, ctx.now),
-    // The team's reminders go by the real clock: a promise falls due whatever the site shows.
-    ...planTeamReminders(teamEvents(entries, config, ctx.now), config, ledger),
-  ];
+  const publicPlans = planDeliveries(notificationEvents(entries, config, shown), config, ledger, ctx.now);
+  // The team's reminders go by the real clock: a promise falls due whatever the site shows.
+  const teamPlans = planTeamReminders(teamEvents(entries, config, ctx.now), config, ledger);
+  const plans = [...publicPlans, ...teamPlans];
   if (flags.dryRun) {
     if (!found) ctx.out(`No ledger yet (${store.describe}): the first run records what is published and sends nothing.\n`);
     if (shown < ctx.now) ctx.out(`As the site built at ${formatUtc(shown)} shows it.\n`);
@@ -85,13 +84,17 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
   process.once('SIGTERM', onSignal).once('SIGINT', onSignal);
   try {
     if (plans.some((p) => p.baseline)) save();
-    const outcomes = await sendPlans(plans, config, entries, ledger, {
+    const options = {
       env: ctx.env,
-      now: shown,
       ...(flags.fast ? { pace: 0, backoffMs: 50, timeoutMs: 2_000, maxWaitMs: 5_000 } : {}),
       // A file is cheap to write after each delivery; a branch is pushed once, at the end.
       ...(flags.ledger !== undefined ? { onDelivered: save } : {}),
-    });
+    };
+    const [sent, reminded] = await Promise.all([
+      sendPlans(publicPlans, config, entries, ledger, { ...options, now: shown }),
+      sendPlans(teamPlans, config, entries, ledger, { ...options, now: ctx.now }),
+    ]);
+    const outcomes = [...sent, ...reminded];
     save();
     ctx.out(renderOutcomes(outcomes));
     if (ctx.env['GITHUB_ACTIONS'] === 'true') {

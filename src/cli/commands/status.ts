@@ -16,7 +16,7 @@ function entryLines(e: OnCallEntry): string[] {
   facts.push(e.minutesSinceLastUpdate === null ? 'no update yet' : `last update ${ago(e.minutesSinceLastUpdate)}`);
   lines.push(`    ${facts.join(' · ')}`);
   if (e.promise) {
-    const when = e.promise.minutesUntilDue >= 0 ? `due in ${formatDuration(e.promise.minutesUntilDue * 60_000)}` : `OVERDUE by ${formatDuration(-e.promise.minutesUntilDue * 60_000)}`;
+    const when = e.promise.state !== 'overdue' ? `due in ${formatDuration(Math.max(0, e.promise.minutesUntilDue) * 60_000)}` : `OVERDUE by ${formatDuration(Math.max(0, -e.promise.minutesUntilDue) * 60_000)}`;
     lines.push(`    Next update promised by ${at(e.promise.due)}: ${when}${e.promise.state === 'due-soon' ? ' (due soon)' : ''}`);
   } else if (e.kind === 'incident') lines.push('    No next-update promise: say when customers will hear next.');
   if (e.window?.leftOpen) lines.push('    The window is over and no Completed update says so.');

@@ -25,16 +25,18 @@ export interface CommunicationRecord {
 }
 
 /**
- * Every promise an incident made: each update's `<!-- candor: next update by … -->`, and the
- * frontmatter's `next_update` (the promise in force) as the newest update's when it carries none.
+ * Every promise an incident made by `now`: each posted update's `<!-- candor: next update by … -->`,
+ * and the frontmatter's `next_update` (the promise in force) when no update recorded it, as the
+ * newest posted update's that is not the resolution (a file written by hand).
  */
 export function promisesOf(incident: Incident, now: Date): { madeAt: Date; due: Date }[] {
   const posted = updatesAt(incident.updates, now);
   const made = posted.flatMap((u) => (u.promise ? [{ madeAt: u.at, due: u.promise }] : []));
-  const latest = posted[0];
-  // The promise in force belongs to the newest update, unless an update recorded it.
   const inForce = incident.nextUpdate;
-  if (inForce && latest && !made.some((p) => p.due.getTime() === inForce.getTime())) made.push({ madeAt: latest.at, due: inForce });
+  // Recorded by any update, even one dated later (not posted yet): then it is not a promise yet.
+  const recorded = inForce !== undefined && incident.updates.some((u) => u.promise?.getTime() === inForce.getTime());
+  const maker = posted.find((u) => u.status !== 'resolved');
+  if (inForce && !recorded && maker) made.push({ madeAt: maker.at, due: inForce });
   return made.sort((a, b) => a.madeAt.getTime() - b.madeAt.getTime());
 }
 
@@ -68,17 +70,23 @@ export function communicationRecord(incident: Incident, now: Date): Communicatio
 /** Where an open promise stands for the on-call: due soon (within `leadMs`), overdue, or neither. */
 export type PromiseState = 'due-soon' | 'overdue';
 
-export function promiseState(incident: Incident, now: Date, leadMs: number): { due: Date; state: PromiseState } | undefined {
-  if (!incident.nextUpdate || resolvedAt(incident, now)) return undefined;
-  const latest = updatesAt(incident.updates, now)[0];
-  // An update posted since the promise was made keeps it; the frontmatter is the promise in force.
-  if (!latest || latest.at >= incident.nextUpdate) return undefined;
-  if (now >= incident.nextUpdate) return { due: incident.nextUpdate, state: 'overdue' };
-  if (now.getTime() >= incident.nextUpdate.getTime() - leadMs) return { due: incident.nextUpdate, state: 'due-soon' };
+export function promiseState(incident: Incident, now: Date, leadMs: number): { madeAt: Date; due: Date; state: PromiseState } | undefined {
+  if (resolvedAt(incident, now)) return undefined;
+  // The promise in force is the newest one made; any update posted after it keeps it.
+  const current = promisesOf(incident, now).at(-1);
+  if (!current || updatesAt(incident.updates, now).some((u) => u.at > current.madeAt)) return undefined;
+  // A promise long past is the incident's own problem (the check warns), not a reminder any more.
+  if (now.getTime() - current.due.getTime() > REMIND_DAYS * DAY) return undefined;
+  if (now >= current.due) return { ...current, state: 'overdue' };
+  if (now.getTime() >= current.due.getTime() - leadMs) return { ...current, state: 'due-soon' };
   return undefined;
 }
 
+/** Reminders stop this many days after a promise or a window's end: the team has heard by then. */
+const REMIND_DAYS = 30;
+const DAY = 86_400_000;
+
 /** Maintenance whose window is over with no `Completed` (or `Cancelled`) update: the team owes customers the close. */
 export function isLeftOpen(m: Maintenance, now: Date): boolean {
-  return now >= m.scheduledUntil && updatesAt(m.updates, now).length > 0 && !updatesAt(m.updates, now).some((u) => u.status === 'completed' || u.status === 'cancelled');
+  return now >= m.scheduledUntil && now.getTime() - m.scheduledUntil.getTime() <= REMIND_DAYS * DAY && updatesAt(m.updates, now).length > 0 && !updatesAt(m.updates, now).some((u) => u.status === 'completed' || u.status === 'cancelled');
 }
