@@ -1,8 +1,7 @@
-import { getCollection } from 'astro:content';
 import { isSnapshot } from '../core/config.ts';
-import { loadConfig, newestFirst } from '../core/load.ts';
+import { loadProject, publishedEntry } from '../core/load.ts';
 import type { Entry } from '../core/model.ts';
-import { CandorContentError, Problems } from '../core/problems.ts';
+import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
 import type { Clock } from '../views/format.ts';
@@ -26,14 +25,19 @@ export interface Site {
 
 let cached: Promise<Site> | undefined;
 
-/** The site's data for pages: the loader's entries, the validated configuration and the build clock. */
+/**
+ * The site's data for pages, read once per build straight from the core (the same parser and rules
+ * as the check): the published entries, the validated configuration and the build clock. Any error
+ * fails the build with the check's messages: bad input never produces a site.
+ */
 export function getSite(): Promise<Site> {
   cached ??= (async () => {
-    const problems = new Problems();
-    const config = loadConfig(buildEnv.root, problems);
-    if (!config) throw new CandorContentError(problems.errors);
-    const entries = (await getCollection('entries')).map((e) => e.data as unknown as Entry);
-    entries.sort(newestFirst);
+    const { project, problems } = loadProject(buildEnv.root, buildEnv.now);
+    if (!project) throw new CandorContentError(problems.errors);
+    for (const w of problems.warnings) console.warn(formatProblem(w));
+    const { config } = project;
+    // Newest first, as loadProject gives them.
+    const entries = project.entries.map((e) => publishedEntry(e, buildEnv.now, buildEnv.drafts)).filter((e): e is Entry => e !== undefined);
     return {
       config,
       entries,

@@ -1,7 +1,0 @@
-import { defineCollection } from 'astro:content';
-import { buildEnv } from './env.ts';
-import { candorLoader } from './loader.ts';
-
-export const collections = {
-  entries: defineCollection({ loader: candorLoader(buildEnv) }),
-};
