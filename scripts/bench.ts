@@ -1,18 +1,28 @@
 // The build benchmark: npm run bench [-- --sizes 100,1000,10000 --runs 3]
-// Generates N incidents into a scratch folder, builds each size `runs` times from clean, and reports the
-// medians: wall time, peak memory, output files and bytes, the home page's transfer size and the
-// largest page. Prints a table and writes bench/results.json.
+// Builds an empty Astro project (one page, the same Astro) `runs` times as the baseline, then generates
+// N incidents into a scratch folder and builds each size `runs` times from clean, and reports the
+// medians: wall time and its overhead over the empty project, peak memory, output files and bytes, the
+// home page's transfer size and the largest page. Prints a table and writes bench/results.json.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { generateProject } from './lib/generate.ts';
 import { measureSite } from './lib/measure.ts';
 import { runSampled } from './lib/process-tree.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const NOW = '2026-11-24T12:00Z';
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,10000' }, runs: { type: 'string', default: '3' }, out: { type: 'string', default: join(ROOT, 'bench', '.out') } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000' },
+    runs: { type: 'string', default: '3' },
+    out: { type: 'string', default: join(ROOT, 'bench', '.out') },
+    // A busy history: entries a day, and ongoing incidents (the page-size budgets hold at any density).
+    'per-day': { type: 'string', default: '2' },
+    open: { type: 'string', default: '1' },
+  },
+});
+const density = { perDay: Number(values['per-day']), open: Number(values.open) };
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
@@ -35,34 +45,53 @@ interface Row {
   largestPageGzipKiB: number;
 }
 
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+/** Runs one build, sampled: wall seconds and peak memory of the whole process tree (MiB). */
+async function timedBuild(args: string[], cwd: string, env: Record<string, string>, rssFile: string) {
+  rmSync(rssFile, { force: true });
+  const started = performance.now();
+  const r = await runSampled(process.execPath, ['--import', join(ROOT, 'scripts/lib/report-rss.ts'), ASTRO, 'build', ...args], {
+    cwd,
+    env: { ...process.env, ...env, CANDOR_RSS_FILE: rssFile, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`build failed (${cwd}):\n${r.output}`);
+  // The build's own exact peak, or the sampled peak of its whole tree (esbuild too) when higher.
+  return { seconds, rssMiB: Math.max(Number(readFileSync(rssFile, 'utf8')), r.treePeakKiB) / 1024 };
+}
+
+// The baseline: what Astro itself costs for one page on this machine, in the same run.
+const empty = join(values.out, 'empty-astro');
+rmSync(empty, { recursive: true, force: true });
+mkdirSync(join(empty, 'src', 'pages'), { recursive: true });
+writeFileSync(join(empty, 'astro.config.mjs'), 'export default {};\n');
+writeFileSync(join(empty, 'src', 'pages', 'index.astro'), '<html lang="en"><head><title>Empty</title></head><body><h1>Empty</h1></body></html>\n');
+const baselineRuns: { seconds: number; rssMiB: number }[] = [];
+for (let k = 0; k < runs; k++) {
+  rmSync(join(empty, 'dist'), { recursive: true, force: true });
+  baselineRuns.push(await timedBuild([], empty, {}, join(values.out, 'rss-empty.txt')));
+  process.stderr.write(`  empty Astro project, run ${k + 1}: ${baselineRuns.at(-1)!.seconds.toFixed(1)} s, ${baselineRuns.at(-1)!.rssMiB.toFixed(0)} MiB\n`);
+}
+const baseline = { buildSeconds: Math.round(median(baselineRuns.map((r) => r.seconds)) * 10) / 10, peakRssMiB: Math.round(median(baselineRuns.map((r) => r.rssMiB))) };
+
 const rows: Row[] = [];
 for (const n of sizes) {
   const project = join(values.out, `project-${n}`);
-  generateProject(project, n, new Date(NOW));
+  generateProject(project, n, new Date(NOW), 42, density);
   const walls: number[] = [];
   const rss: number[] = [];
   const outDir = join(values.out, `dist-${n}`);
   for (let k = 0; k < runs; k++) {
     rmSync(outDir, { recursive: true, force: true });
-    const rssFile = join(values.out, `rss-${n}.txt`);
-    const started = performance.now();
-    const r = await runSampled(process.execPath, ['--import', join(ROOT, 'scripts/lib/report-rss.ts'), join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-      cwd: ROOT,
-      env: { ...process.env, CANDOR_ROOT: project, CANDOR_NOW: NOW, CANDOR_RSS_FILE: rssFile, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    walls.push((performance.now() - started) / 1000);
-    if (r.status !== 0) throw new Error(`build of ${n} incidents failed:\n${r.output}`);
-    // The build's own exact peak, or the sampled peak of its whole tree (esbuild too) when higher.
-    rss.push(Math.max(Number(readFileSync(rssFile, 'utf8')), r.treePeakKiB) / 1024);
+    const r = await timedBuild(['--outDir', outDir], ROOT, { CANDOR_ROOT: project, CANDOR_NOW: NOW }, join(values.out, `rss-${n}.txt`));
+    walls.push(r.seconds);
+    rss.push(r.rssMiB);
     process.stderr.write(`  ${n} incidents, run ${k + 1}: ${walls.at(-1)!.toFixed(1)} s, ${rss.at(-1)!.toFixed(0)} MiB\n`);
   }
   const all = files(outDir);
-  let largest = { path: '', gzip: 0 };
-  for (const f of all) {
-    if (!f.endsWith('.html')) continue;
-    const gz = gzipSync(readFileSync(f)).length;
-    if (gz > largest.gzip) largest = { path: relative(outDir, f), gzip: gz };
-  }
+  const measured = measureSite(outDir);
+  const largest = measured.largest;
   rows.push({
     incidents: n,
     buildSeconds: Math.round(median(walls) * 10) / 10,
@@ -71,15 +100,20 @@ for (const n of sizes) {
     peakRssMiBRuns: rss.map((r) => Math.round(r)),
     files: all.length,
     outputMiB: Math.round((all.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 1024) * 10) / 10,
-    homeGzipKiB: Math.round((measureSite(outDir).home.total / 1024) * 10) / 10,
+    homeGzipKiB: Math.round((measured.home.total / 1024) * 10) / 10,
     largestPage: largest.path,
     largestPageGzipKiB: Math.round((largest.gzip / 1024) * 10) / 10,
   });
 }
 
-const header = ['incidents', 'build (median)', 'peak RSS', 'files', 'output', 'home (gzip)', 'largest page (gzip)'];
-const table = [header, ...rows.map((r) => [String(r.incidents), `${r.buildSeconds.toFixed(1)} s`, `${r.peakRssMiB} MiB`, String(r.files), `${r.outputMiB} MiB`, `${r.homeGzipKiB} KiB`, `${r.largestPageGzipKiB} KiB (${r.largestPage})`])];
+const header = ['incidents', 'build (median)', 'over empty Astro', 'peak RSS', 'files', 'output', 'home (gzip)', 'largest page (gzip)'];
+const table = [
+  header,
+  ['empty Astro', `${baseline.buildSeconds.toFixed(1)} s`, '', `${baseline.peakRssMiB} MiB`, '1', '', '', ''],
+  ...rows.map((r) => [String(r.incidents), `${r.buildSeconds.toFixed(1)} s`, `+${(r.buildSeconds - baseline.buildSeconds).toFixed(1)} s`, `${r.peakRssMiB} MiB`, String(r.files), `${r.outputMiB} MiB`, `${r.homeGzipKiB} KiB`, `${r.largestPageGzipKiB} KiB (${r.largestPage})`]),
+];
 const widths = header.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
 console.log(table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n'));
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, rows }, null, 2)}\n`);
+const os = await import('node:os');
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), runs, density, baseline, rows }, null, 2)}\n`);

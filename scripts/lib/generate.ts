@@ -43,11 +43,20 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const stamp = (d: Date) => `${d.toISOString().slice(0, 10)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
 const fm = (d: Date) => `${d.toISOString().slice(0, 16)}Z`;
 
+export interface Density {
+  /** Entries a day, on average (default 2). */
+  perDay?: number;
+  /** Ongoing incidents, begun within the last two days (default 1). */
+  open?: number;
+}
+
 /**
  * Writes a project with `n` incidents and maintenance windows into `root`, spread over the years
- * before `now` (about two a day at 10,000), with a few upcoming windows and one ongoing incident.
+ * before `now` (about two a day by default), with a few upcoming windows and ongoing incidents.
  */
-export function generateProject(root: string, n: number, now: Date, seed = 42): GeneratedProject {
+export function generateProject(root: string, n: number, now: Date, seed = 42, density: Density = {}): GeneratedProject {
+  const perDay = density.perDay ?? 2;
+  const open = density.open ?? 1;
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   rmSync(root, { recursive: true, force: true });
@@ -64,7 +73,7 @@ export function generateProject(root: string, n: number, now: Date, seed = 42): 
   ].join('\n');
   writeFileSync(join(root, 'candor.config.yaml'), `${config}\n`);
 
-  const spanMs = Math.max(n, 60) * 12 * 3_600_000; // about two entries a day
+  const spanMs = (Math.max(n, 60) / perDay) * 24 * 3_600_000;
   const counts = { incidents: 0, maintenance: 0, postmortems: 0 };
   for (let k = 0; k < n; k++) {
     const upcoming = k < Math.min(3, Math.ceil(n / 100));
@@ -89,7 +98,11 @@ export function generateProject(root: string, n: number, now: Date, seed = 42): 
       continue;
     }
     counts.incidents++;
-    const ongoing = k === n - 1;
+    const ongoing = k >= n - open;
+    if (ongoing && open > 1) {
+      start.setTime(now.getTime() - 3_600_000 - Math.floor(rnd() * 2 * 86_400_000));
+      start.setUTCSeconds(0, 0);
+    }
     const updates = 2 + Math.floor(rnd() * 5);
     let t = start.getTime();
     const times = Array.from({ length: updates }, (_, u) => new Date(u === 0 ? t : (t += (10 + Math.floor(rnd() * 50)) * 60_000)));

@@ -62,6 +62,23 @@ export interface HistoryDay {
   entries: EntrySummary[];
 }
 
+/**
+ * What the home page lists in full, so that it stays small at any size and density of history: the
+ * first few active entries as cards, the rest as a compact list (never hidden); each recent day's
+ * entries as titles, a few per day, with a link to the history for the rest.
+ */
+export const HOME_LIMITS = { cards: 5, perDay: 5, detailedDays: 120 };
+
+/**
+ * Whether the home page's uptime bars carry each day's details (keyboard popovers with the day's
+ * incidents). Past `HOME_LIMITS.detailedDays` days with incidents across all bars, they show the
+ * days' colours only and link to each component's page, where the details are.
+ */
+export function detailedBars(board: StatusBoard): boolean {
+  const rows = board.rows.flatMap((r) => (r.kind === 'group' ? r.components : [r]));
+  return rows.reduce((n, r) => n + r.uptime.days.filter((d) => d.entries.length > 0).length, 0) <= HOME_LIMITS.detailedDays;
+}
+
 /** The last `days` days, newest first, each with the incidents and maintenance that began on it. */
 export function recentDays(entries: readonly Entry[], timeZone: string, now: Date, days = 14): HistoryDay[] {
   const today = startOfDay(new TZDate(now.getTime(), timeZone));
@@ -75,13 +92,21 @@ export function recentDays(entries: readonly Entry[], timeZone: string, now: Dat
   return out;
 }
 
+/** Entries shown as cards, and the rest of them as compact lines. */
+export interface Listed {
+  cards: EntrySummary[];
+  more: EntrySummary[];
+}
+
 export interface HomeView {
   board: StatusBoard;
-  active: EntrySummary[];
-  maintenanceNow: EntrySummary[];
-  maintenanceUpcoming: EntrySummary[];
+  active: Listed;
+  maintenanceNow: Listed;
+  maintenanceUpcoming: Listed;
   recent: HistoryDay[];
 }
+
+const listed = (all: EntrySummary[]): Listed => ({ cards: all.slice(0, HOME_LIMITS.cards), more: all.slice(HOME_LIMITS.cards) });
 
 export function homeView(entries: readonly Entry[], config: Config, now: Date, board = statusBoard(entries, config, now)): HomeView {
   const { incidents, maintenance } = activeEntries(entries, now);
@@ -91,9 +116,9 @@ export function homeView(entries: readonly Entry[], config: Config, now: Date, b
     .sort((a, b) => startOf(a).getTime() - startOf(b).getTime());
   return {
     board,
-    active: incidents.map((i) => summarize(i, now)),
-    maintenanceNow: maintenance.map((m) => summarize(m, now)),
-    maintenanceUpcoming: upcoming.map((m) => summarize(m, now)),
+    active: listed(incidents.map((i) => summarize(i, now))),
+    maintenanceNow: listed(maintenance.map((m) => summarize(m, now))),
+    maintenanceUpcoming: listed(upcoming.map((m) => summarize(m, now))),
     recent: recentDays(entries, config.site.time_zone, now),
   };
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, visitAt } from '../../scripts/lib/browser.ts';
-import { HOME_BUDGET_BYTES, measureSite } from '../../scripts/lib/measure.ts';
+import { HOME_BUDGET_BYTES, measureSite, PAGE_BUDGET_BYTES } from '../../scripts/lib/measure.ts';
 import { serve } from '../../scripts/lib/server.ts';
 import { buildSite } from '../helpers/build.ts';
 import { makeProject, ROOT } from '../helpers/project.ts';
@@ -51,6 +51,7 @@ describe('the build reads the same model the check validates', () => {
     const report = measureSite(r.outDir);
     expect(report.home.total).toBeGreaterThan(1000);
     expect(report.home.total).toBeLessThanOrEqual(HOME_BUDGET_BYTES);
+    expect(report.largest.gzip).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
     expect(report.foreign).toEqual([]);
   });
 

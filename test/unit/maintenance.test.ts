@@ -86,7 +86,7 @@ describe('maintenance settings of the configuration', () => {
 
   it('horizon_days: the home page shows upcoming maintenance within a custom horizon and hides what lies beyond it', () => {
     const upcoming = (entries: ReturnType<typeof windowOf>[], settings: Record<string, number>) =>
-      homeView(entries, withSettings(settings), now).maintenanceUpcoming.map((s) => s.entry.id);
+      homeView(entries, withSettings(settings), now).maintenanceUpcoming.cards.map((s) => s.entry.id);
     const soon = windowOf('in-2-days', 2, 1);
     const later = windowOf('in-5-days', 5, 1);
     const far = windowOf('in-20-days', 20, 1);

@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateProject } from '../../scripts/lib/generate.ts';
+import { loadProject } from '../../src/core/load.ts';
+import { activeEntries } from '../../src/core/rules/status.ts';
+import { detailedBars, HOME_LIMITS, homeView } from '../../src/views/home.ts';
+import { ROOT } from '../helpers/project.ts';
+
+const NOW = new Date('2026-11-24T12:00Z');
+
+describe('the home page stays small at any density of history', () => {
+  it('on a busy history (9 entries a day, 50 open), shows 5 active incidents in full and the rest as lines, a few titles a day, and plain bars', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'candor-busy-')), 'p');
+    generateProject(root, 1500, NOW, 7, { perDay: 9, open: 50 });
+    const { project, problems } = loadProject(root, NOW);
+    expect(project, problems.errors.map((e) => e.message).join('\n')).toBeDefined();
+    const view = homeView(project!.entries, project!.config, NOW);
+    expect(view.active.cards).toHaveLength(HOME_LIMITS.cards);
+    // Every open incident is on the page: none is hidden.
+    const open = activeEntries(project!.entries, NOW).incidents.length;
+    expect(open).toBeGreaterThan(40);
+    expect(view.active.cards.length + view.active.more.length).toBe(open);
+    expect(view.recent.some((d) => d.entries.length > HOME_LIMITS.perDay)).toBe(true);
+    expect(detailedBars(view.board)).toBe(false);
+  });
+
+  it('keeps each day\'s details in the bars of an ordinary history (the example)', () => {
+    const { project } = loadProject(ROOT, new Date('2026-11-24T12:30Z'));
+    const view = homeView(project!.entries, project!.config, new Date('2026-11-24T12:30Z'));
+    expect(detailedBars(view.board)).toBe(true);
+    expect(view.active.more).toEqual([]);
+  });
+});
