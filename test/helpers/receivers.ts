@@ -112,10 +112,10 @@ function respond(r: Received, res: ServerResponse, accepted: Received[]) {
   if (r.service === 'slack' || r.service === 'teams') return res.writeHead(200).end('ok');
   if (r.service === 'discord') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: String(accepted.length) }));
   if (r.service === 'mastodon') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: String(accepted.length), url: 'https://mastodon.example/@status/1' }));
-  if (r.service === 'bluesky') {
-    // putRecord at a key that exists replaces the record: one post, however often it is written.
-    const twin = accepted.findIndex((x) => x !== r && x.service === 'bluesky' && x.json.rkey === r.json.rkey);
-    if (twin >= 0) accepted.splice(accepted.length - 1, 1);
+  if (r.service === 'bluesky' && accepted.some((x) => x !== r && x.service === 'bluesky' && x.json.rkey === r.json.rkey)) {
+    // A record key already taken: the PDS refuses a second record there.
+    accepted.pop();
+    return res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'InvalidRequest', message: 'Record already exists' }));
   }
   if (r.service === 'bluesky') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ uri: `at://did:plc:status/app.bsky.feed.post/${accepted.length}`, cid: 'bafy' }));
   return res.writeHead(204).end();
@@ -209,9 +209,9 @@ function validate(r: Received): string[] {
         need(isString(j.identifier) && j.password === BLUESKY_PASSWORD, 'createSession: identifier and the app password');
         break;
       }
-      need(r.path === '/bluesky/xrpc/com.atproto.repo.putRecord', `path ${r.path}`);
+      need(r.path === '/bluesky/xrpc/com.atproto.repo.createRecord', `path ${r.path}`);
       need(typeof j.rkey === 'string' && /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/.test(j.rkey), 'rkey: a TID (13 characters, base32-sortable)');
-      need(r.headers.authorization === 'Bearer jwt-access', 'putRecord: Bearer accessJwt');
+      need(r.headers.authorization === 'Bearer jwt-access', 'createRecord: Bearer accessJwt');
       need(j.repo === 'did:plc:status' && j.collection === 'app.bsky.feed.post', 'repo and collection');
       const rec = j.record ?? {};
       need(rec.$type === 'app.bsky.feed.post' && isString(rec.text) && !Number.isNaN(Date.parse(rec.createdAt)), 'record: $type, text, createdAt');

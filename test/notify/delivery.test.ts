@@ -123,11 +123,11 @@ describe('a message a service refuses', () => {
     expect(accepted('mastodon').map((r) => r.json.status.split('\n')[0])).toEqual(['[Monitoring] Checkout failures', '[Identified] Checkout failures']);
   });
 
-  it('on Bluesky, a retry after a lost answer writes the same post, not a second one', async () => {
+  it('on Bluesky, a retry after a lost answer meets the post it made, not a second one', async () => {
     http.script('bluesky', ['ok', 'take-then-drop']);
     addUpdate(root, ID, 'Identified — 2026-11-29 09:10 UTC', 'A bad deploy; rolling back.');
     await runNotify(root, '2026-11-29T09:12:00Z', env);
-    expect(http.requests.filter((r) => r.path.endsWith('putRecord'))).toHaveLength(2);
+    expect(http.requests.filter((r) => r.path.endsWith('createRecord'))).toHaveLength(2);
     expect(accepted('bluesky')).toHaveLength(1);
   });
 

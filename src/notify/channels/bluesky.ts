@@ -39,7 +39,7 @@ const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
 
 /**
  * A record key in the TID form posts use: 53 bits of microseconds since 1970 and 10 bits of clock id,
- * in base32-sortable. One per delivery: a retry writes the same record again rather than a second post.
+ * in base32-sortable. One per delivery: a retry meets the post it already made rather than making a second.
  */
 export function tid(at: Date, seed: string): string {
   const clock = BigInt(Number.parseInt(createHash('sha256').update(seed).digest('hex').slice(0, 4), 16) & 0x3ff);
@@ -67,8 +67,13 @@ export const bluesky: Adapter = {
       const now = firstTry.get(message.key) ?? new Date();
       firstTry.set(message.key, now);
       const record = blueskyPost(message, now, ctx.config.site.locale.split('-')[0]!);
-      // putRecord at a key fixed for this delivery: a retry after a lost answer rewrites the same post.
-      await post(xrpc('com.atproto.repo.putRecord'), { repo: session.did, collection: 'app.bsky.feed.post', rkey: tid(now, `${ctx.id}\n${message.key}`), record }, { timeoutMs: ctx.timeoutMs, headers: { authorization: `Bearer ${session.accessJwt}` } });
+      // Created at a key fixed for this delivery: a retry after a lost answer finds the post there.
+      try {
+        await post(xrpc('com.atproto.repo.createRecord'), { repo: session.did, collection: 'app.bsky.feed.post', rkey: tid(now, `${ctx.id}\n${message.key}`), record }, { timeoutMs: ctx.timeoutMs, headers: { authorization: `Bearer ${session.accessJwt}` } });
+      } catch (e) {
+        if (e instanceof DeliveryError && !e.retryable && /already exists/i.test(e.message)) return;
+        throw e;
+      }
     };
   },
 };

@@ -27,7 +27,7 @@ export function teamsPayload(message: Message) {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            { type: 'TextBlock', text: escape(message.headline), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+            { type: 'TextBlock', text: escape(message.headline), weight: 'Bolder', size: 'Medium', wrap: true },
             ...(text ? [{ type: 'TextBlock', text: escape(text) + (text === message.text ? '' : ` [Read more](${message.url})`), wrap: true }] : []),
             ...(message.facts.length ? [{ type: 'FactSet', facts: message.facts.map((f) => ({ title: f.name, value: escape(f.value) })) }] : []),
           ],
