@@ -13,7 +13,8 @@ export const DEPLOY_WORKFLOW = '.github/workflows/deploy.yml';
  */
 export function checkNotifySecrets(root: string, config: Config, problems: Problems): void {
   const path = join(root, DEPLOY_WORKFLOW);
-  if (config.notifications.length === 0 || !existsSync(path)) return;
+  const channels = [...config.notifications, ...config.team_notifications];
+  if (channels.length === 0 || !existsSync(path)) return;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -29,7 +30,7 @@ export function checkNotifySecrets(root: string, config: Config, problems: Probl
     if (index < 0) continue;
     const env = (steps[index] as Record<string, unknown>)['env'];
     const passed = isObject(env) ? Object.keys(env) : [];
-    for (const channel of config.notifications) {
+    for (const channel of channels) {
       for (const name of [channel.secret, channel.signing_secret]) {
         if (name === undefined || passed.includes(name)) continue;
         problems.warn(
@@ -42,7 +43,7 @@ export function checkNotifySecrets(root: string, config: Config, problems: Probl
     }
     return;
   }
-  problems.warn(DEPLOY_WORKFLOW, undefined, 'Channels are configured under notifications:, but no step of the Deploy workflow runs candor notify: nothing would be sent.', 'Add the notify job of Candor\'s Deploy workflow (see the README, "Notifications").');
+  problems.warn(DEPLOY_WORKFLOW, undefined, 'Channels are configured under notifications: or team_notifications:, but no step of the Deploy workflow runs candor notify: nothing would be sent.', 'Add the notify job of Candor\'s Deploy workflow (see the README, "Notifications").');
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -267,13 +267,18 @@ notifications:
   - type: webhook
     secret: HOOK_URL
     signing_secret: HOOK_SECRET
+team_notifications:
+  - type: github
+    secret: GITHUB_TOKEN
+    issue: 3
 `;
     const { problems } = load({ '.github/workflows/deploy.yml': deploy }, undefined, config);
     expect(problems.warnings.map((w) => `${w.file}:${w.line} ${w.message}`)).toEqual([
       '.github/workflows/deploy.yml:7 The channel webhook-hook-url reads the secret HOOK_URL, which the step that runs candor notify does not pass: it would send nothing.',
       '.github/workflows/deploy.yml:7 The channel webhook-hook-url reads the secret HOOK_SECRET, which the step that runs candor notify does not pass: it would send nothing.',
+      '.github/workflows/deploy.yml:7 The channel github-issue-3 reads the secret GITHUB_TOKEN, which the step that runs candor notify does not pass: it would send nothing.',
     ]);
     const none = load({ '.github/workflows/deploy.yml': 'jobs:\n  build:\n    steps:\n      - run: npm run build\n' }, undefined, config);
-    expect(none.problems.warnings.map((w) => w.message)).toEqual(['Channels are configured under notifications:, but no step of the Deploy workflow runs candor notify: nothing would be sent.']);
+    expect(none.problems.warnings.map((w) => w.message)).toEqual(['Channels are configured under notifications: or team_notifications:, but no step of the Deploy workflow runs candor notify: nothing would be sent.']);
   });
 });
