@@ -5,7 +5,7 @@ import { siteNow } from './core/time.ts';
 const root = process.env['CANDOR_ROOT'] || process.cwd();
 let clock: Date | undefined;
 
-/** Build settings from the environment, shared by astro.config.mjs, the content loader and the pages. */
+/** Build settings from the environment, shared by astro.config.mjs and the pages (src/lib/site.ts). */
 export const buildEnv = {
   /** The project folder with candor.config.yaml and incidents/ (tests build fixture folders). */
   root,

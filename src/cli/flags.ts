@@ -37,6 +37,10 @@ export const NOTIFY_FLAGS = {
   'dry-run': { type: 'boolean' },
   ledger: { type: 'string' },
   'built-at': { type: 'string' },
+} as const;
+
+/** Flags of `candor status` and `candor report`. */
+export const REPORT_FLAGS = {
   json: { type: 'boolean' },
 } as const;
 

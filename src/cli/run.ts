@@ -8,7 +8,7 @@ import { newIncident, newMaintenance } from './commands/new.ts';
 import { newPostmortem } from './commands/postmortem.ts';
 import { comment, postSavedComment, preview } from './commands/preview.ts';
 import { type CliContext, UsageError } from './context.ts';
-import { COMMENT_FLAGS, NOTIFY_FLAGS, WRITE_FLAGS, type WriteFlags } from './flags.ts';
+import { COMMENT_FLAGS, NOTIFY_FLAGS, REPORT_FLAGS, WRITE_FLAGS, type WriteFlags } from './flags.ts';
 import { notify } from './commands/notify.ts';
 import { status } from './commands/status.ts';
 import { report } from './commands/report.ts';
@@ -74,10 +74,10 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, ...COMMENT_FLAGS, ...NOTIFY_FLAGS, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...WRITE_FLAGS, ...COMMENT_FLAGS, ...NOTIFY_FLAGS, ...REPORT_FLAGS, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     const unknown = /Unknown option '--?([^']+)'/.exec((e as Error).message)?.[1];
-    const known = [...Object.keys(WRITE_FLAGS), ...Object.keys(COMMENT_FLAGS), ...Object.keys(NOTIFY_FLAGS), 'root', 'help'];
+    const known = [...Object.keys(WRITE_FLAGS), ...Object.keys(COMMENT_FLAGS), ...Object.keys(NOTIFY_FLAGS), ...Object.keys(REPORT_FLAGS), 'root', 'help'];
     ctx.err(`${(e as Error).message}${unknown ? didYouMean(unknown, known).replace(/"([^"]+)"/, '"--$1"') : ''}\n\n${USAGE}`);
     return 2;
   }

@@ -3,7 +3,7 @@ import type { Config } from '../core/schema/config.ts';
 import { siteNow } from '../core/time.ts';
 
 /**
- * One moment for a whole build: Vite loads the loader and the pages in modules of their own, and
+ * One moment for a whole build: Vite loads the configuration and the pages in modules of their own, and
  * each would read the clock at another time. A dev server keeps reading the real clock.
  */
 export function buildClock(config: Config): AstroIntegration {

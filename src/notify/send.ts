@@ -111,7 +111,7 @@ function reasonOf(e: unknown): string {
  */
 export function redactor(config: Config, env: Record<string, string | undefined>): (text: string) => string {
   const values = new Set<string>();
-  for (const n of config.notifications) {
+  for (const n of [...config.notifications, ...config.team_notifications]) {
     for (const name of [n.secret, n.signing_secret]) {
       const value = name ? env[name]?.trim() : undefined;
       if (!value) continue;

@@ -9,6 +9,8 @@ import type { ComponentConfig, Config, GroupConfig } from '../core/schema/config
 import type { ComponentStatus } from '../core/status.ts';
 import { DAY } from '../core/time.ts';
 import { type EntrySummary, summarize } from './entries.ts';
+import { monthKey } from './format.ts';
+import { HISTORY_PAGE_SIZE } from './history.ts';
 
 export interface ComponentRow {
   component: ComponentConfig;
@@ -96,6 +98,15 @@ export function recentDays(entries: readonly Entry[], timeZone: string, now: Dat
 export interface Listed {
   cards: EntrySummary[];
   more: EntrySummary[];
+}
+
+/**
+ * Where the history lists an entry: its page (entries begun by `now`, newest first, as the history
+ * pages them) and its month's anchor there.
+ */
+export function historyPlace(entries: readonly Entry[], entry: Entry, now: Date, timeZone: string): { page: number; anchor: string } {
+  const index = entries.filter((e) => startOf(e) <= now).indexOf(entry);
+  return { page: Math.floor(Math.max(0, index) / HISTORY_PAGE_SIZE) + 1, anchor: `month-${monthKey(startOf(entry), timeZone)}` };
 }
 
 export interface HomeView {

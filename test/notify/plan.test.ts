@@ -282,3 +282,16 @@ team_notifications:
     expect(none.problems.warnings.map((w) => w.message)).toEqual(['Channels are configured under notifications: or team_notifications:, but no step of the Deploy workflow runs candor notify: nothing would be sent.']);
   });
 });
+
+describe('secrets in reports', () => {
+  it('are replaced by *** for team channels as for public ones', async () => {
+    const { redactor } = await import('../../src/notify/send.ts');
+    const config = configWith([{ type: 'slack', secret: 'PUBLIC_HOOK' }]);
+    const withTeam = configSchema.parse({ ...base, notifications: [{ type: 'slack', secret: 'PUBLIC_HOOK' }], team_notifications: [{ type: 'email', secret: 'TEAM_SMTP', to: 'ops@example.com', from: 'status@example.com' }] });
+    const env = { PUBLIC_HOOK: 'https://hooks.example.com/services/T1/B2/abcdef', TEAM_SMTP: 'smtps://ops:s3cret-pass@smtp.example.com' };
+    expect(redactor(config, env)('failed: https://hooks.example.com/services/T1/B2/abcdef')).toBe('failed: ***');
+    const redact = redactor(withTeam, env);
+    expect(redact('auth as ops with s3cret-pass failed')).not.toContain('s3cret-pass');
+    expect(redact('smtps://ops:s3cret-pass@smtp.example.com refused')).toBe('*** refused');
+  });
+});

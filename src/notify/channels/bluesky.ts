@@ -39,7 +39,8 @@ const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
 
 /**
  * A record key in the TID form posts use: 53 bits of microseconds since 1970 and 10 bits of clock id,
- * in base32-sortable. One per delivery: a retry meets the post it already made rather than making a second.
+ * in base32-sortable. Made from the event and the channel, the same in every run: a retry, even by a
+ * later run, meets the post it already made rather than making a second.
  */
 export function tid(at: Date, seed: string): string {
   const clock = BigInt(Number.parseInt(createHash('sha256').update(seed).digest('hex').slice(0, 4), 16) & 0x3ff);
@@ -62,14 +63,11 @@ export const bluesky: Adapter = {
     // One session per run: sign-ins are rate-limited far more tightly than posts.
     const session = JSON.parse(await post(xrpc('com.atproto.server.createSession'), { identifier: ctx.channel.handle, password }, { timeoutMs: ctx.timeoutMs })) as { accessJwt?: string; did?: string };
     if (!session.accessJwt || !session.did) throw new DeliveryError('Bluesky signed in without a session token', true);
-    const firstTry = new Map<string, Date>();
     return async (message) => {
-      const now = firstTry.get(message.key) ?? new Date();
-      firstTry.set(message.key, now);
-      const record = blueskyPost(message, now, ctx.config.site.locale.split('-')[0]!);
+      const record = blueskyPost(message, new Date(), ctx.config.site.locale.split('-')[0]!);
       // Created at a key fixed for this delivery: a retry after a lost answer finds the post there.
       try {
-        await post(xrpc('com.atproto.repo.createRecord'), { repo: session.did, collection: 'app.bsky.feed.post', rkey: tid(now, `${ctx.id}\n${message.key}`), record }, { timeoutMs: ctx.timeoutMs, headers: { authorization: `Bearer ${session.accessJwt}` } });
+        await post(xrpc('com.atproto.repo.createRecord'), { repo: session.did, collection: 'app.bsky.feed.post', rkey: tid(message.at, `${ctx.id}\n${message.key}`), record }, { timeoutMs: ctx.timeoutMs, headers: { authorization: `Bearer ${session.accessJwt}` } });
       } catch (e) {
         if (e instanceof DeliveryError && !e.retryable && /already exists/i.test(e.message)) return;
         throw e;
