@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
-import { INCIDENTS_DIR, listFiles, loadConfig } from '../core/load.ts';
+import { INCIDENTS_DIR, listFiles, loadConfig, loadProject, type Project } from '../core/load.ts';
 import { didYouMean, formatProblem, Problems } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { DAY, formatUtc, parseTime, TIME_FORMAT_HINT } from '../core/time.ts';
@@ -30,6 +30,13 @@ export function requireConfig(ctx: CliContext): Config {
   const config = loadConfig(ctx.root, problems);
   if (!config) throw new UsageError(problems.errors.map(formatProblem).join('\n'));
   return config;
+}
+
+/** The project, for commands that read it whole; one that does not pass the check is refused with its errors. */
+export function requireProject(ctx: CliContext): Project {
+  const { project, problems } = loadProject(ctx.root, ctx.now);
+  if (!project) throw new UsageError(`The project does not pass the check:\n${problems.errors.map(formatProblem).join('\n')}`);
+  return project;
 }
 
 /** Every Markdown file under incidents/ by id (post-mortems as `<id>.postmortem`), as the check reads them. */

@@ -167,7 +167,9 @@ function parseUpdates(src: SourceFile, split: Split, words: Words, otherWords: W
           'Write what customers should know under the heading (what is affected, what you are doing), or remove the heading.',
         );
       }
-      updates.push({ ...current.parsed, markdown, text, html, ...updateMarkers(current.nodes, split.bodyLine, src.file, problems) });
+      // Markers are HTML comments: most updates have none, and their trees need no second walk.
+      const markers = markdown.includes('<!--') ? updateMarkers(current.nodes, split.bodyLine, src.file, problems) : { quiet: false };
+      updates.push({ ...current.parsed, markdown, text, html, ...markers });
     }
   };
 

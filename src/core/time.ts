@@ -61,7 +61,8 @@ export function formatUtc(date: Date): string {
 }
 
 export const MINUTE = 60_000;
-export const DAY = 24 * 60 * MINUTE;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 /** `2026-11-24T13:05Z`: how the CLI writes times in frontmatter. */
 export function frontmatterTime(d: Date): string {

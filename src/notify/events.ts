@@ -2,6 +2,7 @@ import type { Entry, Maintenance, Update } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
 import { isLeftOpen, promiseState } from '../core/rules/promises.ts';
 import type { Config } from '../core/schema/config.ts';
+import { HOUR } from '../core/time.ts';
 import { updateAnchor } from '../core/parse.ts';
 
 /** What a channel can be told: an update, a published post-mortem, or a maintenance moment by the clock. */
@@ -73,7 +74,7 @@ function clockEvents(m: Maintenance, config: Config, now: Date): NotificationEve
   const underWay = posted.some((u) => UNDER_WAY.has(u.status));
   if (!underWay && now < m.scheduledFor) {
     for (const hours of new Set(config.notify.maintenance_reminders_hours)) {
-      const at = new Date(m.scheduledFor.getTime() - hours * 3_600_000);
+      const at = new Date(m.scheduledFor.getTime() - hours * HOUR);
       if (at <= now && announced < at) events.push({ ...base, key: `${m.id}#reminder-${hours}h-${moment(m.scheduledFor)}`, type: 'reminder', at, hours });
     }
   }

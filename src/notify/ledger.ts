@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY } from '../core/time.ts';
 
 /**
  * What was delivered to each channel: the durable record that makes every (event, channel) pair go
@@ -20,7 +21,7 @@ export interface ChannelRecord {
 export const BASELINE = 'baseline';
 
 /** Records are kept this long past the age limit (an event older than the limit is never sent again). */
-const KEEP_MS = 30 * 24 * 3_600_000;
+const KEEP_MS = 30 * DAY;
 
 const ledgerSchema = z.object({
   version: z.literal(1),

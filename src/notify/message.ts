@@ -4,7 +4,8 @@ import { resolvedAt } from '../core/rules/incident.ts';
 import type { Config } from '../core/schema/config.ts';
 import type { ComponentStatus } from '../core/status.ts';
 import { summarize } from '../views/entries.ts';
-import { DATE_TIME, formatIn, relativeTime, TIME } from '../views/format.ts';
+import { DATE_TIME, dayKey, formatIn, relativeTime, TIME } from '../views/format.ts';
+import { nextUpdateCommand } from '../views/on-call.ts';
 import { ownersOf } from '../core/rules/owners.ts';
 import { absolute, paths } from '../views/urls.ts';
 import type { EventCategory, EventType, NotificationEvent } from './events.ts';
@@ -60,7 +61,7 @@ export function messageOf(event: NotificationEvent, config: Config, now: Date): 
   const affected = entry.components.map((c) => names.get(c.id) ?? c.id);
   if (affected.length) facts.push({ name: entry.kind === 'maintenance' ? 'Under maintenance' : 'Affected', value: affected.join(', ') });
   if (event.category === 'team' && ownersOf(entry, config).length) facts.push({ name: 'Owners', value: ownersOf(entry, config).join(', ') });
-  if (entry.kind === 'maintenance') facts.push({ name: 'Window', value: `${when(entry.scheduledFor)} to ${sameDay(entry.scheduledFor, entry.scheduledUntil, clock) ? formatIn(clock, entry.scheduledUntil, TIME) : when(entry.scheduledUntil)}` });
+  if (entry.kind === 'maintenance') facts.push({ name: 'Window', value: `${when(entry.scheduledFor)} to ${dayKey(entry.scheduledFor, clock.timeZone) === dayKey(entry.scheduledUntil, clock.timeZone) ? formatIn(clock, entry.scheduledUntil, TIME) : when(entry.scheduledUntil)}` });
 
   let label = summary.statusLabel;
   let text: string;
@@ -131,16 +132,6 @@ function ownersText(entry: Entry, config: Config): string {
   return owners.length ? `${owners.join(', ')}: ` : '';
 }
 
-/** The command that posts the next update (or closes a window left open), for the on-call to copy. */
-export function nextUpdateCommand(entry: Entry, leftOpen = false): string {
-  if (entry.kind === 'incident') return `npm run candor -- update ${entry.id} --status update -m "…" --next-update 30`;
-  return leftOpen ? `npm run candor -- resolve ${entry.id} -m "…"` : `npm run candor -- update ${entry.id} --status update -m "…"`;
-}
-
-function sameDay(a: Date, b: Date, clock: { timeZone: string; locale: string }): boolean {
-  const day = { year: 'numeric', month: 'short', day: 'numeric' } as const;
-  return formatIn(clock, a, day) === formatIn(clock, b, day);
-}
 
 /**
  * `text` cut at a word so that it fits `max` (as `measure` counts), with an ellipsis; the text itself

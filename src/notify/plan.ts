@@ -1,7 +1,13 @@
 import { channelId } from '../core/config.ts';
 import type { Config, NotificationConfig } from '../core/schema/config.ts';
+import { HOUR } from '../core/time.ts';
 import type { NotificationEvent } from './events.ts';
 import { BASELINE, type Ledger, recordSent, wasSent } from './ledger.ts';
+
+/** Nothing older than this is ever sent (`notify.max_age_hours`). */
+export function maxAgeMs(config: Config): number {
+  return config.notify.max_age_hours * HOUR;
+}
 
 /** What one channel gets in this run. */
 export interface ChannelPlan {
@@ -32,7 +38,7 @@ export function receives(channel: NotificationConfig, event: NotificationEvent):
  * `ledger` gets the baseline records.
  */
 export function planDeliveries(events: readonly NotificationEvent[], config: Config, ledger: Ledger, now: Date): ChannelPlan[] {
-  const oldest = now.getTime() - config.notify.max_age_hours * 3_600_000;
+  const oldest = now.getTime() - maxAgeMs(config);
   return config.notifications.map((channel) => {
     const id = channelId(channel);
     const baseline = ledger.channels[id] === undefined;
@@ -46,7 +52,7 @@ export function planDeliveries(events: readonly NotificationEvent[], config: Con
       if (wasSent(ledger, id, event.key)) continue;
       // Older history is left unmentioned: only what was nearly in time is worth a word.
       const tooOld = event.at.getTime() < oldest;
-      if (tooOld && event.at.getTime() < oldest - config.notify.max_age_hours * 3_600_000) continue;
+      if (tooOld && event.at.getTime() < oldest - maxAgeMs(config)) continue;
       const refused = receives(channel, event);
       if (refused) plan.skipped.push({ event, reason: refused });
       else if (tooOld) plan.skipped.push({ event, reason: `older than ${config.notify.max_age_hours} h` });

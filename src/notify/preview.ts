@@ -4,7 +4,7 @@ import type { Config } from '../core/schema/config.ts';
 import { ADAPTERS } from './channels/index.ts';
 import { notificationEvents } from './events.ts';
 import { messageOf } from './message.ts';
-import { receives } from './plan.ts';
+import { maxAgeMs, receives } from './plan.ts';
 
 export interface ChannelNotice {
   id: string;
@@ -33,7 +33,7 @@ export function notificationNotices(before: readonly Entry[], after: readonly En
   if (config.notifications.length === 0) return [];
   const far = new Date(8.64e15);
   const old = new Set(notificationEvents(before, config, far).map((e) => e.key));
-  const oldest = now.getTime() - config.notify.max_age_hours * 3_600_000;
+  const oldest = now.getTime() - maxAgeMs(config);
   return notificationEvents(after, config, far)
     .filter((e) => (e.type === 'update' || e.type === 'postmortem') && !old.has(e.key))
     .map((event) => {

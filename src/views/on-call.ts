@@ -4,7 +4,7 @@ import { maintenanceStatus } from '../core/rules/maintenance.ts';
 import { ownersOf } from '../core/rules/owners.ts';
 import { isLeftOpen, promiseState } from '../core/rules/promises.ts';
 import type { Config } from '../core/schema/config.ts';
-import { nextUpdateCommand } from '../notify/message.ts';
+import { DAY } from '../core/time.ts';
 import { INCIDENT_STATUS_LABEL, MAINTENANCE_STATUS_LABEL } from './labels.ts';
 
 /** What the on-call needs about one open incident or maintenance. */
@@ -29,6 +29,12 @@ export interface OnCallStatus {
   maintenance: OnCallEntry[];
 }
 
+/** The command that posts the next update (or closes a window left open), for the on-call to copy. */
+export function nextUpdateCommand(entry: Entry, leftOpen = false): string {
+  if (entry.kind === 'incident') return `npm run candor -- update ${entry.id} --status update -m "…" --next-update 30`;
+  return leftOpen ? `npm run candor -- resolve ${entry.id} -m "…"` : `npm run candor -- update ${entry.id} --status update -m "…"`;
+}
+
 const minutes = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 60_000);
 
 /**
@@ -38,7 +44,7 @@ const minutes = (from: Date, to: Date) => Math.round((to.getTime() - from.getTim
  */
 export function onCallStatus(entries: readonly Entry[], config: Config, now: Date): OnCallStatus {
   const lead = config.communication.reminder_lead_minutes * 60_000;
-  const horizon = now.getTime() + config.maintenance.horizon_days * 86_400_000;
+  const horizon = now.getTime() + config.maintenance.horizon_days * DAY;
   const common = (e: Entry) => {
     const latest = e.updates.find((u) => u.at <= now);
     return { id: e.id, title: e.title, kind: e.kind, lastUpdate: latest?.at.toISOString() ?? null, minutesSinceLastUpdate: latest ? minutes(latest.at, now) : null, owners: ownersOf(e, config), command: nextUpdateCommand(e, e.kind === 'maintenance' && isLeftOpen(e, now)) };

@@ -3,6 +3,7 @@ import { isPublished } from '../core/rules/postmortem.ts';
 import { formatDuration } from '../core/rules/incident.ts';
 import { communicationRecord } from '../core/rules/promises.ts';
 import type { Config } from '../core/schema/config.ts';
+import { DAY } from '../core/time.ts';
 
 /** The numbers a team puts in its own review, over one period. */
 export interface ReportPeriod {
@@ -18,7 +19,6 @@ export interface ReportPeriod {
   maintenanceNotice: { enough: number; of: number; days: number };
 }
 
-const DAY = 86_400_000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -7,7 +7,7 @@ import { formatUtc, parseTime } from '../../core/time.ts';
 import { notificationEvents, teamEvents } from '../../notify/events.ts';
 import { emptyLedger, pruneLedger, serializeLedger } from '../../notify/ledger.ts';
 import { fileStore, gitBranchStore, type LedgerStore } from '../../notify/ledger-store.ts';
-import { planDeliveries, planTeamReminders } from '../../notify/plan.ts';
+import { maxAgeMs, planDeliveries, planTeamReminders } from '../../notify/plan.ts';
 import { outcomesSummary, renderOutcomes, renderPlan } from '../../notify/report.ts';
 import { sendPlans } from '../../notify/send.ts';
 import { type CliContext, UsageError } from '../context.ts';
@@ -70,7 +70,7 @@ export async function notify(ctx: CliContext, flags: NotifyFlags): Promise<numbe
   const save = () => {
     if (serializeLedger(ledger) === saved) return;
     try {
-      store.write(pruneLedger(ledger, ctx.now, config.notify.max_age_hours * 3_600_000), `Notifications sent at ${ctx.now.toISOString()}`);
+      store.write(pruneLedger(ledger, ctx.now, maxAgeMs(config)), `Notifications sent at ${ctx.now.toISOString()}`);
       saved = serializeLedger(ledger);
     } catch (e) {
       failure = (e as Error).message;

@@ -1,13 +1,10 @@
-import { problemLine } from '../../authoring/preview.ts';
-import { loadProject } from '../../core/load.ts';
 import { formatUtc } from '../../core/time.ts';
 import { communicationReport, reportRows } from '../../views/report.ts';
-import { type CliContext, UsageError } from '../context.ts';
+import { type CliContext, requireProject } from '../context.ts';
 
 /** `candor report [--json]`: how the team communicated over the last 90 days and the last year. */
 export function report(ctx: CliContext, json: boolean): number {
-  const { project, problems } = loadProject(ctx.root, ctx.now);
-  if (!project) throw new UsageError(`The project does not pass the check:\n${problems.errors.map(problemLine).join('\n')}`);
+  const project = requireProject(ctx);
   const periods = communicationReport(project.entries, project.config, ctx.now);
   if (json) {
     ctx.out(JSON.stringify({ now: ctx.now.toISOString(), periods }, null, 2));

@@ -1,9 +1,7 @@
 import { formatDuration } from '../../core/rules/incident.ts';
 import { formatUtc } from '../../core/time.ts';
 import { type OnCallEntry, onCallStatus } from '../../views/on-call.ts';
-import { problemLine } from '../../authoring/preview.ts';
-import { loadProject } from '../../core/load.ts';
-import { type CliContext, UsageError } from '../context.ts';
+import { type CliContext, requireProject } from '../context.ts';
 
 const ago = (m: number) => (m <= 0 ? 'just now' : `${formatDuration(m * 60_000)} ago`);
 const at = (iso: string) => formatUtc(new Date(iso));
@@ -27,8 +25,7 @@ function entryLines(e: OnCallEntry): string[] {
 
 /** `candor status [--json]`: for the on-call, what is open and what is owed to customers. */
 export function status(ctx: CliContext, json: boolean): number {
-  const { project, problems } = loadProject(ctx.root, ctx.now);
-  if (!project) throw new UsageError(`The project does not pass the check:\n${problems.errors.map(problemLine).join('\n')}`);
+  const project = requireProject(ctx);
   const report = onCallStatus(project.entries, project.config, ctx.now);
   if (json) {
     ctx.out(JSON.stringify(report, null, 2));

@@ -1,4 +1,5 @@
 import type { Incident, Maintenance } from '../model.ts';
+import { DAY } from '../time.ts';
 import { resolvedAt, updatesAt } from './incident.ts';
 
 /** One next-update promise, and whether the next update came by then. */
@@ -84,7 +85,6 @@ export function promiseState(incident: Incident, now: Date, leadMs: number): { m
 
 /** Reminders stop this many days after a promise or a window's end: the team has heard by then. */
 const REMIND_DAYS = 30;
-const DAY = 86_400_000;
 
 /** Maintenance whose window is over with no `Completed` (or `Cancelled`) update: the team owes customers the close. */
 export function isLeftOpen(m: Maintenance, now: Date): boolean {

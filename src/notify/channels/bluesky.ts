@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { cutToFit, graphemes, type Message } from '../message.ts';
-import type { Adapter } from './channel.ts';
+import { type Adapter, deliveryId } from './channel.ts';
 import { DeliveryError, post, secretValue } from './http.ts';
 
 /** A post holds 300 graphemes; the link is a facet on the words "Read more", not a long URL in the text. */
@@ -42,8 +41,8 @@ const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
  * in base32-sortable. Made from the event and the channel, the same in every run: a retry, even by a
  * later run, meets the post it already made rather than making a second.
  */
-export function tid(at: Date, seed: string): string {
-  const clock = BigInt(Number.parseInt(createHash('sha256').update(seed).digest('hex').slice(0, 4), 16) & 0x3ff);
+export function tid(at: Date, id: string): string {
+  const clock = BigInt(Number.parseInt(id.slice(0, 4), 16) & 0x3ff);
   let n = (BigInt(at.getTime()) * 1000n) << 10n | clock;
   let out = '';
   for (let i = 0; i < 13; i++) {
@@ -67,7 +66,7 @@ export const bluesky: Adapter = {
       const record = blueskyPost(message, new Date(), ctx.config.site.locale.split('-')[0]!);
       // Created at a key fixed for this delivery: a retry after a lost answer finds the post there.
       try {
-        await post(xrpc('com.atproto.repo.createRecord'), { repo: session.did, collection: 'app.bsky.feed.post', rkey: tid(message.at, `${ctx.id}\n${message.key}`), record }, { timeoutMs: ctx.timeoutMs, headers: { authorization: `Bearer ${session.accessJwt}` } });
+        await post(xrpc('com.atproto.repo.createRecord'), { repo: session.did, collection: 'app.bsky.feed.post', rkey: tid(message.at, deliveryId(ctx, message)), record }, { timeoutMs: ctx.timeoutMs, headers: { authorization: `Bearer ${session.accessJwt}` } });
       } catch (e) {
         if (e instanceof DeliveryError && !e.retryable && /already exists/i.test(e.message)) return;
         throw e;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Entry } from '../../core/model.ts';
 import type { Config, NotificationConfig } from '../../core/schema/config.ts';
 import type { NotificationEvent } from '../events.ts';
@@ -25,6 +26,14 @@ export interface Adapter {
   preview(message: Message, ctx: Pick<ChannelContext, 'config' | 'channel'>): string;
   /** Prepares a run (reads secrets, signs in); throws a DeliveryError when the channel cannot be used. */
   open(ctx: ChannelContext): Promise<Send>;
+}
+
+/**
+ * A delivery's own name, the same in every attempt and every run: a service that knows it (Mastodon's
+ * Idempotency-Key, Bluesky's record key, a webhook receiver) drops a repeat.
+ */
+export function deliveryId(ctx: Pick<ChannelContext, 'id'>, message: Pick<Message, 'key'>): string {
+  return createHash('sha256').update(`${ctx.id}\n${message.key}`).digest('hex');
 }
 
 /** The text with its facts, as plain paragraphs: the shared body of every plain-text channel. */

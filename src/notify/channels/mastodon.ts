@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { cutAtWord, factLines, graphemes, type Message } from '../message.ts';
-import type { Adapter } from './channel.ts';
+import { type Adapter, deliveryId } from './channel.ts';
 import { post, secretValue } from './http.ts';
 
 /** Mastodon's default limit; every link counts as 23 characters, whatever its length. */
@@ -47,7 +46,7 @@ export const mastodon: Adapter = {
         {
           timeoutMs: ctx.timeoutMs,
           // Mastodon drops a repeat with the same key for an hour: a retry after a lost answer posts once.
-          headers: { authorization: `Bearer ${token}`, 'idempotency-key': createHash('sha256').update(`${ctx.id}\n${message.key}`).digest('hex') },
+          headers: { authorization: `Bearer ${token}`, 'idempotency-key': deliveryId(ctx, message) },
         },
       );
     };

@@ -1,11 +1,11 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { componentStatuses, pageStatus } from '../../core/rules/status.ts';
 import { dayBounds, statusIntervals } from '../../core/rules/uptime.ts';
 import { apiIncident } from '../../views/api.ts';
 import { absolute } from '../../views/urls.ts';
 import type { NotificationEvent } from '../events.ts';
 import { factLines, type Message } from '../message.ts';
-import type { Adapter, ChannelContext } from './channel.ts';
+import { type Adapter, type ChannelContext, deliveryId } from './channel.ts';
 import { post, secretValue, webhookUrl } from './http.ts';
 
 /**
@@ -48,7 +48,7 @@ export const webhook: Adapter = {
         headers: {
           'x-candor-event': event.type,
           // The same for every attempt of one delivery, so a receiver can drop a repeat.
-          'x-candor-delivery': createHash('sha256').update(`${ctx.id}\n${message.key}`).digest('hex').slice(0, 32),
+          'x-candor-delivery': deliveryId(ctx, message).slice(0, 32),
           'x-candor-timestamp': String(timestamp),
           'x-candor-signature': signature(key, timestamp, body),
         },
