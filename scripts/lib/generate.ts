@@ -46,7 +46,7 @@ const fm = (d: Date) => `${d.toISOString().slice(0, 16)}Z`;
 export interface Density {
   /** Entries a day, on average (default 2). */
   perDay?: number;
-  /** Ongoing incidents, begun within the last two days (default 1). */
+  /** Ongoing incidents (default 1, the last one generated); more than one begin within the last two days. */
   open?: number;
 }
 
