@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { DATE_TIME } from './time-text.ts';
 
 export { DATE, DATE_TIME, MONTH, relativeTime, TIME } from './time-text.ts';

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { startOfDay } from 'date-fns/startOfDay';
 import { startOf } from '../core/load.ts';
 import type { Entry } from '../core/model.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';

@@ -1,5 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { startOfDay } from 'date-fns/startOfDay';
 import type { ComponentConfig, Config } from '../schema/config.ts';
 import { COMPONENT_STATUSES, type ComponentStatus, worstStatus } from '../status.ts';
 import type { Entry } from '../model.ts';
