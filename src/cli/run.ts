@@ -99,7 +99,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   try {
     switch (command) {
       case 'check': {
-        const result = check({ root: c.root, now: atSiteMoment(c).now, env: c.env });
+        const result = await check({ root: c.root, now: atSiteMoment(c).now, env: c.env });
         (result.exitCode ? c.err : c.out)(result.output);
         return result.exitCode;
       }

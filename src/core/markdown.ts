@@ -45,14 +45,15 @@ function withoutForeignImages() {
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
-const renderer = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
-  // Raw HTML is parsed, then everything passes GitHub's sanitizing rules: no script, no event
-  // handler attribute and no javascript: URL reaches a page, a feed or the API.
-  .use(rehypeRaw)
-  .use(withoutForeignImages)
-  .use(rehypeSanitize)
-  .use(rehypeStringify);
+// Raw HTML is parsed, then everything passes GitHub's sanitizing rules: no script, no event
+// handler attribute and no javascript: URL reaches a page, a feed or the API.
+const withRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(withoutForeignImages).use(rehypeSanitize).use(rehypeStringify);
+// Most updates hold no HTML at all: they skip re-parsing the tree as HTML, the costliest step.
+const withoutRaw = unified().use(remarkRehype).use(withoutForeignImages).use(rehypeSanitize).use(rehypeStringify);
+
+function hasRawHtml(nodes: readonly RootContent[]): boolean {
+  return nodes.some((node) => node.type === 'html' || ('children' in node && hasRawHtml(node.children)));
+}
 
 export function parseMarkdown(source: string): Root {
   return parser.parse(source);
@@ -65,6 +66,7 @@ export function parseMarkdown(source: string): Root {
 export function renderTree(tree: Root | RootContent[], onForeign?: (image: ForeignImage) => void): string {
   const root: Root = Array.isArray(tree) ? { type: 'root', children: tree } : tree;
   const file = new VFile();
+  const renderer = hasRawHtml(root.children) ? withRaw : withoutRaw;
   const html = renderer.stringify(renderer.runSync(root, file));
   for (const image of (file.data['foreignImages'] as ForeignImage[] | undefined) ?? []) onForeign?.(image);
   return html;

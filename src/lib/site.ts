@@ -1,10 +1,11 @@
 import { isSnapshot } from '../core/config.ts';
-import { loadProject, publishedEntry } from '../core/load.ts';
+import { assembleParsed, loadProject, publishedEntry } from '../core/load.ts';
 import type { Entry } from '../core/model.ts';
 import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
 import type { Clock } from '../views/format.ts';
+import { takeOver } from './parse-ahead.ts';
 import { type StatusBoard, statusBoard } from '../views/home.ts';
 import { type LiveState, liveStates } from '../views/live.ts';
 
@@ -32,7 +33,8 @@ let cached: Promise<Site> | undefined;
  */
 export function getSite(): Promise<Site> {
   cached ??= (async () => {
-    const { project, problems } = loadProject(buildEnv.root, buildEnv.now);
+    const ahead = takeOver(buildEnv.root);
+    const { project, problems } = ahead ? assembleParsed(buildEnv.root, buildEnv.now, await ahead) : loadProject(buildEnv.root, buildEnv.now);
     if (!project) throw new CandorContentError(problems.errors);
     for (const w of problems.warnings) console.warn(formatProblem(w));
     const { config } = project;

@@ -12,6 +12,11 @@ class LaterDate extends RealDate {
   static now() {
     return RealDate.now() + YEAR;
   }
+
+  // Dates made elsewhere (a worker thread's, copied over) are dates too, as with the real Date.
+  static [Symbol.hasInstance](value) {
+    return value instanceof RealDate;
+  }
 }
 
 globalThis.Date = LaterDate;

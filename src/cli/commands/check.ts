@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadProject } from '../../core/load.ts';
+import { loadInParallel } from '../../core/load-parallel.ts';
 import { formatAnnotations, formatReport } from '../report.ts';
 
 export interface CheckOptions {
@@ -8,9 +8,9 @@ export interface CheckOptions {
   env: Record<string, string | undefined>;
 }
 
-/** Validates the configuration and every file; exit code 1 when there is any error. */
-export function check({ root, now, env }: CheckOptions): { exitCode: number; output: string } {
-  const { problems, files } = loadProject(root, now);
+/** Validates the configuration and every file (parsed on as many threads as the machine has); exit code 1 when there is any error. */
+export async function check({ root, now, env }: CheckOptions): Promise<{ exitCode: number; output: string }> {
+  const { problems, files } = await loadInParallel(root, now);
   let output = formatReport(problems.list, files);
   if (env['GITHUB_ACTIONS'] === 'true') {
     // The report quotes the files; a line of theirs that starts with "::" must not become a workflow
