@@ -69,3 +69,26 @@ export function frontmatterTime(d: Date): string {
   const iso = d.toISOString();
   return iso.slice(17, 19) === '00' ? `${iso.slice(0, 16)}Z` : `${iso.slice(0, 19)}Z`;
 }
+
+const calendarDays = new Map<string, Intl.DateTimeFormat>();
+
+/** Year, month and day of `date` on the calendar of `timeZone`, as digits (`2026`, `11`, `24`). */
+function calendarDay(date: Date, timeZone: string): { year: string; month: string; day: string } {
+  let f = calendarDays.get(timeZone);
+  if (!f) calendarDays.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const out = { year: '', month: '', day: '' };
+  for (const part of f.formatToParts(date)) if (part.type === 'year' || part.type === 'month' || part.type === 'day') out[part.type] = part.value;
+  return out;
+}
+
+/** `2026-11-24`: the calendar day of `date` in `timeZone`. */
+export function dayKey(date: Date, timeZone: string): string {
+  const { year, month, day } = calendarDay(date, timeZone);
+  return `${year}-${month}-${day}`;
+}
+
+/** `2026-11`: the month of `date` in `timeZone`, the key of a month group. */
+export function monthKey(date: Date, timeZone: string): string {
+  const { year, month } = calendarDay(date, timeZone);
+  return `${year}-${month}`;
+}

@@ -1,8 +1,7 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
 import { DATE_TIME } from './time-text.ts';
 
 export { DATE, DATE_TIME, MONTH, relativeTime, TIME } from './time-text.ts';
+export { dayKey, monthKey } from '../core/time.ts';
 
 /** Formats times in the configured zone and locale; the browser script re-renders them in the visitor's. */
 export interface Clock {
@@ -10,25 +9,18 @@ export interface Clock {
   locale: string;
 }
 
-const cache = new Map<string, Intl.DateTimeFormat>();
+// Per clock, then per options object (the shared constants of time-text.ts): a page formats many times.
+const cache = new Map<string, WeakMap<Intl.DateTimeFormatOptions, Intl.DateTimeFormat>>();
 function formatter(clock: Clock, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${clock.locale}|${clock.timeZone}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(clock.locale, { timeZone: clock.timeZone, ...options })));
+  const key = `${clock.locale}|${clock.timeZone}`;
+  let perOptions = cache.get(key);
+  if (!perOptions) cache.set(key, (perOptions = new WeakMap()));
+  let f = perOptions.get(options);
+  if (!f) perOptions.set(options, (f = new Intl.DateTimeFormat(clock.locale, { timeZone: clock.timeZone, ...options })));
   return f;
 }
 
 
 export function formatIn(clock: Clock, date: Date, options: Intl.DateTimeFormatOptions = DATE_TIME): string {
   return formatter(clock, options).format(date);
-}
-
-/** `2026-11` of a date in the configured zone: the key of a month group. */
-export function monthKey(date: Date, timeZone: string): string {
-  return format(new TZDate(date.getTime(), timeZone), 'yyyy-MM');
-}
-
-/** `2026-11-24` of a date in the configured zone. */
-export function dayKey(date: Date, timeZone: string): string {
-  return format(new TZDate(date.getTime(), timeZone), 'yyyy-MM-dd');
 }

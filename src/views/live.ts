@@ -1,4 +1,6 @@
 import type { Entry } from '../core/model.ts';
+import { isActiveIncident } from '../core/rules/incident.ts';
+import { isActiveMaintenance } from '../core/rules/maintenance.ts';
 import { componentStatuses, groupStatus, pageStatus } from '../core/rules/status.ts';
 import type { Config } from '../core/schema/config.ts';
 import { type ComponentStatus, statusLabel } from '../core/status.ts';
@@ -28,7 +30,11 @@ export interface LiveState {
  * a state whose words customers cannot read yet. Empty when nothing will change.
  */
 export function liveStates(entries: readonly Entry[], config: Config, now: Date): LiveState[] {
-  const frozen = entries.map((e) => ({ ...e, updates: e.updates.filter((u) => u.at <= now) }) as Entry);
+  // Updates are frozen as posted, so an entry settled by now (an incident resolved, maintenance over)
+  // stays settled at every later moment: only the others can move a status.
+  const frozen = entries
+    .map((e) => ({ ...e, updates: e.updates.filter((u) => u.at <= now) }) as Entry)
+    .filter((e) => (e.kind === 'incident' ? e.started > now || isActiveIncident(e, now) : e.scheduledUntil > now || isActiveMaintenance(e, now)));
   const upcoming = frozen.filter((e) => e.kind === 'maintenance' && e.scheduledUntil > now && e.updates.length > 0);
   const points = [...new Set(upcoming.flatMap((m) => (m.kind === 'maintenance' ? [m.scheduledFor, m.scheduledUntil] : [])).filter((d) => d > now).map((d) => d.getTime()))].sort((a, b) => a - b);
   if (points.length === 0) return [];

@@ -27,5 +27,16 @@ export function href(base: string, path: string): string {
 
 /** An absolute URL on the site, for canonical links and feeds. */
 export function absolute(siteUrl: string, base: string, path: string): string {
-  return new URL(href(base, path), siteUrl).toString();
+  const local = href(base, path);
+  // Paths of ids and anchors need no escaping: joined to the site's origin, as URL would (thousands a build).
+  if (SAFE_PATH.test(local)) return `${originOf(siteUrl)}${local}`;
+  return new URL(local, siteUrl).toString();
+}
+
+const SAFE_PATH = /^\/(?!.*\/\.)[\w\-./#]*$/;
+const origins = new Map<string, string>();
+function originOf(siteUrl: string): string {
+  let origin = origins.get(siteUrl);
+  if (origin === undefined) origins.set(siteUrl, (origin = new URL(siteUrl).origin));
+  return origin;
 }

@@ -1,11 +1,10 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
 import { startOfDay } from 'date-fns/startOfDay';
 import type { ComponentConfig, Config } from '../schema/config.ts';
 import { COMPONENT_STATUSES, type ComponentStatus, worstStatus } from '../status.ts';
 import type { Entry } from '../model.ts';
-import { MINUTE } from '../time.ts';
+import { dayKey, MINUTE } from '../time.ts';
 import { maintenanceChangePoints, maintenanceStatus } from './maintenance.ts';
 
 export const UPTIME_DAYS = 90;
@@ -128,7 +127,7 @@ export function componentUptime(component: Pick<ComponentConfig, 'id' | 'since'>
       }
       downtime += minutes.major_outage + PARTIAL_OUTAGE_WEIGHT * minutes.partial_outage;
     }
-    return { date: format(new TZDate(start.getTime(), timeZone), 'yyyy-MM-dd'), start, end: new Date(dayEnd), worst, minutes, entries: [...entries] };
+    return { date: dayKey(start, timeZone), start, end: new Date(dayEnd), worst, minutes, entries: [...entries] };
   });
   return { ratio: counted > 0 ? 1 - downtime / counted : null, countedMinutes: counted, downtimeMinutes: downtime, days };
 }
