@@ -7,7 +7,7 @@ import { CandorContentError, Problems } from './src/core/problems.ts';
 import { buildEnv } from './src/env.ts';
 import { buildClock } from './src/integrations/build-clock.ts';
 import { pagesFiles } from './src/integrations/pages-files.ts';
-import { parseAhead } from './src/integrations/parse-ahead.ts';
+import { siteBuild } from './src/integrations/site-build.ts';
 
 const problems = new Problems();
 const config = loadConfig(buildEnv.root, problems);
@@ -22,5 +22,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The widget is bundled on its own by its endpoint, from the source file on disk.
   vite: { define: { __CANDOR_WIDGET_ENTRY__: JSON.stringify(fileURLToPath(new URL('./src/widget/widget.ts', import.meta.url))) } },
-  integrations: [buildClock(config), parseAhead(buildEnv.root), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagesFiles(config)],
+  integrations: [buildClock(config), siteBuild(buildEnv.root), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagesFiles(config)],
 });

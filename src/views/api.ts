@@ -258,12 +258,15 @@ function maintenanceFields(m: Maintenance, ctx: ApiContext, common: Common): Api
   };
 }
 
-/** Every document of `/api/v2/`, keyed by its path under it. */
+/** Entries with an update posted by now: the API lists them, each with its own document. */
+const shownEntries = (ctx: ApiContext) => ctx.entries.filter((e) => e.updates.some((u) => u.at <= ctx.now));
+
+/** The documents of `/api/v2/` that list and summarise, keyed by their path under it. */
 export function apiDocuments(ctx: ApiContext): Record<string, unknown> {
   const page = apiPage(ctx);
   const components = apiComponents(ctx);
   const status: ApiStatus = pageStatus(ctx.entries, ctx.config, ctx.now);
-  const shown = ctx.entries.filter((e) => e.updates.some((u) => u.at <= ctx.now));
+  const shown = shownEntries(ctx);
   const incidents = shown.filter((e): e is Incident => e.kind === 'incident');
   const maintenance = shown.filter((e): e is Maintenance => e.kind === 'maintenance');
   const active = activeEntries(ctx.entries, ctx.now);
@@ -280,6 +283,12 @@ export function apiDocuments(ctx: ApiContext): Record<string, unknown> {
     'scheduled-maintenances': { page, scheduled_maintenances: maintenance.slice(0, API_LIST_LIMIT).map(toApi) },
     'scheduled-maintenances/upcoming': { page, scheduled_maintenances: upcoming.map(toApi) },
     'scheduled-maintenances/active': { page, scheduled_maintenances: activeMaintenance },
-    ...Object.fromEntries(shown.map((e) => [`incidents/${e.id}`, { page, incident: toApi(e) }])),
   };
+}
+
+/** The document of each entry, `incidents/<id>` under `/api/v2/`. */
+export function apiEntryDocuments(ctx: ApiContext): Record<string, unknown> {
+  const page = apiPage(ctx);
+  const components = apiComponents(ctx);
+  return Object.fromEntries(shownEntries(ctx).map((e) => [`incidents/${e.id}`, { page, incident: apiIncident(e, ctx, components) }]));
 }

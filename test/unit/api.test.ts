@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { loadProject } from '../../src/core/load.ts';
 import { componentStatuses } from '../../src/core/rules/status.ts';
 import { statusIntervals } from '../../src/core/rules/uptime.ts';
-import { apiDocuments, type ApiIncident } from '../../src/views/api.ts';
+import { apiDocuments, apiEntryDocuments, type ApiIncident } from '../../src/views/api.ts';
 import { makeProject } from '../helpers/project.ts';
 import { capture, expectStatuspageShape } from '../helpers/statuspage.ts';
 
@@ -33,7 +33,8 @@ function documents(files: Record<string, string>, nowIso: string) {
   expect(problems.errors).toEqual([]);
   const { config, entries } = project!;
   const intervals = statusIntervals(entries, new Date(now.getTime() - 90 * 86_400_000), now);
-  return apiDocuments({ config, entries, now, statuses: componentStatuses(entries, config, now), intervals }) as Record<string, any>;
+  const ctx = { config, entries, now, statuses: componentStatuses(entries, config, now), intervals };
+  return { ...apiDocuments(ctx), ...apiEntryDocuments(ctx) } as Record<string, any>;
 }
 
 const resolved = `---\ntitle: Slow API\ncomponents:\n  api: degraded_performance\n---\n\n## Resolved — 2026-11-20 11:00 UTC\nFixed.\n\n## Investigating — 2026-11-20 10:00 UTC\nSlow.\n`;

@@ -1,14 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { dayBounds, statusIntervals } from '../../../core/rules/uptime.ts';
+import { apiContext, entryFiles } from '../../../lib/entry-files.ts';
 import { getSite } from '../../../lib/site.ts';
 import { apiDocuments } from '../../../views/api.ts';
 
 export const getStaticPaths = (async () => {
-  const { config, entries, now, board } = await getSite();
-  const intervals = statusIntervals(entries, dayBounds(now, config.site.time_zone)[0]!, now);
-  const documents = apiDocuments({ config, now, entries, statuses: board.statuses, intervals });
-  return Object.entries(documents).map(([document, body]) => ({ params: { document }, props: { body } }));
+  const site = await getSite();
+  const documents = Object.entries(apiDocuments(apiContext(site))).map(([name, body]) => [name, JSON.stringify(body, null, 2)] as const);
+  // Each entry's own document is written by the build directly (src/lib/entry-files.ts); a dev server serves it here.
+  const own = import.meta.env.DEV ? [...entryFiles(site).api] : [];
+  return [...documents, ...own].map(([document, text]) => ({ params: { document }, props: { text } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(JSON.stringify(props['body'], null, 2), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => new Response(props['text'] as string, { headers: { 'content-type': 'application/json; charset=utf-8' } });

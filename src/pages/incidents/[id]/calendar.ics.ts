@@ -1,12 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Maintenance } from '../../../core/model.ts';
+import { entryFiles } from '../../../lib/entry-files.ts';
 import { getSite } from '../../../lib/site.ts';
-import { eventCalendar } from '../../../views/calendar.ts';
 
+// The build writes each maintenance's calendar directly (src/lib/entry-files.ts); a dev server serves it here.
 export const getStaticPaths = (async () =>
-  (await getSite()).entries.flatMap((e) => (e.kind === 'maintenance' ? [{ params: { id: e.id }, props: { maintenance: e } }] : []))) satisfies GetStaticPaths;
+  import.meta.env.DEV ? [...entryFiles(await getSite()).calendars].map(([id, text]) => ({ params: { id }, props: { text } })) : []) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
-  const { config, now } = await getSite();
-  return new Response(eventCalendar(props['maintenance'] as Maintenance, config, now), { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
-};
+export const GET: APIRoute = ({ props }) => new Response(props['text'] as string, { headers: { 'content-type': 'text/calendar; charset=utf-8' } });

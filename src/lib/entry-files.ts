@@ -1,0 +1,41 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { dayBounds, statusIntervals } from '../core/rules/uptime.ts';
+import { type ApiContext, apiEntryDocuments } from '../views/api.ts';
+import { eventCalendar } from '../views/calendar.ts';
+import { paths } from '../views/urls.ts';
+import type { Site } from './site.ts';
+
+/** What the API documents of a site are made from. */
+export function apiContext({ config, now, entries, board }: Site): ApiContext {
+  return { config, now, entries, statuses: board.statuses, intervals: statusIntervals(entries, dayBounds(now, config.site.time_zone)[0]!, now) };
+}
+
+/**
+ * The files each entry has besides its page: its API document (by its name under `/api/v2/`) and,
+ * for maintenance, its calendar event (by entry id). A build writes them directly
+ * (src/integrations/site-build.ts): thousands of small files, each of which would otherwise cost a
+ * route's whole render; a dev server serves them from their routes.
+ */
+export function entryFiles(site: Site): { api: Map<string, string>; calendars: Map<string, string> } {
+  const api = new Map(Object.entries(apiEntryDocuments(apiContext(site))).map(([name, body]) => [name, JSON.stringify(body, null, 2)]));
+  const calendars = new Map(site.entries.flatMap((e) => (e.kind === 'maintenance' ? [[e.id, eventCalendar(e, site.config, site.now)] as const] : [])));
+  return { api, calendars };
+}
+
+/** Writes the entry files under `dir`, sixteen at a time. */
+export async function writeEntryFiles(dir: string, site: Site): Promise<number> {
+  const { api, calendars } = entryFiles(site);
+  const files = [...[...api].map(([name, text]) => ({ path: paths.api(name), text })), ...[...calendars].map(([id, text]) => ({ path: paths.eventCalendar(id), text }))];
+  let next = 0;
+  const writer = async () => {
+    while (next < files.length) {
+      const { path, text } = files[next++]!;
+      const file = join(dir, path);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, text);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, writer));
+  return files.length;
+}
