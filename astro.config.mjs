@@ -1,7 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from './src/core/load.ts';
+import { loadConfig } from './src/core/read.ts';
 import { CandorContentError, Problems } from './src/core/problems.ts';
 import { buildEnv } from './src/env.ts';
 import { buildClock } from './src/integrations/build-clock.ts';

@@ -1,4 +1,4 @@
-import { loadConfig } from './core/load.ts';
+import { loadConfig } from './core/read.ts';
 import { Problems } from './core/problems.ts';
 import { siteNow } from './core/time.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEMPLATES_DIR } from '../core/load.ts';
+import { TEMPLATES_DIR } from '../core/read.ts';
 import { type Placeholder, PLACEHOLDERS, SECTIONS, templateMistakes } from '../core/template-text.ts';
 
 

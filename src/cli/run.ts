@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../core/load.ts';
+import { loadConfig } from '../core/read.ts';
 import { didYouMean, Problems } from '../core/problems.ts';
 import { siteNow } from '../core/time.ts';
 import { addUpdateCommand } from './commands/update.ts';

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { assembleParsed, listSources, loadConfig, type LoadResult, type ParsedProject, type ParsedSource, parseContext, parseSource, type SourceJob } from './load.ts';
+import { assembleParsed, type LoadResult, type ParsedProject, type ParsedSource } from './assemble.ts';
+import { listSources, loadConfig, parseContext, type SourceJob } from './read.ts';
 import type { ParseContext } from './parse.ts';
 import { Problems } from './problems.ts';
 
@@ -19,8 +20,11 @@ export async function parseInParallel(root: string, { background = false } = {})
   const ctx = parseContext(config);
   const threads = Math.min(availableParallelism(), Math.ceil(sources.jobs.length / FILES_PER_THREAD));
   let parsed: ParsedSource[];
-  if (threads <= 1 && !background) parsed = sources.jobs.map((job) => parseSource(job, ctx));
-  else {
+  if (threads <= 1 && !background) {
+    // Imported here only: a build, which parses in the background, loads the parser on its threads alone.
+    const { parseSource } = await import('./load.ts');
+    parsed = sources.jobs.map((job) => parseSource(job, ctx));
+  } else {
     const size = Math.ceil(sources.jobs.length / Math.max(1, threads));
     const shares = Array.from({ length: Math.max(1, threads) }, (_, k) => sources.jobs.slice(k * size, (k + 1) * size)).filter((share) => share.length > 0);
     parsed = (await Promise.all(shares.map((jobs) => parseOnWorker(jobs, ctx)))).flat();

@@ -1,5 +1,6 @@
 import { isSnapshot } from '../core/config.ts';
-import { assembleParsed, type LoadResult, loadProject, type ParsedProject, publishedEntry } from '../core/load.ts';
+import { assembleParsed, type LoadResult, type ParsedProject } from '../core/assemble.ts';
+import { publishedEntry } from '../core/entries.ts';
 import type { Entry } from '../core/model.ts';
 import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
@@ -52,14 +53,15 @@ let cached: Promise<Site> | undefined;
 export function getSite(): Promise<Site> {
   const slot = slots[BUILD];
   if (slot?.root === buildEnv.root) return (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed))));
-  return (cached ??= Promise.resolve().then(() => siteOf(loadProject(buildEnv.root, buildEnv.now))));
+  // Imported here only: a build's pages never load the parser.
+  return (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(loadProject(buildEnv.root, buildEnv.now))));
 }
 
 function siteOf({ project, problems }: LoadResult): Site {
   if (!project) throw new CandorContentError(problems.errors);
   for (const w of problems.warnings) console.warn(formatProblem(w));
   const { config } = project;
-  // Newest first, as loadProject gives them.
+  // Newest first, as loading gives them.
   const entries = project.entries.map((e) => publishedEntry(e, buildEnv.now, buildEnv.drafts)).filter((e): e is Entry => e !== undefined);
   return {
     config,

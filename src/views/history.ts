@@ -1,4 +1,4 @@
-import { startOf } from '../core/load.ts';
+import { startOf } from '../core/entries.ts';
 import type { Entry } from '../core/model.ts';
 import { monthKey } from './format.ts';
 

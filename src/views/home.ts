@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
-import { startOf } from '../core/load.ts';
+import { startOf } from '../core/entries.ts';
 import type { Entry } from '../core/model.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
 import { activeEntries, componentStatuses, groupStatus, pageStatus, type PageStatus } from '../core/rules/status.ts';

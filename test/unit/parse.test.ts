@@ -145,7 +145,7 @@ describe('a post-mortem', () => {
 
 describe('what the published site shows', () => {
   it('leaves out drafts, and post-mortems until they are published, except in previews', async () => {
-    const { publishedEntry } = await import('../../src/core/load.ts');
+    const { publishedEntry } = await import('../../src/core/entries.ts');
     const { project } = load({
       'incidents/outage.md': file('title: Outage', '## Resolved — 2026-11-20 15:00 UTC\nb\n\n## Investigating — 2026-11-20 14:05 UTC\na\n'),
       'incidents/outage.postmortem.md': '---\npublished: 2026-11-25 10:00 UTC\n---\n\n## Summary\ns\n',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishedEntry } from '../../src/core/load.ts';
+import { publishedEntry } from '../../src/core/entries.ts';
 import { sortProblems } from '../../src/core/problems.ts';
 import { load } from '../helpers/project.ts';
 

@@ -5,7 +5,7 @@ import { componentNames } from '../../core/config.ts';
 import { formatDuration } from '../../core/rules/incident.ts';
 import { fillTemplate, listNames, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from '../../core/ids.ts';
-import { INCIDENTS_DIR } from '../../core/load.ts';
+import { INCIDENTS_DIR } from '../../core/read.ts';
 import type { Config } from '../../core/schema/config.ts';
 import { type ComponentStatus, deriveImpact, IMPACTS, INCIDENT_COMPONENT_STATUSES, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';

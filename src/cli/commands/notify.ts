@@ -1,7 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { problemLine } from '../../authoring/preview.ts';
-import { loadProject, publishedEntry } from '../../core/load.ts';
+import { publishedEntry } from '../../core/entries.ts';
+import { loadProject } from '../../core/load.ts';
 import type { Entry } from '../../core/model.ts';
 import { formatUtc, parseTime } from '../../core/time.ts';
 import { notificationEvents, teamEvents } from '../../notify/events.ts';

@@ -1,0 +1,218 @@
+import { isUtf8 } from 'node:buffer';
+import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { CONFIG_FILE, parseConfig } from './config.ts';
+import { ID_PATTERN, RESERVED_IDS, suggestId } from './ids.ts';
+import { CONTROL_CHARACTER, codePoint, LIMITS } from './limits.ts';
+import type { ParseContext } from './parse.ts';
+import type { Problems } from './problems.ts';
+import type { Config } from './schema/config.ts';
+
+// What Candor reads from disk, before any parsing: the configuration, the listing of incidents/ and
+// the rules about names, and each file's text.
+
+export const INCIDENTS_DIR = 'incidents';
+
+/**
+ * Reads a file that customers' text comes from: within the size limit, strict UTF-8, and without
+ * control characters (each is reported at its line and column).
+ */
+export function readText(path: string, file: string, problems: Problems): string | undefined {
+  const size = statSync(path).size;
+  if (size > LIMITS.fileBytes) {
+    problems.error(file, undefined, `The file is ${Math.round(size / 1000)} KB; Candor reads files of up to ${LIMITS.fileBytes / 1000} KB.`, 'Split it, or link to a document for the long part.');
+    return undefined;
+  }
+  const text = readUtf8(path, file, problems);
+  if (text === undefined) return undefined;
+  if (!CONTROL_CHARACTER.test(text)) return text;
+  let found = 0;
+  text.split('\n').forEach((line, i) => {
+    const m = CONTROL_CHARACTER.exec(line);
+    if (m && found++ < 10) problems.error(file, { line: i + 1, column: m.index + 1 }, `A control character (${codePoint(m[0])}) that cannot be shown: feeds would be unreadable.`, 'Delete it (it often comes from copying out of a terminal or a PDF).');
+  });
+  return found ? undefined : text;
+}
+
+/** Reads a file as strict UTF-8, or reports the line and column of the first invalid byte. */
+function readUtf8(path: string, file: string, problems: Problems): string | undefined {
+  const bytes = readFileSync(path);
+  if (isUtf8(bytes)) return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const reencoded = Buffer.from(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), 'utf8');
+  // Invalid bytes decode to U+FFFD, so the re-encoded text differs from the first of them on.
+  let end = 0;
+  while (bytes[end] === reencoded[end]) end++;
+  // `stream` holds back a sequence cut short at the end: the start of the invalid one, when it began like U+FFFD.
+  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, end), { stream: true }).replace(/^\uFEFF/, '').split('\n');
+  problems.error(
+    file,
+    { line: before.length, column: before[before.length - 1]!.length + 1 },
+    'The file is not valid UTF-8 text.',
+    'Save it as UTF-8 in your editor (it may have been written as Latin-1 or Windows-1252).',
+  );
+  return undefined;
+}
+
+/** A file or folder under incidents/ that cannot be read as part of the project. */
+export interface ListingProblem {
+  path: string;
+  message: string;
+  hint: string;
+}
+
+/** The real path of the project folder, to which every file Candor reads must lead. */
+function realRoot(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
+/** Whether `real` (a resolved path) lies in the project: links never take the check outside it. */
+const leadsInside = (real: string, inside: string) => real === inside || real.startsWith(inside + sep);
+
+const OUTSIDE = 'A link that leads outside the project: Candor reads only what the repository holds.';
+
+/**
+ * Every file under `dir`, skipping names that start with `_` (templates) or `.` (dotfiles). Links
+ * are resolved once: one that leads nowhere, in a circle or outside `root` is reported and not
+ * followed, and a file reached under two names is reported the second time. So is `dir` being a file.
+ */
+export function listFiles(dir: string, root = dir, onProblem: (p: ListingProblem) => void = () => {}): string[] {
+  const out: string[] = [];
+  const inside = realRoot(root);
+  const files = new Map<string, string>();
+  // `real` is the folder's resolved path: only links need resolving, other names lie inside it.
+  const walk = (folder: string, real: string, seen: Set<string>) => {
+    let dirents: Dirent[];
+    try {
+      dirents = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && folder === dir) return;
+      onProblem({ path: folder, message: code === 'ENOTDIR' ? `${basename(folder)} is a file, not a folder of incidents.` : `The folder cannot be read (${code}).`, hint: code === 'ENOTDIR' ? 'Make incidents/ a folder, and put each incident in it as <id>.md.' : 'Check its permissions.' });
+      return;
+    }
+    for (const d of dirents) {
+      const name = d.name;
+      if (name.startsWith('_') || name.startsWith('.')) continue;
+      const path = join(folder, name);
+      let target = join(real, name);
+      let isDirectory = d.isDirectory();
+      if (d.isSymbolicLink()) {
+        try {
+          target = realpathSync(path);
+        } catch (e) {
+          const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+          onProblem({ path, message: loop ? 'A link that leads to itself, in a circle.' : 'A link that leads to nothing: its target does not exist.', hint: 'Remove the link, or make it point at a file in the repository.' });
+          continue;
+        }
+        if (!leadsInside(target, inside)) {
+          onProblem({ path, message: OUTSIDE, hint: 'Copy the file into incidents/ instead of linking to it.' });
+          continue;
+        }
+        isDirectory = statSync(target).isDirectory();
+      }
+      if (isDirectory) {
+        if (!seen.has(target)) walk(path, target, new Set([...seen, target]));
+        continue;
+      }
+      const twin = files.get(target);
+      if (twin) {
+        onProblem({ path, message: `The same file as ${relative(root, twin).split(sep).join('/')}, reached under another name.`, hint: 'Keep one of them: each incident is one file, with one id.' });
+        continue;
+      }
+      files.set(target, path);
+      out.push(path);
+    }
+  };
+  const start = realRoot(dir);
+  if (!leadsInside(start, inside)) {
+    onProblem({ path: dir, message: OUTSIDE, hint: 'Keep the incidents in the repository itself.' });
+    return out;
+  }
+  walk(dir, start, new Set([start]));
+  return out;
+}
+
+export const TEMPLATES_DIR = `${INCIDENTS_DIR}/_templates`;
+
+export function loadConfig(root: string, problems: Problems): Config | undefined {
+  let text: string | undefined;
+  try {
+    if (!leadsInside(realpathSync(join(root, CONFIG_FILE)), realRoot(root))) {
+      problems.error(CONFIG_FILE, undefined, OUTSIDE, `Put the configuration itself in ${CONFIG_FILE}.`);
+      return undefined;
+    }
+  } catch {
+    // No file: said below.
+  }
+  try {
+    text = readText(join(root, CONFIG_FILE), CONFIG_FILE, problems);
+  } catch {
+    problems.error(CONFIG_FILE, undefined, `There is no ${CONFIG_FILE} in ${root}.`, 'Create it with a "site" (name, url) and a list of "components".');
+    return undefined;
+  }
+  return text === undefined ? undefined : parseConfig(text, problems, CONFIG_FILE, root);
+}
+
+/** A file under `incidents/` whose name is a valid, unique id: read and parsed on its own. */
+export interface SourceJob {
+  path: string;
+  /** Relative to the project root, with forward slashes. */
+  file: string;
+  id: string;
+  postmortem: boolean;
+}
+
+/** What the listing found: the files to parse, and every problem of the names. */
+export interface Sources {
+  jobs: SourceJob[];
+  /** How many files were listed, the configuration included. */
+  files: number;
+  /** Incident ids whose file exists, parsed or not (a post-mortem's incident may have errors of its own). */
+  incidentIds: Set<string>;
+}
+
+/** Lists `incidents/` and checks every name: the id rules and uniqueness hold before any file is read. */
+export function listSources(root: string, problems: Problems): Sources {
+  const ids = new Map<string, string>();
+  const incidentIds = new Set<string>();
+  const fileOf = (path: string) => relative(root, path).split(sep).join('/') || path;
+  const paths = listFiles(join(root, INCIDENTS_DIR), root, (p) => problems.error(fileOf(p.path), undefined, p.message, p.hint));
+  const jobs: SourceJob[] = [];
+  for (const path of paths) {
+    const file = fileOf(path);
+    const name = path.slice(path.lastIndexOf(sep) + 1);
+    if (!name.endsWith('.md')) {
+      problems.error(file, undefined, `"${name}" is not a Markdown file, and only incidents belong in ${INCIDENTS_DIR}/.`, 'Move it out of incidents/, give it the .md extension if it is an incident, or start its name with "_" to keep it there unread.');
+      continue;
+    }
+    const postmortem = name.endsWith('.postmortem.md');
+    const id = name.slice(0, -(postmortem ? '.postmortem.md' : '.md').length);
+    if (RESERVED_IDS.includes(id)) {
+      problems.error(file, undefined, `"${id}" cannot be an incident id: the API uses that name.`, `Rename the file, for example to "${id}-incident.md".`);
+      continue;
+    }
+    if (!ID_PATTERN.test(id)) {
+      problems.error(file, undefined, `"${id}" is not a valid incident id: the file name is the id and the URL.`, `Rename the file with lowercase letters, digits and hyphens, such as "${suggestId(id)}${postmortem ? '.postmortem' : ''}.md".`);
+      continue;
+    }
+    const key = postmortem ? `${id}.postmortem` : id;
+    const other = ids.get(key);
+    if (other) {
+      problems.error(file, undefined, `The id "${id}" is used twice: ${other} and ${file}.`, 'The file name is the incident id and its URL: rename one of them.');
+      continue;
+    }
+    ids.set(key, file);
+    if (!postmortem) incidentIds.add(id);
+    jobs.push({ path, file, id, postmortem });
+  }
+  return { jobs, files: paths.length + 1, incidentIds };
+}
+
+/** What the parser needs to know of the configuration. */
+export function parseContext(config: Config | undefined): ParseContext {
+  return config ? { componentIds: config.components.map((c) => c.id) } : {};
+}
