@@ -5,8 +5,13 @@ import { listSources, loadConfig, parseContext, type SourceJob } from './read.ts
 import type { ParseContext } from './parse.ts';
 import { Problems } from './problems.ts';
 
-/** Below this many files a second thread costs more (its start) than it saves. */
+/**
+ * Files per thread: below this many a further thread costs more (its start) than it saves. In the
+ * background a thread also takes the CPU from the work it runs beside (Astro's start and bundling),
+ * so one thread parses up to a few thousand files, done before the pages ask.
+ */
 const FILES_PER_THREAD = 400;
+const FILES_PER_BACKGROUND_THREAD = 2000;
 
 /**
  * Reads and parses every file on worker threads, each a contiguous share of the listing: the same
@@ -18,7 +23,7 @@ export async function parseInParallel(root: string, { background = false } = {})
   const config = loadConfig(root, problems);
   const sources = listSources(root, problems);
   const ctx = parseContext(config);
-  const threads = Math.min(availableParallelism(), Math.ceil(sources.jobs.length / FILES_PER_THREAD));
+  const threads = Math.min(availableParallelism(), Math.ceil(sources.jobs.length / (background ? FILES_PER_BACKGROUND_THREAD : FILES_PER_THREAD)));
   let parsed: ParsedSource[];
   if (threads <= 1 && !background) {
     // Imported here only: a build, which parses in the background, loads the parser on its threads alone.
