@@ -3,6 +3,7 @@
 // N incidents into a scratch folder and builds each size `runs` times from clean, and reports the
 // medians: wall time and its overhead over the empty project, peak memory, output files and bytes, the
 // home page's transfer size and the largest page. Prints a table and writes bench/results.json.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,6 +62,19 @@ async function timedBuild(args: string[], cwd: string, env: Record<string, strin
   return { seconds, rssMiB: Math.max(Number(readFileSync(rssFile, 'utf8')), r.treePeakKiB) / 1024 };
 }
 
+/**
+ * The machine's speed in this run: seconds for a fixed loop in a fresh process (lower is faster). A
+ * shared virtual machine can run a third slower one hour than the next; this says which hour it was.
+ */
+function referenceSeconds(): number {
+  const loop = 'let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; if (x < 0) console.log(x);';
+  const started = performance.now();
+  execFileSync(process.execPath, ['-e', loop]);
+  return Math.round((performance.now() - started) / 100) / 10;
+}
+const reference = referenceSeconds();
+process.stderr.write(`  reference loop: ${reference.toFixed(1)} s\n`);
+
 // The baseline: what Astro itself costs for one page on this machine, in the same run.
 const empty = join(values.out, 'empty-astro');
 rmSync(empty, { recursive: true, force: true });
@@ -114,6 +128,7 @@ const table = [
 ];
 const widths = header.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
 console.log(table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n'));
+console.log(`Machine speed: the reference loop ran in ${reference.toFixed(1)} s (lower is faster: the times above grow with it).`);
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 const os = await import('node:os');
-writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), runs, density, baseline, rows }, null, 2)}\n`);
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), referenceSeconds: reference, runs, density, baseline, rows }, null, 2)}\n`);
