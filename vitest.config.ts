@@ -6,6 +6,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    // Two files at a time on two cores (Vitest keeps one core free by default): the browser tests
+    // wait on Chromium and the build tests on Astro, each half the time.
+    maxWorkers: 2,
+    maxConcurrency: 2,
     testTimeout: 30_000,
     hookTimeout: 180_000,
     reporters: json ? ['default', ['json', { outputFile: json }]] : ['default'],

@@ -57,11 +57,12 @@ async function violations(path: string, options: { colorScheme: 'light' | 'dark'
   }
 }
 
-describe('every page type is accessible (axe-core: no serious or critical violation)', () => {
+// Two pages at a time (maxConcurrency): each waits on Chromium most of its time.
+describe.concurrent('every page type is accessible (axe-core: no serious or critical violation)', () => {
   for (const [name, path] of Object.entries(PAGES)) {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const width of [320, 1280]) {
-        it(`${name}, ${colorScheme}, ${width} px`, async () => {
+        it(`${name}, ${colorScheme}, ${width} px`, { timeout: 60_000 }, async () => {
           const { serious, overflow } = await violations(path, { colorScheme, width, javaScriptEnabled: true });
           expect(serious).toEqual([]);
           // Responsive down to 320 px: nothing makes the page scroll sideways.
@@ -69,7 +70,7 @@ describe('every page type is accessible (axe-core: no serious or critical violat
         });
       }
     }
-    it(`${name}, JavaScript off`, async () => {
+    it(`${name}, JavaScript off`, { timeout: 60_000 }, async () => {
       const { serious } = await violations(path, { colorScheme: 'light', width: 1280, javaScriptEnabled: false });
       expect(serious).toEqual([]);
     });
