@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { componentNames } from '../core/config.ts';
-import type { Entry } from '../core/model.ts';
+import type { Entry, Update } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
 import type { Config } from '../core/schema/config.ts';
 import { absolute, paths } from './urls.ts';
@@ -30,21 +30,24 @@ export interface FeedItem {
 export function feedItems(entries: readonly Entry[], config: Config, now: Date, componentId?: string): FeedItem[] {
   const names = componentNames(config);
   const url = (path: string) => absolute(config.site.url, config.site.base, path);
-  const items: FeedItem[] = [];
+  // Every candidate is listed by its date alone, and only the newest FEED_LIMIT become items: a
+  // history of thousands of updates costs a sort, not thousands of URLs and titles per feed.
+  const candidates: { date: Date; entry: Entry; update?: Update; guid?: string }[] = [];
   for (const e of entries) {
     if (componentId !== undefined && !e.components.some((c) => c.id === componentId)) continue;
-    const categories = e.components.map((c) => names.get(c.id) ?? c.id);
-    for (const u of e.updates) {
-      if (u.at > now) continue;
-      const link = url(paths.update(e.id, u.anchor));
-      items.push({ guid: link, link, title: `[${u.label}] ${e.title}`, date: u.at, html: u.html, summary: u.text, categories });
-    }
-    if (isPublished(e.postmortem, now)) {
-      const link = url(paths.postmortem(e.id));
-      items.push({ guid: link, link, title: `[Post-mortem] ${e.title}`, date: e.postmortem.published, html: e.postmortem.html, summary: `The post-mortem of ${e.title} is published.`, categories });
-    }
+    for (const u of e.updates) if (u.at <= now) candidates.push({ date: u.at, entry: e, update: u });
+    if (isPublished(e.postmortem, now)) candidates.push({ date: e.postmortem.published, entry: e });
   }
-  return items.sort((a, b) => b.date.getTime() - a.date.getTime() || a.guid.localeCompare(b.guid)).slice(0, FEED_LIMIT);
+  const guid = (c: (typeof candidates)[number]) => (c.guid ??= url(c.update ? paths.update(c.entry.id, c.update.anchor) : paths.postmortem(c.entry.id)));
+  candidates.sort((a, b) => b.date.getTime() - a.date.getTime() || guid(a).localeCompare(guid(b)));
+  return candidates.slice(0, FEED_LIMIT).map((c) => {
+    const e = c.entry;
+    const categories = e.components.map((comp) => names.get(comp.id) ?? comp.id);
+    const link = guid(c);
+    return c.update
+      ? { guid: link, link, title: `[${c.update.label}] ${e.title}`, date: c.date, html: c.update.html, summary: c.update.text, categories }
+      : { guid: link, link, title: `[Post-mortem] ${e.title}`, date: c.date, html: e.postmortem!.html, summary: `The post-mortem of ${e.title} is published.`, categories };
+  });
 }
 
 export interface FeedMeta {
