@@ -44,8 +44,9 @@ export async function loadInParallel(root: string, now: Date): Promise<LoadResul
 
 function parseOnWorker(jobs: SourceJob[], ctx: ParseContext): Promise<ParsedSource[]> {
   return new Promise((resolve, reject) => {
+    const parsed: ParsedSource[] = [];
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: { jobs, ctx } });
-    worker.once('message', resolve);
+    worker.on('message', (batch: ParsedSource[] | null) => (batch ? parsed.push(...batch) : resolve(parsed)));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`A parsing thread stopped with code ${code}.`)));
   });
