@@ -5,6 +5,7 @@ import type { Entry } from '../core/model.ts';
 import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
 import type { Clock } from '../views/format.ts';
 import { type StatusBoard, statusBoard } from '../views/home.ts';
 import { type LiveState, liveStates } from '../views/live.ts';
@@ -22,6 +23,8 @@ export interface Site {
   board: StatusBoard;
   /** The states pages move through as maintenance windows open and close before the next build. */
   live: LiveState[];
+  /** The interface text of the site's default language (the first of `site.languages`). */
+  t: Translator;
 }
 
 // The configuration and the pages are loaded as separate module copies in one process: a build's
@@ -73,6 +76,7 @@ function siteOf({ project, problems }: LoadResult): Site {
     board: statusBoard(entries, config, buildEnv.now),
     // A snapshot (`site.as_of`) stays at its moment in the visitor's browser too.
     live: isSnapshot(config, buildEnv.now) ? [] : liveStates(entries, config, buildEnv.now),
+    t: translator(config.site.languages[0]!),
   };
 }
 

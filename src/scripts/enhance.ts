@@ -46,8 +46,9 @@ if (toggle) {
   const current = () => root.dataset['theme'] ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   const label = () => {
     const next = current() === 'dark' ? 'light' : 'dark';
-    toggle.textContent = `${next === 'dark' ? 'Dark' : 'Light'} theme`;
-    toggle.setAttribute('aria-label', `Switch to the ${next} theme`);
+    // The words come from the page's language catalogue, on the button itself.
+    toggle.textContent = toggle.dataset[next] ?? next;
+    toggle.setAttribute('aria-label', toggle.dataset[`${next}Switch`] ?? next);
   };
   toggle.hidden = false;
   label();

@@ -75,6 +75,19 @@ describe('the build reads the same model the check validates', () => {
     expect(readFileSync(join(r.outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://status.x.example/status/history/</loc>');
   });
 
+  it("shows the site's frame in its first language, mirrored for a right-to-left one", () => {
+    const root = makeProject({}, 'site:\n  name: X\n  url: https://status.x.example\n  languages: [ar, en]\ncomponents:\n  - id: api\n    name: API\n');
+    const r = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
+    expect(r.code, r.output).toBe(0);
+    const html = readFileSync(join(r.outDir, 'index.html'), 'utf8');
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toContain('<title>حالة X</title>');
+    expect(html).toContain('<a class="skip" href="#main">انتقل إلى المحتوى</a>');
+    expect(html).toContain('<nav aria-label="الموقع"><a href="/history/">السجل</a><a href="/maintenance/">الصيانة</a><a href="/subscribe/">اشترك</a></nav>');
+    expect(html).toMatch(/<p>أُنشئت في <time datetime="2026-11-24T12:00:00.000Z"[^>]*>[^<]+<\/time>\. مدعومة بـ Candor\.<\/p>/);
+    expect(html).not.toContain('Skip to content');
+  });
+
   it("fails on bad input with the check's messages, and produces no site", () => {
     const root = makeProject({
       'incidents/a.md': '---\ntitle: A\ncomponents:\n  apii: major_outage\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n',

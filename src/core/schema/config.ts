@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { isLanguage, type Language, LANGUAGE_CODES, LANGUAGES } from '../../i18n/languages.ts';
 import { ID_PATTERN } from '../ids.ts';
 import { isSiteUrl } from '../origin.ts';
+import { didYouMean } from '../problems.ts';
 import { parseTime } from '../time.ts';
 import { ownerHandle, timeField } from './time.ts';
 
@@ -73,7 +75,21 @@ export const siteSchema = z.strictObject({
     .refine((path) => isSiteUrl(path), LOGO_PATH)
     .optional(),
   time_zone: timeZone.default('UTC'),
-  locale: locale.default('en-US'),
+  /** How dates and numbers are written; by default the first language's (en: en-US). */
+  locale: locale.optional(),
+  /** The languages of the site, each with a catalogue in src/i18n: the first is the default, at `/`. */
+  languages: z
+    .array(
+      z.string().superRefine((code, ctx) => {
+        if (isLanguage(code)) return;
+        const meant = /"([^"]+)"/.exec(didYouMean(code, LANGUAGE_CODES))?.[1];
+        ctx.addIssue({ code: 'custom', message: `not a language Candor has a catalogue for; write ${meant ? `"${meant}", or ` : ''}one of ${LANGUAGE_CODES.join(', ')}` });
+      }),
+    )
+    .min(1, 'empty; list at least one language, such as [en]')
+    .refine((codes) => new Set(codes).size === codes.length, 'lists a language twice; keep each once')
+    .default(['en'])
+    .transform((codes) => codes as Language[]),
   /** Custom domain written to CNAME for GitHub Pages: a bare host name, the one of site.url. */
   domain: z
     .string()
@@ -87,7 +103,7 @@ export const siteSchema = z.strictObject({
    * page on. Remove it for a live status page. CANDOR_NOW still takes precedence.
    */
   as_of: timeField.optional(),
-});
+}).transform((site) => ({ ...site, locale: site.locale ?? LANGUAGES[site.languages[0]!].locale }));
 
 export const componentSchema = z.strictObject({
   id,

@@ -1,0 +1,53 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { type Language, LANGUAGES } from './languages.ts';
+import ar from './messages/ar.ts';
+import de from './messages/de.ts';
+import en from './messages/en.ts';
+import es from './messages/es.ts';
+import fr from './messages/fr.ts';
+import it from './messages/it.ts';
+import ja from './messages/ja.ts';
+import nl from './messages/nl.ts';
+import pl from './messages/pl.ts';
+import ptBR from './messages/pt-BR.ts';
+import zhHans from './messages/zh-Hans.ts';
+
+export type MessageKey = keyof typeof en;
+/** A catalogue: a message for every key of the English one, and no other. */
+export type Catalogue = Record<MessageKey, string>;
+
+export const CATALOGUES: Record<Language, Catalogue> = { en, de, fr, es, 'pt-BR': ptBR, it, nl, pl, ja, 'zh-Hans': zhHans, ar };
+
+export type MessageValues = Record<string, string | number | Date>;
+
+export interface Translator {
+  language: Language;
+  /** The message `key` with its values filled in. */
+  (key: MessageKey, values?: MessageValues): string;
+  /**
+   * The message split around the value `slot`, for markup in its place (a link, a <time>): the text
+   * before and after it, each still to be escaped where it is inserted.
+   */
+  around(key: MessageKey, slot: string, values?: MessageValues): [before: string, after: string];
+}
+
+const compiled = new Map<string, IntlMessageFormat>();
+const SLOT = '\u0000';
+
+/** Formats the messages of one language's catalogue (compiled once per process). */
+export function translator(language: Language): Translator {
+  const { locale } = LANGUAGES[language];
+  const format = (key: MessageKey, values?: MessageValues) => {
+    const id = `${language}\u0001${key}`;
+    let message = compiled.get(id);
+    if (!message) compiled.set(id, (message = new IntlMessageFormat(CATALOGUES[language][key], locale)));
+    return String(message.format(values));
+  };
+  const t = ((key: MessageKey, values?: MessageValues) => format(key, values)) as Translator;
+  Object.defineProperty(t, 'language', { value: language });
+  t.around = (key, slot, values) => {
+    const [before = '', after = ''] = format(key, { ...values, [slot]: SLOT }).split(SLOT);
+    return [before, after];
+  };
+  return t;
+}

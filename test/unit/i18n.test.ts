@@ -1,0 +1,60 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { htmlLang, LANGUAGE_CODES, LANGUAGES } from '../../src/i18n/languages.ts';
+import { CATALOGUES, type MessageKey, translator } from '../../src/i18n/translate.ts';
+import { ROOT } from '../helpers/project.ts';
+
+/** The names of the values a message takes ({site}, {count, plural, …}), wherever they stand in it. */
+function argumentNames(message: string, locale: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: unknown[]) => {
+    for (const node of nodes as { value?: unknown; options?: Record<string, { value: unknown[] }>; children?: unknown[] }[]) {
+      if (typeof node.value === 'string' && 'type' in node && (node as { type: number }).type !== 0 && (node as { type: number }).type !== 7) names.add(node.value);
+      for (const option of Object.values(node.options ?? {})) walk(option.value);
+      if (node.children) walk(node.children);
+    }
+  };
+  walk(new IntlMessageFormat(message, locale).getAst() as unknown[]);
+  return [...names].sort();
+}
+
+describe('the interface catalogues', () => {
+  const english = CATALOGUES.en;
+  const keys = Object.keys(english).sort();
+
+  it('ship every language the issue names, with a right-to-left one', () => {
+    expect(LANGUAGE_CODES).toEqual(expect.arrayContaining(['en', 'de', 'fr', 'es', 'pt-BR', 'it', 'nl', 'pl', 'ja', 'zh-Hans', 'ar']));
+    expect(LANGUAGE_CODES.filter((l) => LANGUAGES[l].dir === 'rtl')).toEqual(['ar']);
+    const files = readdirSync(join(ROOT, 'src/i18n/messages')).map((f) => f.replace(/\.ts$/, '')).sort();
+    expect(files).toEqual([...LANGUAGE_CODES].sort());
+  });
+
+  for (const language of LANGUAGE_CODES) {
+    it(`${language}: the English keys, no other, each message well-formed with the English values`, () => {
+      const catalogue = CATALOGUES[language];
+      expect(Object.keys(catalogue).sort()).toEqual(keys);
+      const { locale } = LANGUAGES[language];
+      expect(Intl.DateTimeFormat.supportedLocalesOf([locale])).toEqual([locale]);
+      for (const key of keys as MessageKey[]) {
+        expect(catalogue[key].trim(), `${language} ${key}`).not.toBe('');
+        expect(argumentNames(catalogue[key], locale), `${language} ${key}`).toEqual(argumentNames(english[key], 'en-US'));
+      }
+    });
+  }
+
+  it('fill in values, and split a message around a value that becomes markup', () => {
+    expect(translator('en')('site.title', { site: 'Brightpay' })).toBe('Brightpay status');
+    expect(translator('de')('site.title', { site: 'Brightpay' })).toBe('Status von Brightpay');
+    expect(translator('en').around('footer.generated', 'time')).toEqual(['Generated ', '. Powered by Candor.']);
+    expect(translator('ja').around('footer.generated', 'time')).toEqual(['', ' に生成。Candor で作成。']);
+  });
+
+  it("give a page its language's lang, keeping a configured locale of the same language", () => {
+    expect(htmlLang('en', 'en-US')).toBe('en-US');
+    expect(htmlLang('en', 'en-GB')).toBe('en-GB');
+    expect(htmlLang('ar', 'en-US')).toBe('ar');
+    expect(htmlLang('zh-Hans', 'zh-CN')).toBe('zh-CN');
+  });
+});
