@@ -25,14 +25,14 @@ export interface Translator {
   /** The message `key` with its values filled in. */
   (key: MessageKey, values?: MessageValues): string;
   /**
-   * The message split around the value `slot`, for markup in its place (a link, a <time>): the text
-   * before and after it, each still to be escaped where it is inserted.
+   * The message as pieces of text, with each value named in `slots` left as `{ slot }` for markup in
+   * its place (a link, a <time>); the text is still to be escaped where it is inserted.
    */
-  around(key: MessageKey, slot: string, values?: MessageValues): [before: string, after: string];
+  parts(key: MessageKey, slots: readonly string[], values?: MessageValues): (string | { slot: string })[];
 }
 
 const compiled = new Map<string, IntlMessageFormat>();
-const SLOT = '\u0000';
+const MARK = '\u0000';
 
 /** Formats the messages of one language's catalogue (compiled once per process). */
 export function translator(language: Language): Translator {
@@ -45,9 +45,9 @@ export function translator(language: Language): Translator {
   };
   const t = ((key: MessageKey, values?: MessageValues) => format(key, values)) as Translator;
   Object.defineProperty(t, 'language', { value: language });
-  t.around = (key, slot, values) => {
-    const [before = '', after = ''] = format(key, { ...values, [slot]: SLOT }).split(SLOT);
-    return [before, after];
+  t.parts = (key, slots, values) => {
+    const marked = format(key, { ...values, ...Object.fromEntries(slots.map((slot, k) => [slot, `${MARK}${k}${MARK}`])) });
+    return marked.split(MARK).flatMap((piece, k): (string | { slot: string })[] => (k % 2 === 1 ? [{ slot: slots[Number(piece)]! }] : piece ? [piece] : []));
   };
   return t;
 }

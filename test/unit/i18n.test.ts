@@ -47,8 +47,9 @@ describe('the interface catalogues', () => {
   it('fill in values, and split a message around a value that becomes markup', () => {
     expect(translator('en')('site.title', { site: 'Brightpay' })).toBe('Brightpay status');
     expect(translator('de')('site.title', { site: 'Brightpay' })).toBe('Status von Brightpay');
-    expect(translator('en').around('footer.generated', 'time')).toEqual(['Generated ', '. Powered by Candor.']);
-    expect(translator('ja').around('footer.generated', 'time')).toEqual(['', ' に生成。Candor で作成。']);
+    expect(translator('en').parts('footer.generated', ['time'])).toEqual(['Generated ', { slot: 'time' }, '. Powered by Candor.']);
+    expect(translator('ja').parts('footer.generated', ['time'])).toEqual([{ slot: 'time' }, ' に生成。Candor で作成。']);
+    expect(translator('pl').parts('notFound.text', ['status', 'history'])).toEqual(['Pod tym adresem nie ma strony. ', { slot: 'status' }, ' i ', { slot: 'history' }, ' są o jedno kliknięcie stąd.']);
   });
 
   it("give a page its language's lang, keeping a configured locale of the same language", () => {
