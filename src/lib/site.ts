@@ -65,6 +65,7 @@ function siteOf({ project, problems }: LoadResult): Site {
   for (const w of problems.warnings) console.warn(formatProblem(w));
   const { config } = project;
   // Newest first, as loading gives them.
+  const t = translator(config.site.languages[0]!);
   const entries = project.entries.map((e) => publishedEntry(e, buildEnv.now, buildEnv.drafts)).filter((e): e is Entry => e !== undefined);
   return {
     config,
@@ -75,8 +76,8 @@ function siteOf({ project, problems }: LoadResult): Site {
     titles: new Map(entries.map((e) => [e.id, e.title])),
     board: statusBoard(entries, config, buildEnv.now),
     // A snapshot (`site.as_of`) stays at its moment in the visitor's browser too.
-    live: isSnapshot(config, buildEnv.now) ? [] : liveStates(entries, config, buildEnv.now),
-    t: translator(config.site.languages[0]!),
+    live: isSnapshot(config, buildEnv.now) ? [] : liveStates(entries, config, buildEnv.now, t),
+    t,
   };
 }
 

@@ -1,13 +1,15 @@
 import type { Entry, Incident, Maintenance, Update } from '../core/model.ts';
 import { incidentDuration, incidentStatus, isPromiseBroken, resolvedAt } from '../core/rules/incident.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
-import { type ComponentStatus, worstStatus } from '../core/status.ts';
+import { type ComponentStatus, type IncidentStatus, type MaintenanceStatus, worstStatus } from '../core/status.ts';
 import { INCIDENT_STATUS_LABEL, INDICATOR_TONE, MAINTENANCE_STATUS_LABEL } from './labels.ts';
 
 /** What every list of incidents and maintenance shows about one entry at `now`. */
 export interface EntrySummary {
   entry: Entry;
-  /** Status word as customers read it: "Identified", "In progress". */
+  /** The status at `now`: an incident's or a maintenance's, as the catalogues name it. */
+  status: IncidentStatus | MaintenanceStatus;
+  /** Status word in English, as notifications write it: "Identified", "In progress". */
   statusLabel: string;
   /** The status used for the icon and colour. */
   tone: ComponentStatus;
@@ -34,6 +36,7 @@ function summarizeIncident(i: Incident, posted: Update[], now: Date): EntrySumma
   const tone = i.components.length ? worstStatus(i.components.map((c) => c.status)) : i.impact === 'none' ? 'degraded_performance' : INDICATOR_TONE[i.impact];
   return {
     entry: i,
+    status,
     statusLabel: INCIDENT_STATUS_LABEL[status],
     tone: status === 'resolved' ? 'operational' : tone,
     latest: posted[0],
@@ -48,6 +51,7 @@ function summarizeMaintenance(m: Maintenance, posted: Update[], now: Date): Entr
   const status = maintenanceStatus(m, now);
   return {
     entry: m,
+    status,
     statusLabel: MAINTENANCE_STATUS_LABEL[status],
     tone: status === 'completed' || status === 'cancelled' ? 'operational' : 'under_maintenance',
     latest: posted[0],

@@ -3,7 +3,8 @@ import { isActiveIncident } from '../core/rules/incident.ts';
 import { isActiveMaintenance } from '../core/rules/maintenance.ts';
 import { componentStatuses, groupStatus, pageStatus } from '../core/rules/status.ts';
 import type { Config } from '../core/schema/config.ts';
-import { type ComponentStatus, statusLabel } from '../core/status.ts';
+import type { ComponentStatus } from '../core/status.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { summarize } from './entries.ts';
 import { INDICATOR_TONE } from './labels.ts';
 
@@ -29,7 +30,7 @@ export interface LiveState {
  * Only the windows move things: updates are frozen as posted at build time, so the page never shows
  * a state whose words customers cannot read yet. Empty when nothing will change.
  */
-export function liveStates(entries: readonly Entry[], config: Config, now: Date): LiveState[] {
+export function liveStates(entries: readonly Entry[], config: Config, now: Date, t: Translator): LiveState[] {
   // Updates are frozen as posted, so an entry settled by now (an incident resolved, maintenance over)
   // stays settled at every later moment: only the others can move a status.
   const frozen = entries
@@ -42,14 +43,14 @@ export function liveStates(entries: readonly Entry[], config: Config, now: Date)
     const page = pageStatus(frozen, config, at);
     const components = componentStatuses(frozen, config, at);
     const statuses: Record<string, LiveStatus> = { banner: { tone: INDICATOR_TONE[page.indicator], label: page.description } };
-    for (const [id, s] of components) statuses[`component:${id}`] = { tone: s, label: statusLabel(s) };
+    for (const [id, s] of components) statuses[`component:${id}`] = { tone: s, label: t('word.componentStatus', { status: s }) };
     for (const g of config.groups) {
       const s = groupStatus(g.id, config, components);
-      statuses[`group:${g.id}`] = { tone: s, label: statusLabel(s) };
+      statuses[`group:${g.id}`] = { tone: s, label: t('word.componentStatus', { status: s }) };
     }
     for (const m of upcoming) {
       const s = summarize(m, at);
-      statuses[`entry:${m.id}`] = { tone: s.tone, label: s.statusLabel };
+      statuses[`entry:${m.id}`] = { tone: s.tone, label: t('word.maintenanceStatus', { status: s.status }) };
     }
     return { at: at.toISOString(), indicator: page.indicator, statuses };
   };

@@ -6,12 +6,17 @@ import { htmlLang, LANGUAGE_CODES, LANGUAGES } from '../../src/i18n/languages.ts
 import { CATALOGUES, type MessageKey, translator } from '../../src/i18n/translate.ts';
 import { ROOT } from '../helpers/project.ts';
 
-/** The names of the values a message takes ({site}, {count, plural, …}), wherever they stand in it. */
+/**
+ * The values a message takes ({site}, {count, plural, …}) wherever they stand in it, and the cases of
+ * each select ({status, select, operational {…} …}): a translation has the same.
+ */
 function argumentNames(message: string, locale: string): string[] {
   const names = new Set<string>();
   const walk = (nodes: unknown[]) => {
-    for (const node of nodes as { value?: unknown; options?: Record<string, { value: unknown[] }>; children?: unknown[] }[]) {
-      if (typeof node.value === 'string' && 'type' in node && (node as { type: number }).type !== 0 && (node as { type: number }).type !== 7) names.add(node.value);
+    for (const node of nodes as { type: number; value?: unknown; options?: Record<string, { value: unknown[] }>; children?: unknown[] }[]) {
+      // 0: literal text, 7: the # of a plural; 5: a select, whose cases every language keeps.
+      if (typeof node.value === 'string' && node.type !== 0 && node.type !== 7) names.add(node.value);
+      if (node.type === 5) for (const option of Object.keys(node.options ?? {})) names.add(`${String(node.value)}=${option}`);
       for (const option of Object.values(node.options ?? {})) walk(option.value);
       if (node.children) walk(node.children);
     }
@@ -49,6 +54,7 @@ describe('the interface catalogues', () => {
     expect(translator('de')('site.title', { site: 'Brightpay' })).toBe('Status von Brightpay');
     expect(translator('en').parts('footer.generated', ['time'])).toEqual(['Generated ', { slot: 'time' }, '. Powered by Candor.']);
     expect(translator('ja').parts('footer.generated', ['time'])).toEqual([{ slot: 'time' }, ' に生成。Candor で作成。']);
+    expect(translator('fr')('word.componentStatus', { status: 'partial_outage' })).toBe('Panne partielle');
     expect(translator('pl').parts('notFound.text', ['status', 'history'])).toEqual(['Pod tym adresem nie ma strony. ', { slot: 'status' }, ' i ', { slot: 'history' }, ' są o jedno kliknięcie stąd.']);
   });
 

@@ -6,6 +6,7 @@ import { configSchema } from '../../src/core/schema/config.ts';
 import { contentWarnings } from '../../src/core/warnings.ts';
 import { maintenanceCalendar } from '../../src/views/calendar.ts';
 import { homeView } from '../../src/views/home.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import { liveStates } from '../../src/views/live.ts';
 import { makeIncident, makeMaintenance } from '../helpers/entries.ts';
 import { config, load, parse, t } from '../helpers/project.ts';
@@ -163,7 +164,7 @@ describe('the maintenance calendar', () => {
 describe('live states for the browser', () => {
   it('list the page as each window opens and closes, from the same rules', () => {
     const m = makeMaintenance(window, ['database'], [announced], 'db');
-    const states = liveStates([m], config, t('2026-11-30T00:00Z'));
+    const states = liveStates([m], config, t('2026-11-30T00:00Z'), translator('en'));
     expect(states.map((s) => [s.at, s.indicator, s.statuses['banner']!.label, s.statuses['component:database']!.label, s.statuses['group:data']!.label, s.statuses['entry:db']!.label])).toEqual([
       ['2026-11-30T00:00:00.000Z', 'none', 'All Systems Operational', 'Operational', 'Operational', 'Scheduled'],
       ['2026-12-01T02:00:00.000Z', 'maintenance', 'Service Under Maintenance', 'Under maintenance', 'Under maintenance', 'In progress'],
@@ -174,7 +175,7 @@ describe('live states for the browser', () => {
   it('never show an outage hidden by maintenance, and freeze updates at build time', () => {
     const m = makeMaintenance(window, ['database'], [['Completed', '2026-12-01 03:00 UTC'], announced], 'db');
     const outage = makeIncident({ database: 'major_outage' }, [['Investigating', '2026-11-29 10:00 UTC']], {}, 'down');
-    const states = liveStates([m, outage], config, t('2026-11-30T00:00Z'));
+    const states = liveStates([m, outage], config, t('2026-11-30T00:00Z'), translator('en'));
     expect(states.map((s) => s.statuses['component:database']!.label)).toEqual(['Major outage', 'Major outage', 'Major outage']);
     // The Completed update is not posted yet at build time: the window alone moves the page.
     expect(states.map((s) => [s.at, s.statuses['entry:db']!.label])).toEqual([
@@ -185,6 +186,6 @@ describe('live states for the browser', () => {
   });
 
   it('are empty when nothing is ahead', () => {
-    expect(liveStates([makeIncident({}, [['Investigating', '2026-11-29 10:00 UTC']])], config, t('2026-11-30T00:00Z'))).toEqual([]);
+    expect(liveStates([makeIncident({}, [['Investigating', '2026-11-29 10:00 UTC']])], config, t('2026-11-30T00:00Z'), translator('en'))).toEqual([]);
   });
 });
