@@ -41,13 +41,22 @@ export interface PageStatus {
   description: string;
 }
 
-const DESCRIPTIONS: Record<ComponentStatus, string> = {
+/** What the page's description says, as the catalogues name it (`banner.state`). */
+export type PageState = ComponentStatus | 'minor_outage';
+
+const DESCRIPTIONS: Record<PageState, string> = {
   operational: 'All Systems Operational',
   under_maintenance: 'Service Under Maintenance',
   degraded_performance: 'Partially Degraded Service',
   partial_outage: 'Partial System Outage',
   major_outage: 'Major Service Outage',
+  minor_outage: 'Minor Service Outage',
 };
+
+/** The state a page status's (English, Statuspage's) description stands for. */
+export function pageState(page: PageStatus): PageState {
+  return (Object.keys(DESCRIPTIONS) as PageState[]).find((state) => DESCRIPTIONS[state] === page.description) ?? 'operational';
+}
 
 /**
  * The page's indicator is the worst impact of unresolved incidents, or `maintenance` when there is
@@ -63,6 +72,6 @@ export function pageStatus(entries: readonly Entry[], config: Config, at: Date):
   const worst = worstStatus(componentStatuses(entries, config, at).values());
   let description = DESCRIPTIONS[worst];
   const unplacedImpact = incidents.some((i) => affectedAt(i.components, at).length === 0 && i.impact !== 'none');
-  if (unplacedImpact && (worst === 'operational' || worst === 'under_maintenance')) description = 'Minor Service Outage';
+  if (unplacedImpact && (worst === 'operational' || worst === 'under_maintenance')) description = DESCRIPTIONS.minor_outage;
   return { indicator, description };
 }

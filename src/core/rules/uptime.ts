@@ -10,7 +10,6 @@ import { maintenanceChangePoints, maintenanceStatus } from './maintenance.ts';
 export const UPTIME_DAYS = 90;
 /** Partial outage minutes count at this weight; major outage minutes fully (SPEC: uptime). */
 export const PARTIAL_OUTAGE_WEIGHT = 0.3;
-export const UPTIME_FORMULA = `uptime = 1 − (minutes of major outage + ${PARTIAL_OUTAGE_WEIGHT} × minutes of partial outage) ÷ minutes counted`;
 
 /** A span of time in which one entry gave one component a status. */
 export interface StatusInterval {
