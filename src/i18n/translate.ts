@@ -51,3 +51,13 @@ export function translator(language: Language): Translator {
   };
   return t;
 }
+
+/** A length of time as the catalogue writes it: minutes under an hour, then hours and minutes, then days and hours. */
+export function duration(t: Translator, ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return t('duration', { shape: 'm', m: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('duration', minutes % 60 ? { shape: 'hm', h: hours, m: minutes % 60 } : { shape: 'h', h: hours });
+  const days = Math.floor(hours / 24);
+  return t('duration', hours % 24 ? { shape: 'dh', d: days, h: hours % 24 } : { shape: 'd', d: days });
+}

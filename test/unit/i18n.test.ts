@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { htmlLang, LANGUAGE_CODES, LANGUAGES } from '../../src/i18n/languages.ts';
-import { CATALOGUES, type MessageKey, translator } from '../../src/i18n/translate.ts';
+import { formatDuration } from '../../src/core/rules/incident.ts';
+import { CATALOGUES, duration, type MessageKey, translator } from '../../src/i18n/translate.ts';
 import { ROOT } from '../helpers/project.ts';
 
 /**
@@ -56,6 +57,14 @@ describe('the interface catalogues', () => {
     expect(translator('ja').parts('footer.generated', ['time'])).toEqual([{ slot: 'time' }, ' に生成。Candor で作成。']);
     expect(translator('fr')('word.componentStatus', { status: 'partial_outage' })).toBe('Panne partielle');
     expect(translator('pl').parts('notFound.text', ['status', 'history'])).toEqual(['Pod tym adresem nie ma strony. ', { slot: 'status' }, ' i ', { slot: 'history' }, ' są o jedno kliknięcie stąd.']);
+  });
+
+  it('write durations in each language, and in English as the CLI does', () => {
+    const spans = [0, 59_000, 60_000, 59 * 60_000, 3_600_000, 99 * 60_000, 24 * 3_600_000 - 60_000, 86_400_000, 41 * 3_600_000];
+    expect(spans.map((ms) => duration(translator('en'), ms))).toEqual(spans.map(formatDuration));
+    expect(duration(translator('de'), 99 * 60_000)).toBe('1 Std. 39 Min.');
+    expect(duration(translator('ja'), 41 * 3_600_000)).toBe('1日17時間');
+    for (const language of LANGUAGE_CODES) for (const ms of spans) expect(duration(translator(language), ms), language).toMatch(/\S/);
   });
 
   it("give a page its language's lang, keeping a configured locale of the same language", () => {

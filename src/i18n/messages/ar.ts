@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': 'لا توجد صيانة جارية.',
   'maintenance.noneUpcoming': 'لا توجد صيانة مجدولة.',
   'maintenance.nonePast': 'لا توجد صيانة سابقة.',
+  'duration': '{shape, select, m {{m} د} h {{h} س} hm {{h} س {m} د} d {{d} ي} dh {{d} ي {h} س} other {}}',
 } satisfies Catalogue;

@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': 'Derzeit keine Wartung.',
   'maintenance.noneUpcoming': 'Keine Wartung geplant.',
   'maintenance.nonePast': 'Keine vergangenen Wartungen.',
+  'duration': '{shape, select, m {{m} Min.} h {{h} Std.} hm {{h} Std. {m} Min.} d {{d} Tg.} dh {{d} Tg. {h} Std.} other {}}',
 } satisfies Catalogue;

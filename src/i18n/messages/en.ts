@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': 'No maintenance in progress.',
   'maintenance.noneUpcoming': 'No maintenance scheduled.',
   'maintenance.nonePast': 'No past maintenance.',
+  'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} d} dh {{d} d {h} h} other {}}',
 } as const;

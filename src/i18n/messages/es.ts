@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': 'No hay mantenimiento en curso.',
   'maintenance.noneUpcoming': 'No hay mantenimiento programado.',
   'maintenance.nonePast': 'No hay mantenimientos anteriores.',
+  'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} d} dh {{d} d {h} h} other {}}',
 } satisfies Catalogue;

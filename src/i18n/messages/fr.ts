@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': 'Aucune maintenance en cours.',
   'maintenance.noneUpcoming': 'Aucune maintenance planifiée.',
   'maintenance.nonePast': 'Aucune maintenance passée.',
+  'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} j} dh {{d} j {h} h} other {}}',
 } satisfies Catalogue;

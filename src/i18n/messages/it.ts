@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': 'Nessuna manutenzione in corso.',
   'maintenance.noneUpcoming': 'Nessuna manutenzione programmata.',
   'maintenance.nonePast': 'Nessuna manutenzione passata.',
+  'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} g} dh {{d} g {h} h} other {}}',
 } satisfies Catalogue;

@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': '実施中のメンテナンスはありません。',
   'maintenance.noneUpcoming': '予定されているメンテナンスはありません。',
   'maintenance.nonePast': '過去のメンテナンスはありません。',
+  'duration': '{shape, select, m {{m}分} h {{h}時間} hm {{h}時間{m}分} d {{d}日} dh {{d}日{h}時間} other {}}',
 } satisfies Catalogue;

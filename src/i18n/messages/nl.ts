@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': 'Geen onderhoud bezig.',
   'maintenance.noneUpcoming': 'Geen onderhoud gepland.',
   'maintenance.nonePast': 'Geen eerder onderhoud.',
+  'duration': '{shape, select, m {{m} min} h {{h} u} hm {{h} u {m} min} d {{d} d} dh {{d} d {h} u} other {}}',
 } satisfies Catalogue;

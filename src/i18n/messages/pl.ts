@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': 'Brak trwających prac serwisowych.',
   'maintenance.noneUpcoming': 'Brak zaplanowanych prac serwisowych.',
   'maintenance.nonePast': 'Brak wcześniejszych prac serwisowych.',
+  'duration': '{shape, select, m {{m} min} h {{h} godz.} hm {{h} godz. {m} min} d {{d} d.} dh {{d} d. {h} godz.} other {}}',
 } satisfies Catalogue;

@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': 'Nenhuma manutenção em andamento.',
   'maintenance.noneUpcoming': 'Nenhuma manutenção programada.',
   'maintenance.nonePast': 'Nenhuma manutenção anterior.',
+  'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} d} dh {{d} d {h} h} other {}}',
 } satisfies Catalogue;

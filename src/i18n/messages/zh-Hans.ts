@@ -86,4 +86,5 @@ export default {
   'maintenance.noneInProgress': '没有进行中的维护。',
   'maintenance.noneUpcoming': '没有计划的维护。',
   'maintenance.nonePast': '没有过去的维护。',
+  'duration': '{shape, select, m {{m} 分钟} h {{h} 小时} hm {{h} 小时 {m} 分钟} d {{d} 天} dh {{d} 天 {h} 小时} other {}}',
 } satisfies Catalogue;
