@@ -32,7 +32,13 @@ export async function parseInParallel(root: string, { background = false } = {})
   } else {
     const size = Math.ceil(sources.jobs.length / Math.max(1, threads));
     const shares = Array.from({ length: Math.max(1, threads) }, (_, k) => sources.jobs.slice(k * size, (k + 1) * size)).filter((share) => share.length > 0);
-    parsed = (await Promise.all(shares.map((jobs) => parseOnWorker(jobs, ctx)))).flat();
+    const workers: Worker[] = [];
+    try {
+      parsed = (await Promise.all(shares.map((jobs) => parseOnWorker(jobs, ctx, workers)))).flat();
+    } finally {
+      // One thread failing fails the whole parse: the others stop rather than work on for nothing.
+      for (const worker of workers) void worker.terminate();
+    }
   }
   return { config, problems: problems.list, sources, parsed };
 }
@@ -42,12 +48,22 @@ export async function loadInParallel(root: string, now: Date): Promise<LoadResul
   return assembleParsed(root, now, await parseInParallel(root));
 }
 
-function parseOnWorker(jobs: SourceJob[], ctx: ParseContext): Promise<ParsedSource[]> {
+function parseOnWorker(jobs: SourceJob[], ctx: ParseContext, workers: Worker[]): Promise<ParsedSource[]> {
   return new Promise((resolve, reject) => {
     const parsed: ParsedSource[] = [];
+    let done = false;
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: { jobs, ctx } });
-    worker.on('message', (batch: ParsedSource[] | null) => (batch ? parsed.push(...batch) : resolve(parsed)));
+    workers.push(worker);
+    worker.on('message', (batch: ParsedSource[] | null) => {
+      if (batch) parsed.push(...batch);
+      else {
+        done = true;
+        resolve(parsed);
+      }
+    });
     worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`A parsing thread stopped with code ${code}.`)));
+    worker.once('messageerror', reject);
+    // A thread that ends without its last message must not leave the build waiting for it.
+    worker.once('exit', (code) => done || reject(new Error(`A parsing thread stopped (code ${code}) before it had parsed its files.`)));
   });
 }

@@ -127,7 +127,12 @@ export function listFiles(dir: string, root = dir, onProblem: (p: ListingProblem
       out.push(path);
     }
   };
-  const start = realRoot(dir);
+  let start: string;
+  try {
+    start = realpathSync(dir);
+  } catch {
+    return out; // No incidents/ yet: nothing to list.
+  }
   if (!leadsInside(start, inside)) {
     onProblem({ path: dir, message: OUTSIDE, hint: 'Keep the incidents in the repository itself.' });
     return out;

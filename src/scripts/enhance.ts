@@ -2,7 +2,8 @@
 import { FORMATS as formats, relativeTime } from '../views/time-text.ts';
 
 /** Times in the visitor's own zone, and "23 min ago" where the page asks for it. */
-const lang = document.documentElement.lang || undefined;
+// The configured locale of dates (`site.locale`), which may differ from the language of the text.
+const lang = document.documentElement.dataset['locale'] || document.documentElement.lang || undefined;
 
 /** A snapshot site (`site.as_of`) keeps "ago" relative to its own moment. */
 const asOf = Date.parse(document.documentElement.dataset['asOf'] ?? '');

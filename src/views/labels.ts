@@ -1,4 +1,4 @@
-import type { Impact, IncidentStatus, MaintenanceStatus } from '../core/status.ts';
+import type { IncidentStatus, MaintenanceStatus } from '../core/status.ts';
 import type { Indicator } from '../core/rules/status.ts';
 
 export const INCIDENT_STATUS_LABEL: Record<IncidentStatus, string> = {
@@ -14,14 +14,6 @@ export const MAINTENANCE_STATUS_LABEL: Record<MaintenanceStatus, string> = {
   verifying: 'Verifying',
   completed: 'Completed',
   cancelled: 'Cancelled',
-};
-
-export const IMPACT_LABEL: Record<Impact | 'maintenance', string> = {
-  none: 'No impact',
-  minor: 'Minor',
-  major: 'Major',
-  critical: 'Critical',
-  maintenance: 'Maintenance',
 };
 
 /** The component status each page indicator is drawn with (icon and colour). */

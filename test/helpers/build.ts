@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './project.ts';
 
@@ -10,9 +9,15 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Builds the site of a project folder with `astro build`, as the README's command does, into a temp folder. */
+/**
+ * Builds the site of a project folder with `astro build`, as the README's command does, into a folder
+ * of its own under test/.tmp/. Inside the repository, Astro keeps each build's server chunks in its
+ * output folder (outside, it would use .astro/ for every build), so that two builds can run at once.
+ */
 export function buildSite(projectRoot: string, env: Record<string, string> = {}): BuildResult {
-  const outDir = join(mkdtempSync(join(tmpdir(), 'candor-dist-')), 'dist');
+  const scratch = join(ROOT, 'test', '.tmp');
+  mkdirSync(scratch, { recursive: true });
+  const outDir = join(mkdtempSync(join(scratch, 'dist-')), 'dist');
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: ROOT,
     env: { ...process.env, CANDOR_ROOT: projectRoot, ASTRO_TELEMETRY_DISABLED: '1', ...env },

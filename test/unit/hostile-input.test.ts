@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/core/load.ts';
 import { FIXTURE_CONFIG, load, makeProject } from '../helpers/project.ts';
@@ -29,6 +29,18 @@ describe('the corpus of malformed input', () => {
 });
 
 describe('files that are not what they seem', () => {
+  it('a project with no incidents/ yet, named by a relative path or through a link, has no problem', () => {
+    const root = makeProject({});
+    rmSync(join(root, 'incidents'), { recursive: true, force: true });
+    const link = `${root}-link`;
+    symlinkSync(root, link);
+    for (const named of [relative(process.cwd(), root), link]) {
+      const { project, problems } = loadProject(named, new Date('2026-11-24T12:00Z'));
+      expect(problems.list, named).toEqual([]);
+      expect(project?.entries).toEqual([]);
+    }
+  });
+
   it('links that lead nowhere, in a circle, or outside the project are located errors; the same file twice is one', () => {
     const root = makeProject({ 'incidents/fine.md': fine });
     const dir = join(root, 'incidents');

@@ -56,6 +56,7 @@ describe('the interface catalogues', () => {
     expect(translator('en').parts('footer.generated', ['time'])).toEqual(['Generated ', { slot: 'time' }, '. Powered by Candor.']);
     expect(translator('ja').parts('footer.generated', ['time'])).toEqual([{ slot: 'time' }, ' に生成。Candor で作成。']);
     expect(translator('fr')('word.componentStatus', { status: 'partial_outage' })).toBe('Panne partielle');
+    expect(translator('de')('uptime.formula', { weight: 0.3 })).toContain('+ 0,3 ×');
     expect(translator('pl').parts('notFound.text', ['status', 'history'])).toEqual(['Pod tym adresem nie ma strony. ', { slot: 'status' }, ' i ', { slot: 'history' }, ' są o jedno kliknięcie stąd.']);
   });
 

@@ -82,7 +82,8 @@ export const siteSchema = z.strictObject({
     .array(
       z.string().superRefine((code, ctx) => {
         if (isLanguage(code)) return;
-        const meant = /"([^"]+)"/.exec(didYouMean(code, LANGUAGE_CODES))?.[1];
+        const sameLanguage = LANGUAGE_CODES.find((known) => known.split('-')[0]!.toLowerCase() === code.split(/[-_]/)[0]!.toLowerCase());
+        const meant = sameLanguage ?? /"([^"]+)"/.exec(didYouMean(code, LANGUAGE_CODES))?.[1];
         ctx.addIssue({ code: 'custom', message: `not a language Candor has a catalogue for; write ${meant ? `"${meant}", or ` : ''}one of ${LANGUAGE_CODES.join(', ')}` });
       }),
     )

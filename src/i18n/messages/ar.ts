@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': 'مزيد من أعمال الصيانة الجارية',
   'home.components': 'المكوّنات',
   'home.uptimeNote': 'مدة التشغيل خلال آخر 90 يومًا: {formula}. يُحتسب الأداء المتراجع والصيانة وقت تشغيل.',
-  'uptime.formula': 'مدة التشغيل = 1 − (دقائق الانقطاع الكبير + {weight} × دقائق الانقطاع الجزئي) ÷ الدقائق المحسوبة',
+  'uptime.formula': 'مدة التشغيل = 1 − (دقائق الانقطاع الكبير + {weight, number} × دقائق الانقطاع الجزئي) ÷ الدقائق المحسوبة',
   'home.maintenanceUpcoming': 'الصيانة القادمة',
   'home.maintenanceUpcomingMore': 'مزيد من أعمال الصيانة القادمة',
   'home.recent': 'الحوادث السابقة',

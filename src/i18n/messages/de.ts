@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': 'Weitere laufende Wartungen',
   'home.components': 'Komponenten',
   'home.uptimeNote': 'Verfügbarkeit der letzten 90 Tage: {formula}. Eingeschränkte Leistung und Wartung zählen als verfügbar.',
-  'uptime.formula': 'Verfügbarkeit = 1 − (Minuten schweren Ausfalls + {weight} × Minuten teilweisen Ausfalls) ÷ gezählte Minuten',
+  'uptime.formula': 'Verfügbarkeit = 1 − (Minuten schweren Ausfalls + {weight, number} × Minuten teilweisen Ausfalls) ÷ gezählte Minuten',
   'home.maintenanceUpcoming': 'Geplante Wartungen',
   'home.maintenanceUpcomingMore': 'Weitere geplante Wartungen',
   'home.recent': 'Frühere Störungen',

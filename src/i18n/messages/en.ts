@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': 'More maintenance in progress',
   'home.components': 'Components',
   'home.uptimeNote': 'Uptime over the last 90 days: {formula}. Degraded performance and maintenance count as up.',
-  'uptime.formula': 'uptime = 1 − (minutes of major outage + {weight} × minutes of partial outage) ÷ minutes counted',
+  'uptime.formula': 'uptime = 1 − (minutes of major outage + {weight, number} × minutes of partial outage) ÷ minutes counted',
   'home.maintenanceUpcoming': 'Upcoming maintenance',
   'home.maintenanceUpcomingMore': 'More upcoming maintenance',
   'home.recent': 'Past incidents',

@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': 'Más mantenimientos en curso',
   'home.components': 'Componentes',
   'home.uptimeNote': 'Disponibilidad en los últimos 90 días: {formula}. El rendimiento degradado y el mantenimiento cuentan como disponible.',
-  'uptime.formula': 'disponibilidad = 1 − (minutos de interrupción grave + {weight} × minutos de interrupción parcial) ÷ minutos contados',
+  'uptime.formula': 'disponibilidad = 1 − (minutos de interrupción grave + {weight, number} × minutos de interrupción parcial) ÷ minutos contados',
   'home.maintenanceUpcoming': 'Próximos mantenimientos',
   'home.maintenanceUpcomingMore': 'Más mantenimientos próximos',
   'home.recent': 'Incidentes anteriores',

@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': 'Autres maintenances en cours',
   'home.components': 'Composants',
   'home.uptimeNote': 'Disponibilité sur les 90 derniers jours : {formula}. Les performances dégradées et la maintenance comptent comme disponibles.',
-  'uptime.formula': 'disponibilité = 1 − (minutes de panne majeure + {weight} × minutes de panne partielle) ÷ minutes comptées',
+  'uptime.formula': 'disponibilité = 1 − (minutes de panne majeure + {weight, number} × minutes de panne partielle) ÷ minutes comptées',
   'home.maintenanceUpcoming': 'Maintenances à venir',
   'home.maintenanceUpcomingMore': 'Autres maintenances à venir',
   'home.recent': 'Incidents passés',

@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': 'Altre manutenzioni in corso',
   'home.components': 'Componenti',
   'home.uptimeNote': 'Disponibilità negli ultimi 90 giorni: {formula}. Prestazioni ridotte e manutenzione contano come disponibilità.',
-  'uptime.formula': 'disponibilità = 1 − (minuti di interruzione grave + {weight} × minuti di interruzione parziale) ÷ minuti conteggiati',
+  'uptime.formula': 'disponibilità = 1 − (minuti di interruzione grave + {weight, number} × minuti di interruzione parziale) ÷ minuti conteggiati',
   'home.maintenanceUpcoming': 'Manutenzioni programmate',
   'home.maintenanceUpcomingMore': 'Altre manutenzioni programmate',
   'home.recent': 'Incidenti passati',

@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': 'Meer onderhoud bezig',
   'home.components': 'Onderdelen',
   'home.uptimeNote': 'Beschikbaarheid over de laatste 90 dagen: {formula}. Verminderde prestaties en onderhoud tellen als beschikbaar.',
-  'uptime.formula': 'beschikbaarheid = 1 − (minuten ernstige storing + {weight} × minuten gedeeltelijke storing) ÷ getelde minuten',
+  'uptime.formula': 'beschikbaarheid = 1 − (minuten ernstige storing + {weight, number} × minuten gedeeltelijke storing) ÷ getelde minuten',
   'home.maintenanceUpcoming': 'Gepland onderhoud',
   'home.maintenanceUpcomingMore': 'Meer gepland onderhoud',
   'home.recent': 'Eerdere storingen',

@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': 'Więcej trwających prac serwisowych',
   'home.components': 'Komponenty',
   'home.uptimeNote': 'Dostępność w ostatnich 90 dniach: {formula}. Obniżona wydajność i prace serwisowe liczą się jako dostępność.',
-  'uptime.formula': 'dostępność = 1 − (minuty poważnej awarii + {weight} × minuty częściowej awarii) ÷ liczone minuty',
+  'uptime.formula': 'dostępność = 1 − (minuty poważnej awarii + {weight, number} × minuty częściowej awarii) ÷ liczone minuty',
   'home.maintenanceUpcoming': 'Nadchodzące prace serwisowe',
   'home.maintenanceUpcomingMore': 'Więcej nadchodzących prac serwisowych',
   'home.recent': 'Wcześniejsze incydenty',

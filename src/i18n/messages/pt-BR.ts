@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': 'Mais manutenções em andamento',
   'home.components': 'Componentes',
   'home.uptimeNote': 'Disponibilidade nos últimos 90 dias: {formula}. Desempenho degradado e manutenção contam como disponível.',
-  'uptime.formula': 'disponibilidade = 1 − (minutos de interrupção grave + {weight} × minutos de interrupção parcial) ÷ minutos contados',
+  'uptime.formula': 'disponibilidade = 1 − (minutos de interrupção grave + {weight, number} × minutos de interrupção parcial) ÷ minutos contados',
   'home.maintenanceUpcoming': 'Próximas manutenções',
   'home.maintenanceUpcomingMore': 'Mais manutenções programadas',
   'home.recent': 'Incidentes anteriores',

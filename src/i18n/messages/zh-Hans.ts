@@ -65,7 +65,7 @@ export default {
   'home.maintenanceNowMore': '更多进行中的维护',
   'home.components': '组件',
   'home.uptimeNote': '过去 90 天的可用性：{formula}。性能下降和维护计为可用。',
-  'uptime.formula': '可用性 = 1 − (严重中断分钟数 + {weight} × 部分中断分钟数) ÷ 统计分钟数',
+  'uptime.formula': '可用性 = 1 − (严重中断分钟数 + {weight, number} × 部分中断分钟数) ÷ 统计分钟数',
   'home.maintenanceUpcoming': '即将进行的维护',
   'home.maintenanceUpcomingMore': '更多即将进行的维护',
   'home.recent': '过去的事件',
