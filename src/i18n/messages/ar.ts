@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': 'لا توجد صيانة مجدولة.',
   'maintenance.nonePast': 'لا توجد صيانة سابقة.',
   'duration': '{shape, select, m {{m} د} h {{h} س} hm {{h} س {m} د} d {{d} ي} dh {{d} ي {h} س} other {}}',
+  'site.description': 'الحالة الحالية والحوادث والصيانة المجدولة لـ {site}.',
+  'timeline.label': 'التحديثات، الأحدث أولًا',
+  'timeline.link': 'رابط إلى تحديث «{status}»',
+  'postmortem.label': 'تقرير ما بعد الحادث',
 } satisfies Catalogue;

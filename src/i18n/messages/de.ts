@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': 'Keine Wartung geplant.',
   'maintenance.nonePast': 'Keine vergangenen Wartungen.',
   'duration': '{shape, select, m {{m} Min.} h {{h} Std.} hm {{h} Std. {m} Min.} d {{d} Tg.} dh {{d} Tg. {h} Std.} other {}}',
+  'site.description': 'Aktueller Status, Störungen und geplante Wartungen von {site}.',
+  'timeline.label': 'Updates, neueste zuerst',
+  'timeline.link': 'Link zum Update „{status}“',
+  'postmortem.label': 'Post-Mortem',
 } satisfies Catalogue;

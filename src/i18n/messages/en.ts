@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': 'No maintenance scheduled.',
   'maintenance.nonePast': 'No past maintenance.',
   'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} d} dh {{d} d {h} h} other {}}',
+  'site.description': 'Current status, incidents and planned maintenance of {site}.',
+  'timeline.label': 'Updates, newest first',
+  'timeline.link': 'Link to the {status} update',
+  'postmortem.label': 'Post-mortem',
 } as const;

@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': 'No hay mantenimiento programado.',
   'maintenance.nonePast': 'No hay mantenimientos anteriores.',
   'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} d} dh {{d} d {h} h} other {}}',
+  'site.description': 'Estado actual, incidentes y mantenimientos programados de {site}.',
+  'timeline.label': 'Actualizaciones, las más recientes primero',
+  'timeline.link': 'Enlace a la actualización «{status}»',
+  'postmortem.label': 'Post-mortem',
 } satisfies Catalogue;

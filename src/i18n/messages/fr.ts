@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': 'Aucune maintenance planifiée.',
   'maintenance.nonePast': 'Aucune maintenance passée.',
   'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} j} dh {{d} j {h} h} other {}}',
+  'site.description': 'État actuel, incidents et maintenances planifiées de {site}.',
+  'timeline.label': 'Mises à jour, les plus récentes d’abord',
+  'timeline.link': 'Lien vers la mise à jour « {status} »',
+  'postmortem.label': 'Post-mortem',
 } satisfies Catalogue;

@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': 'Nessuna manutenzione programmata.',
   'maintenance.nonePast': 'Nessuna manutenzione passata.',
   'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} g} dh {{d} g {h} h} other {}}',
+  'site.description': 'Stato attuale, incidenti e manutenzioni programmate di {site}.',
+  'timeline.label': 'Aggiornamenti, dal più recente',
+  'timeline.link': 'Link all’aggiornamento «{status}»',
+  'postmortem.label': 'Post-mortem',
 } satisfies Catalogue;

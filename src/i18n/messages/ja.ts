@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': '予定されているメンテナンスはありません。',
   'maintenance.nonePast': '過去のメンテナンスはありません。',
   'duration': '{shape, select, m {{m}分} h {{h}時間} hm {{h}時間{m}分} d {{d}日} dh {{d}日{h}時間} other {}}',
+  'site.description': '{site} の現在のステータス、インシデント、計画メンテナンス。',
+  'timeline.label': '更新情報（新しい順）',
+  'timeline.link': '「{status}」の更新へのリンク',
+  'postmortem.label': 'ポストモーテム',
 } satisfies Catalogue;

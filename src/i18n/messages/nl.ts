@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': 'Geen onderhoud gepland.',
   'maintenance.nonePast': 'Geen eerder onderhoud.',
   'duration': '{shape, select, m {{m} min} h {{h} u} hm {{h} u {m} min} d {{d} d} dh {{d} d {h} u} other {}}',
+  'site.description': 'Huidige status, storingen en gepland onderhoud van {site}.',
+  'timeline.label': 'Updates, nieuwste eerst',
+  'timeline.link': 'Link naar de update ‘{status}’',
+  'postmortem.label': 'Post-mortem',
 } satisfies Catalogue;

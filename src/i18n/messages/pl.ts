@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': 'Brak zaplanowanych prac serwisowych.',
   'maintenance.nonePast': 'Brak wcześniejszych prac serwisowych.',
   'duration': '{shape, select, m {{m} min} h {{h} godz.} hm {{h} godz. {m} min} d {{d} d.} dh {{d} d. {h} godz.} other {}}',
+  'site.description': 'Bieżący status, incydenty i planowane prace serwisowe {site}.',
+  'timeline.label': 'Aktualizacje, od najnowszej',
+  'timeline.link': 'Link do aktualizacji „{status}”',
+  'postmortem.label': 'Post-mortem',
 } satisfies Catalogue;

@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': 'Nenhuma manutenção programada.',
   'maintenance.nonePast': 'Nenhuma manutenção anterior.',
   'duration': '{shape, select, m {{m} min} h {{h} h} hm {{h} h {m} min} d {{d} d} dh {{d} d {h} h} other {}}',
+  'site.description': 'Status atual, incidentes e manutenções programadas de {site}.',
+  'timeline.label': 'Atualizações, as mais recentes primeiro',
+  'timeline.link': 'Link para a atualização “{status}”',
+  'postmortem.label': 'Post-mortem',
 } satisfies Catalogue;

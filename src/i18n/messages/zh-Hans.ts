@@ -87,4 +87,8 @@ export default {
   'maintenance.noneUpcoming': '没有计划的维护。',
   'maintenance.nonePast': '没有过去的维护。',
   'duration': '{shape, select, m {{m} 分钟} h {{h} 小时} hm {{h} 小时 {m} 分钟} d {{d} 天} dh {{d} 天 {h} 小时} other {}}',
+  'site.description': '{site} 的当前状态、事件和计划维护。',
+  'timeline.label': '更新（最新的在前）',
+  'timeline.link': '指向“{status}”更新的链接',
+  'postmortem.label': '事后分析',
 } satisfies Catalogue;
