@@ -25,8 +25,15 @@ export const LANGUAGE_CODES = Object.keys(LANGUAGES) as Language[];
  * language's own code, so that assistive technology reads the text in the language it is in.
  */
 export function htmlLang(language: Language, locale: string): string {
-  return locale.split('-')[0]!.toLowerCase() === language.split('-')[0]!.toLowerCase() ? locale : language;
+  return sameLanguage(language, locale) ? locale : language;
 }
+
+/** The locale of dates and numbers in `language`: the configured one when it is of that language, else the language's own. */
+export function localeFor(language: Language, siteLocale: string): string {
+  return sameLanguage(language, siteLocale) ? siteLocale : LANGUAGES[language].locale;
+}
+
+const sameLanguage = (language: Language, locale: string) => locale.split('-')[0]!.toLowerCase() === language.split('-')[0]!.toLowerCase();
 
 export function isLanguage(code: string): code is Language {
   return Object.hasOwn(LANGUAGES, code);

@@ -18,7 +18,9 @@ export function siteBuild(root: string): AstroIntegration {
         if (command === 'build') startBuild(root, parseInParallel(root, { background: true }));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const written = await writeEntryFiles(fileURLToPath(dir), await getSite());
+        const { languages } = await getSite();
+        const sites = await Promise.all(languages.map(({ language }, k) => getSite(k === 0 ? undefined : language)));
+        const written = await writeEntryFiles(fileURLToPath(dir), sites);
         logger.info(`${written} API documents and calendar events of entries written.`);
       },
     },

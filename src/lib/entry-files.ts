@@ -23,10 +23,14 @@ export function entryFiles(site: Site): { api: Map<string, string>; calendars: M
   return { api, calendars };
 }
 
-/** Writes the entry files under `dir`, sixteen at a time. */
-export async function writeEntryFiles(dir: string, site: Site): Promise<number> {
-  const { api, calendars } = entryFiles(site);
-  const files = [...[...api].map(([name, text]) => ({ path: paths.api(name), text })), ...[...calendars].map(([id, text]) => ({ path: paths.eventCalendar(id), text }))];
+/** Writes the entry files of each language's site under `dir` (the build's output), sixteen at a time. */
+export async function writeEntryFiles(dir: string, sites: readonly Site[]): Promise<number> {
+  const files = sites.flatMap((site, k) => {
+    // The default language's files at the top, the others' under their code, as their pages.
+    const under = k === 0 ? '' : site.language;
+    const { api, calendars } = entryFiles(site);
+    return [...[...api].map(([name, text]) => ({ path: join(under, paths.api(name)), text })), ...[...calendars].map(([id, text]) => ({ path: join(under, paths.eventCalendar(id)), text }))];
+  });
   let next = 0;
   const writer = async () => {
     while (next < files.length) {

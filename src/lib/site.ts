@@ -5,8 +5,10 @@ import type { Entry } from '../core/model.ts';
 import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
+import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import type { Clock } from '../views/format.ts';
+import { href } from '../views/urls.ts';
 import { type StatusBoard, statusBoard } from '../views/home.ts';
 import { type LiveState, liveStates } from '../views/live.ts';
 
@@ -15,6 +17,7 @@ export interface Site {
   /** Published incidents and maintenance, newest first. */
   entries: Entry[];
   now: Date;
+  /** Base path of this language's pages: the site's, then `/<lang>` for all but the default language. */
   base: string;
   clock: Clock;
   /** Entry id → title, for links from uptime days. */
@@ -23,8 +26,11 @@ export interface Site {
   board: StatusBoard;
   /** The states pages move through as maintenance windows open and close before the next build. */
   live: LiveState[];
-  /** The interface text of the site's default language (the first of `site.languages`). */
+  /** The language of this site's pages and its interface text. */
+  language: Language;
   t: Translator;
+  /** Every language of the site, the default (at `/`) first, with the base path of its pages. */
+  languages: { language: Language; base: string }[];
 }
 
 // The configuration and the pages are loaded as separate module copies in one process: a build's
@@ -52,12 +58,33 @@ let cached: Promise<Site> | undefined;
  * as the check): the published entries, the validated configuration and the build clock. Any error
  * fails the build with the check's messages: bad input never produces a site. Without a build
  * started (a dev server), the files are parsed here.
+ *
+ * `lang` is a page's `lang` parameter: none for the default language, a code for the others.
  */
-export function getSite(): Promise<Site> {
+export function getSite(lang?: string): Promise<Site> {
+  const site = defaultSite();
+  if (lang === undefined) return site;
+  let translated = languageSites.get(lang);
+  if (!translated) languageSites.set(lang, (translated = site.then((s) => inLanguage(s, lang))));
+  return translated;
+}
+
+const languageSites = new Map<string, Promise<Site>>();
+
+function defaultSite(): Promise<Site> {
   const slot = slots[BUILD];
   if (slot?.root === buildEnv.root) return (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed))));
   // Imported here only: a build's pages never load the parser.
   return (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(loadProject(buildEnv.root, buildEnv.now))));
+}
+
+/** The site in another of its languages: its pages under `/<lang>/`, their words from its catalogue. */
+function inLanguage(site: Site, lang: string): Site {
+  const other = site.languages.find((l) => l.language === lang);
+  if (!other) throw new Error(`"${lang}" is not one of the site's languages (${site.languages.map((l) => l.language).join(', ')}).`);
+  const t = translator(other.language);
+  const clock = { ...site.clock, locale: localeFor(other.language, site.config.site.locale) };
+  return { ...site, language: other.language, base: other.base, clock, t, live: isSnapshot(site.config, site.now) ? [] : liveStates(site.entries, site.config, site.now, t) };
 }
 
 function siteOf({ project, problems }: LoadResult): Site {
@@ -65,7 +92,8 @@ function siteOf({ project, problems }: LoadResult): Site {
   for (const w of problems.warnings) console.warn(formatProblem(w));
   const { config } = project;
   // Newest first, as loading gives them.
-  const t = translator(config.site.languages[0]!);
+  const [language, ...others] = config.site.languages as [Language, ...Language[]];
+  const t = translator(language);
   const entries = project.entries.map((e) => publishedEntry(e, buildEnv.now, buildEnv.drafts)).filter((e): e is Entry => e !== undefined);
   return {
     config,
@@ -77,11 +105,31 @@ function siteOf({ project, problems }: LoadResult): Site {
     board: statusBoard(entries, config, buildEnv.now),
     // A snapshot (`site.as_of`) stays at its moment in the visitor's browser too.
     live: isSnapshot(config, buildEnv.now) ? [] : liveStates(entries, config, buildEnv.now, t),
+    language,
     t,
+    languages: [{ language, base: config.site.base }, ...others.map((other) => ({ language: other, base: href(config.site.base, other) }))],
   };
 }
 
-/** One static path per component, with the component as a prop: for /components/<id>/… routes. */
-export async function componentPaths() {
-  return (await getSite()).config.components.map((component) => ({ params: { id: component.id }, props: { component } }));
+type StaticPath = { params: Record<string, string | undefined>; props?: Record<string, unknown> };
+
+/**
+ * The static paths of a route in every language of the site: those `pathsOf` gives for each
+ * language's site, with the `lang` parameter (none for the default language, at `/`).
+ */
+export async function inEveryLanguage(pathsOf: (site: Site, lang: string | undefined) => StaticPath[] | Promise<StaticPath[]>) {
+  const { languages } = await getSite();
+  const all = await Promise.all(
+    languages.map(async ({ language }, k) => {
+      const lang = k === 0 ? undefined : language;
+      return (await pathsOf(await getSite(lang), lang)).map((path) => ({ ...path, params: { ...path.params, lang } }));
+    }),
+  );
+  return all.flat();
 }
+
+/** The static paths of a page that exists once per language. */
+export const languagePaths = () => inEveryLanguage(() => [{ params: {} }]);
+
+/** One static path per component, with the component as a prop: for /components/<id>/… routes. */
+export const componentPaths = () => inEveryLanguage((site) => site.config.components.map((component) => ({ params: { id: component.id }, props: { component } })));

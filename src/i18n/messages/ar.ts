@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'الصيانة',
   'nav.subscribe': 'اشترك',
   'nav.support': 'الدعم',
+  'nav.languages': 'اللغة',
   'theme.toggle': 'المظهر',
   'theme.dark': 'المظهر الداكن',
   'theme.light': 'المظهر الفاتح',

@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'Wartung',
   'nav.subscribe': 'Abonnieren',
   'nav.support': 'Hilfe',
+  'nav.languages': 'Sprache',
   'theme.toggle': 'Design',
   'theme.dark': 'Dunkles Design',
   'theme.light': 'Helles Design',

@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'Maintenance',
   'nav.subscribe': 'Subscribe',
   'nav.support': 'Support',
+  'nav.languages': 'Language',
   'theme.toggle': 'Theme',
   'theme.dark': 'Dark theme',
   'theme.light': 'Light theme',

@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'Mantenimiento',
   'nav.subscribe': 'Suscribirse',
   'nav.support': 'Soporte',
+  'nav.languages': 'Idioma',
   'theme.toggle': 'Tema',
   'theme.dark': 'Tema oscuro',
   'theme.light': 'Tema claro',

@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'Maintenance',
   'nav.subscribe': 'S’abonner',
   'nav.support': 'Assistance',
+  'nav.languages': 'Langue',
   'theme.toggle': 'Thème',
   'theme.dark': 'Thème sombre',
   'theme.light': 'Thème clair',

@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'Manutenzione',
   'nav.subscribe': 'Iscriviti',
   'nav.support': 'Assistenza',
+  'nav.languages': 'Lingua',
   'theme.toggle': 'Tema',
   'theme.dark': 'Tema scuro',
   'theme.light': 'Tema chiaro',

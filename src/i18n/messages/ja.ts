@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'メンテナンス',
   'nav.subscribe': '購読',
   'nav.support': 'サポート',
+  'nav.languages': '言語',
   'theme.toggle': 'テーマ',
   'theme.dark': 'ダークテーマ',
   'theme.light': 'ライトテーマ',

@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'Onderhoud',
   'nav.subscribe': 'Abonneren',
   'nav.support': 'Ondersteuning',
+  'nav.languages': 'Taal',
   'theme.toggle': 'Thema',
   'theme.dark': 'Donker thema',
   'theme.light': 'Licht thema',

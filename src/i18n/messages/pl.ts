@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'Prace serwisowe',
   'nav.subscribe': 'Subskrybuj',
   'nav.support': 'Pomoc',
+  'nav.languages': 'Język',
   'theme.toggle': 'Motyw',
   'theme.dark': 'Motyw ciemny',
   'theme.light': 'Motyw jasny',

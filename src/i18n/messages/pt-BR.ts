@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': 'Manutenção',
   'nav.subscribe': 'Inscrever-se',
   'nav.support': 'Suporte',
+  'nav.languages': 'Idioma',
   'theme.toggle': 'Tema',
   'theme.dark': 'Tema escuro',
   'theme.light': 'Tema claro',

@@ -9,6 +9,7 @@ export default {
   'nav.maintenance': '维护',
   'nav.subscribe': '订阅',
   'nav.support': '支持',
+  'nav.languages': '语言',
   'theme.toggle': '主题',
   'theme.dark': '深色主题',
   'theme.light': '浅色主题',

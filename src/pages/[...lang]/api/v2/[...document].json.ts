@@ -1,14 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiContext, entryFiles } from '../../../lib/entry-files.ts';
-import { getSite } from '../../../lib/site.ts';
-import { apiDocuments } from '../../../views/api.ts';
+import { apiContext, entryFiles } from '../../../../lib/entry-files.ts';
+import { inEveryLanguage } from '../../../../lib/site.ts';
+import { apiDocuments } from '../../../../views/api.ts';
 
-export const getStaticPaths = (async () => {
-  const site = await getSite();
+export const getStaticPaths = (() => inEveryLanguage((site) => {
   const documents = Object.entries(apiDocuments(apiContext(site))).map(([name, body]) => [name, JSON.stringify(body, null, 2)] as const);
   // Each entry's own document is written by the build directly (src/lib/entry-files.ts); a dev server serves it here.
   const own = import.meta.env.DEV ? [...entryFiles(site).api] : [];
   return [...documents, ...own].map(([document, text]) => ({ params: { document }, props: { text } }));
-}) satisfies GetStaticPaths;
+})) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(props['text'] as string, { headers: { 'content-type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,10 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSite, languagePaths } from '../../lib/site.ts';
+import { maintenanceCalendar } from '../../views/calendar.ts';
+
+export const getStaticPaths = languagePaths satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const { entries, config, now } = await getSite(params.lang);
+  return new Response(maintenanceCalendar(entries, config, now), { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
+};
