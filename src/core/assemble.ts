@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { newestFirst } from './entries.ts';
 import { checkNotifySecrets } from './deploy-workflow.ts';
 import { checkIssueForm } from './issue-form.ts';
-import type { Entry, Postmortem } from './model.ts';
+import type { Entry, Postmortem, PostmortemTranslation, Translation } from './model.ts';
 import { type Problem, Problems } from './problems.ts';
 import { INCIDENTS_DIR, readText, type Sources, TEMPLATES_DIR } from './read.ts';
 import type { Config } from './schema/config.ts';
 import { checkTemplate } from './template-text.ts';
+import { attachTranslations } from './translations.ts';
 import { contentWarnings, snapshotErrors } from './warnings.ts';
 
 // The last step of loading, after every file is parsed (on this thread or on workers): no parser
@@ -31,6 +32,8 @@ export interface ParsedSource {
   problems: Problem[];
   entry?: Entry | undefined;
   postmortem?: Postmortem | undefined;
+  translation?: Translation | undefined;
+  postmortemTranslation?: PostmortemTranslation | undefined;
 }
 
 /** The files parsed, not yet assembled: assembling needs the build's clock, parsing does not. */
@@ -53,10 +56,13 @@ export function assembleProject(root: string, config: Config | undefined, now: D
   const { files } = sources;
   const entries: Entry[] = [];
   const postmortems = new Map<string, Postmortem>();
+  const translations: (Translation | PostmortemTranslation)[] = [];
   for (const result of parsed) {
     problems.list.push(...result.problems);
     if (result.entry) entries.push(result.entry);
     if (result.postmortem) postmortems.set(result.postmortem.id, result.postmortem);
+    if (result.translation) translations.push(result.translation);
+    if (result.postmortemTranslation) translations.push(result.postmortemTranslation);
   }
   for (const entry of entries) {
     const pm = postmortems.get(entry.id);
@@ -71,6 +77,7 @@ export function assembleProject(root: string, config: Config | undefined, now: D
 
   if (!config) return { problems, files };
   const list = entries.sort(newestFirst);
+  attachTranslations(list, translations, config, sources, problems);
   for (const w of contentWarnings(list, config, now)) problems.warn(w.file, w, w.message, w.hint);
   for (const e of snapshotErrors(list, config, now)) problems.error(e.file, e, e.message, e.hint);
   checkIssueForm(root, config, problems);

@@ -1,6 +1,6 @@
 import { assembleProject, type LoadResult, type ParsedSource } from './assemble.ts';
 import { listSources, loadConfig, parseContext, readText, type SourceJob } from './read.ts';
-import { type ParseContext, parseEntry, parsePostmortem, type SourceFile } from './parse.ts';
+import { type ParseContext, parseEntry, parsePostmortem, parsePostmortemTranslation, parseTranslation, type SourceFile } from './parse.ts';
 import { Problems } from './problems.ts';
 
 /** Reads and parses one listed file. */
@@ -11,6 +11,8 @@ export function parseSource(job: SourceJob, ctx: ParseContext): ParsedSource {
   const src: SourceFile = { file: job.file, id: job.id, text };
   // One file that Candor fails on must never hide the problems of the others.
   try {
+    if (job.language && job.postmortem) return { problems: problems.list, postmortemTranslation: parsePostmortemTranslation(src, job.language, problems) };
+    if (job.language) return { problems: problems.list, translation: parseTranslation(src, job.language, problems) };
     if (job.postmortem) return { problems: problems.list, postmortem: parsePostmortem(src, problems) };
     return { problems: problems.list, entry: parseEntry(src, ctx, problems) };
   } catch (e) {

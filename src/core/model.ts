@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/languages.ts';
 import type {
   ComponentStatus,
   Impact,
@@ -25,6 +26,8 @@ export interface Update<S extends string = string> {
   quiet?: boolean;
   /** The next-update promise this update made (`<!-- candor: next update by <time> -->`). */
   promise?: Date;
+  /** On a page in another language with no translation of this update: the language its text is in. */
+  fallback?: Language;
 }
 
 export interface AffectedComponent<S extends ComponentStatus = ComponentStatus> {
@@ -47,6 +50,10 @@ interface EntryBase {
   postmortem?: Postmortem;
   /** Line of each frontmatter field in the source, for messages about it. */
   lines: Record<string, number>;
+  /** Its text in the site's other languages (`<id>.<lang>.md`), by language. */
+  translations?: Partial<Record<Language, Translation>>;
+  /** On a page in another language with no translation of the title: the language it is in. */
+  titleFallback?: Language;
 }
 
 export interface Incident extends EntryBase {
@@ -82,5 +89,36 @@ export interface Postmortem {
   markdown: string;
   html: string;
   /** Level-2 section headings, as written. */
+  sections: string[];
+  /** Its text in the site's other languages (`<id>.postmortem.<lang>.md`), by language. */
+  translations?: Partial<Record<Language, PostmortemTranslation>>;
+  /** On a page in another language with no translation of it: the language it is in. */
+  fallback?: Language;
+}
+
+/**
+ * An entry's text in another language, `<id>.<lang>.md`: its title, and updates each under the same
+ * heading (status and time) as the update it translates in `<id>.md`.
+ */
+export interface Translation {
+  id: string;
+  file: string;
+  language: Language;
+  title?: string;
+  /** Line of `title:` (of the frontmatter when there is none). */
+  titleLine: number;
+  updates: TranslatedUpdate[];
+}
+
+export type TranslatedUpdate = Pick<Update, 'status' | 'label' | 'at' | 'markdown' | 'text' | 'html' | 'line'>;
+
+/** A post-mortem in another language, `<id>.postmortem.<lang>.md`. */
+export interface PostmortemTranslation {
+  id: string;
+  file: string;
+  language: Language;
+  title?: string;
+  markdown: string;
+  html: string;
   sections: string[];
 }

@@ -1,13 +1,16 @@
 import matter from 'gray-matter';
+import type { z } from 'zod';
 import type { Heading, Html, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import { type ForeignImage, parseMarkdown, renderTree } from './markdown.ts';
-import type { AffectedComponent, Entry, Incident, Maintenance, Postmortem, Update } from './model.ts';
+import type { Language } from '../i18n/languages.ts';
+import type { AffectedComponent, Entry, Incident, Maintenance, Postmortem, PostmortemTranslation, Translation, Update } from './model.ts';
 import { didYouMean, type Position, Problems } from './problems.ts';
 import { incidentFrontmatter } from './schema/incident.ts';
 import { maintenanceFrontmatter } from './schema/maintenance.ts';
 import { postmortemFrontmatter } from './schema/postmortem.ts';
+import { translationFrontmatter } from './schema/translation.ts';
 import {
   deriveImpact,
   ENDING_STATUSES,
@@ -296,7 +299,7 @@ function parseHeading(
   at: Position,
   problems: Problems,
 ): Omit<RawUpdate, 'markdown' | 'text' | 'html' | 'quiet' | 'promise'> | undefined {
-  const example = `## ${kind === 'incident' ? 'Identified' : 'In progress'} — 2026-11-20 14:30 UTC`;
+  const example = `## ${kind === 'maintenance' ? 'In progress' : 'Identified'} — 2026-11-20 14:30 UTC`;
   const m = HEADING.exec(text);
   const word = (m?.[1] ?? text.trim()).replace(/\s+/g, ' ');
   const key = word.toLowerCase();
@@ -306,6 +309,15 @@ function parseHeading(
   const odd = m ? null : /^\s*([\p{L}][\p{L} ]*?)\s*([^\p{L}\p{N}\s]{1,3})\s*\d{4}-/u.exec(text);
   if (odd && Object.hasOwn(words, odd[1]!.toLowerCase().replace(/\s+/g, ' '))) {
     problems.error(file, at, `The heading "## ${text}" has "${odd[2]}" between the status word and the time, which Candor does not read as a separator.`, `Use a dash: "## ${capitalize(odd[1]!.toLowerCase())} — ${text.slice(odd[0].length - /\d{4}-$/.exec(odd[0])![0].length).trim()}" (—, –, -, | and · all work).`);
+    return undefined;
+  }
+  if (!Object.hasOwn(words, key) && kind === 'translation') {
+    problems.error(
+      file,
+      at,
+      `The heading "## ${text}" is not one of an update: a translation keeps each update's heading as the incident's file has it.`,
+      `Copy the heading from the incident's file (such as "${example}") and translate the text under it; the status word and the time say which update it translates, and the page shows the status in this language.`,
+    );
     return undefined;
   }
   if (!Object.hasOwn(words, key)) {
@@ -543,12 +555,55 @@ function parseMaintenance(src: SourceFile, split: Split, ctx: ParseContext, prob
   };
 }
 
+const TRANSLATION_REQUIRED = '"title:" in the language of the translation';
+const ANY_UPDATE_WORDS: Words = { ...INCIDENT_UPDATE_WORDS, ...MAINTENANCE_UPDATE_WORDS };
+
+/** Reads a translation of an incident or maintenance, `<id>.<lang>.md`: its title and updates. */
+export function parseTranslation(src: SourceFile, language: Language, problems: Problems): Translation | undefined {
+  const before = problems.errors.length;
+  const split = splitFrontmatter(src, problems, TRANSLATION_REQUIRED, true);
+  if (!split) return undefined;
+  const fm = validateYaml(translationFrontmatter, split.yaml, src.file, problems);
+  const raw = parseUpdates(src, split, ANY_UPDATE_WORDS, {}, 'translation', problems);
+  // Matched to the entry's updates by time once every file is read (assemble.ts); the order of statuses is the entry's.
+  const updates = finishUpdates(raw, [], src.file, 'translation', problems);
+  if (fm?.title) reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
+  if (!fm || problems.errors.length > before) return undefined;
+  return {
+    id: src.id,
+    file: src.file,
+    language,
+    ...(fm.title ? { title: fm.title } : {}),
+    titleLine: split.yaml.locate(['title']).line ?? 1,
+    updates: updates.map(({ status, label, at, markdown, text, html, line }) => ({ status, label, at, markdown, text, html, line })),
+  };
+}
+
+/** Reads a translation of a post-mortem, `<id>.postmortem.<lang>.md`: held to the rules of a published one. */
+export function parsePostmortemTranslation(src: SourceFile, language: Language, problems: Problems): PostmortemTranslation | undefined {
+  const read = readPostmortem(src, problems, translationFrontmatter, TRANSLATION_REQUIRED, () => false);
+  if (!read) return undefined;
+  const { fm, markdown, html, sections } = read;
+  return { id: src.id, file: src.file, language, ...(fm.title ? { title: fm.title } : {}), markdown, html, sections };
+}
+
 /** Reads `<id>.postmortem.md`. */
 export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem | undefined {
+  const read = readPostmortem(src, problems, postmortemFrontmatter, POSTMORTEM_REQUIRED, (fm) => fm.draft || fm.published === undefined);
+  if (!read) return undefined;
+  const { fm, split, markdown, html, sections, draft } = read;
+  const postmortem: Postmortem = { id: src.id, file: src.file, publishedLine: split.yaml.locate(['published']).line ?? 1, draft, markdown, html, sections };
+  if (fm.published) postmortem.published = fm.published;
+  if (fm.title) postmortem.title = fm.title;
+  return postmortem;
+}
+
+/** A post-mortem's frontmatter and text, with every rule of its text; `isDraft` relaxes those a draft may break. */
+function readPostmortem<S extends z.ZodType<{ title?: string | undefined }>>(src: SourceFile, problems: Problems, schema: S, required: string, isDraft: (fm: z.output<S>) => boolean) {
   const before = problems.errors.length;
-  const split = splitFrontmatter(src, problems, POSTMORTEM_REQUIRED, true);
+  const split = splitFrontmatter(src, problems, required, true);
   if (!split) return undefined;
-  const fm = validateYaml(postmortemFrontmatter, split.yaml, src.file, problems);
+  const fm = validateYaml(schema, split.yaml, src.file, problems);
   const markdown = split.body.trim();
   if (markdown === '') problems.error(src.file, { line: split.bodyLine }, 'The post-mortem has no text.', 'Write the post-mortem below the frontmatter: Summary, Impact, Root cause, Resolution, Prevention.');
   if (!fm || problems.errors.length > before) return undefined;
@@ -559,7 +614,7 @@ export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem
   if (!withinLimits(tree.children, markdown.length, LIMITS.postmortemChars, 'post-mortem', { line: firstLine, column: 1 }, firstLine, src.file, problems)) return undefined;
   const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((h) => toString(h).trim());
   const html = renderTree(tree, foreignImageError(src.file, firstLine, problems));
-  const draft = fm.draft || fm.published === undefined;
+  const draft = isDraft(fm);
   // A draft may keep the skeleton's guidance and empty sections; publishing them is what must not happen.
   if (!draft) {
     reportTemplateText(tree, firstLine, src.file, problems);
@@ -575,10 +630,7 @@ export function parsePostmortem(src: SourceFile, problems: Problems): Postmortem
   }
   if (fm.title && !draft) reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
   if (problems.errors.length > before) return undefined;
-  const postmortem: Postmortem = { id: src.id, file: src.file, publishedLine: split.yaml.locate(['published']).line ?? 1, draft, markdown, html, sections };
-  if (fm.published) postmortem.published = fm.published;
-  if (fm.title) postmortem.title = fm.title;
-  return postmortem;
+  return { fm, split, markdown, html, sections, draft };
 }
 
 /** Reports an image that is not a file of the site, at its place in the file. */

@@ -4,6 +4,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { CONFIG_FILE, parseConfig } from './config.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from './ids.ts';
 import { CONTROL_CHARACTER, codePoint, LIMITS } from './limits.ts';
+import { isLanguage, type Language, writeLanguage } from '../i18n/languages.ts';
 import type { ParseContext } from './parse.ts';
 import type { Problems } from './problems.ts';
 import type { Config } from './schema/config.ts';
@@ -169,6 +170,8 @@ export interface SourceJob {
   file: string;
   id: string;
   postmortem: boolean;
+  /** A translation (`<id>.<lang>.md`, `<id>.postmortem.<lang>.md`): the language it is in. */
+  language?: Language;
 }
 
 /** What the listing found: the files to parse, and every problem of the names. */
@@ -194,25 +197,33 @@ export function listSources(root: string, problems: Problems): Sources {
       problems.error(file, undefined, `"${name}" is not a Markdown file, and only incidents belong in ${INCIDENTS_DIR}/.`, 'Move it out of incidents/, give it the .md extension if it is an incident, or start its name with "_" to keep it there unread.');
       continue;
     }
-    const postmortem = name.endsWith('.postmortem.md');
-    const id = name.slice(0, -(postmortem ? '.postmortem.md' : '.md').length);
+    // <id>.md, <id>.postmortem.md, or either with a language before .md: a translation.
+    const parts = name.slice(0, -'.md'.length).split('.');
+    const code = parts.length > 1 && parts[parts.length - 1] !== 'postmortem' ? parts.pop()! : undefined;
+    const postmortem = parts.length > 1 && parts[parts.length - 1] === 'postmortem';
+    if (postmortem) parts.pop();
+    const id = parts.join('.');
+    if (code !== undefined && !isLanguage(code)) {
+      problems.error(file, undefined, `"${code}" in the file name is not a language Candor has: a name with a part after the id is a translation, <id>.<language>.md.`, `Rename it with a language code (${writeLanguage(code)}), or leave the part out if it is the incident itself.`);
+      continue;
+    }
     if (RESERVED_IDS.includes(id)) {
       problems.error(file, undefined, `"${id}" cannot be an incident id: the API uses that name.`, `Rename the file, for example to "${id}-incident.md".`);
       continue;
     }
     if (!ID_PATTERN.test(id)) {
-      problems.error(file, undefined, `"${id}" is not a valid incident id: the file name is the id and the URL.`, `Rename the file with lowercase letters, digits and hyphens, such as "${suggestId(id)}${postmortem ? '.postmortem' : ''}.md".`);
+      problems.error(file, undefined, `"${id}" is not a valid incident id: the file name is the id and the URL.`, `Rename the file with lowercase letters, digits and hyphens, such as "${suggestId(id)}${postmortem ? '.postmortem' : ''}${code ? `.${code}` : ''}.md".`);
       continue;
     }
-    const key = postmortem ? `${id}.postmortem` : id;
+    const key = `${id}${postmortem ? '.postmortem' : ''}${code ? `.${code}` : ''}`;
     const other = ids.get(key);
     if (other) {
       problems.error(file, undefined, `The id "${id}" is used twice: ${other} and ${file}.`, 'The file name is the incident id and its URL: rename one of them.');
       continue;
     }
     ids.set(key, file);
-    if (!postmortem) incidentIds.add(id);
-    jobs.push({ path, file, id, postmortem });
+    if (!postmortem && !code) incidentIds.add(id);
+    jobs.push(code ? { path, file, id, postmortem, language: code } : { path, file, id, postmortem });
   }
   return { jobs, files: paths.length + 1, incidentIds };
 }

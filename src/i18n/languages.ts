@@ -1,3 +1,5 @@
+import { didYouMean } from '../core/problems.ts';
+
 /**
  * The languages Candor ships a catalogue for (messages/<code>.ts): each one's name in itself, its
  * writing direction, and the locale its dates and numbers are written in.
@@ -34,6 +36,20 @@ export function localeFor(language: Language, siteLocale: string): string {
 }
 
 const sameLanguage = (language: Language, locale: string) => locale.split('-')[0]!.toLowerCase() === language.split('-')[0]!.toLowerCase();
+
+/** What to write instead of a code that is not a language Candor has: the same language first (pt → pt-BR), else the closest. */
+export function writeLanguage(code: string): string {
+  const same = LANGUAGE_CODES.find((known) => known.split('-')[0]!.toLowerCase() === code.split(/[-_]/)[0]!.toLowerCase());
+  const meant = same ?? /"([^"]+)"/.exec(didYouMean(code, LANGUAGE_CODES))?.[1];
+  return `write ${meant ? `"${meant}", or ` : ''}one of ${LANGUAGE_CODES.join(', ')}`;
+}
+
+const english = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** A language's English name ("German"), for the check's messages to responders. */
+export function englishName(language: Language): string {
+  return english.of(language) ?? language;
+}
 
 export function isLanguage(code: string): code is Language {
   return Object.hasOwn(LANGUAGES, code);

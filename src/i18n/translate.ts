@@ -52,6 +52,15 @@ export function translator(language: Language): Translator {
   return t;
 }
 
+const displayNames = new Map<Language, Intl.DisplayNames>();
+
+/** A language's name in the translator's language ("Englisch" in German), for notes about text in it. */
+export function languageName(t: Translator, language: Language): string {
+  let names = displayNames.get(t.language);
+  if (!names) displayNames.set(t.language, (names = new Intl.DisplayNames([LANGUAGES[t.language].locale], { type: 'language', fallback: 'none' })));
+  return names.of(language) ?? LANGUAGES[language].name;
+}
+
 /** A length of time as the catalogue writes it: minutes under an hour, then hours and minutes, then days and hours. */
 export function duration(t: Translator, ms: number): string {
   const minutes = Math.round(ms / 60_000);

@@ -1,6 +1,7 @@
 import { isSnapshot } from '../core/config.ts';
 import { assembleParsed, type LoadResult, type ParsedProject } from '../core/assemble.ts';
 import { publishedEntry } from '../core/entries.ts';
+import { entryIn } from '../core/translations.ts';
 import type { Entry } from '../core/model.ts';
 import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
@@ -84,7 +85,17 @@ function inLanguage(site: Site, lang: string): Site {
   if (!other) throw new Error(`"${lang}" is not one of the site's languages (${site.languages.map((l) => l.language).join(', ')}).`);
   const t = translator(other.language);
   const clock = { ...site.clock, locale: localeFor(other.language, site.config.site.locale) };
-  return { ...site, language: other.language, base: other.base, clock, t, live: isSnapshot(site.config, site.now) ? [] : liveStates(site.entries, site.config, site.now, t) };
+  const entries = site.entries.map((e) => entryIn(e, other.language, site.language));
+  return {
+    ...site,
+    language: other.language,
+    base: other.base,
+    clock,
+    t,
+    entries,
+    titles: new Map(entries.map((e) => [e.id, e.title])),
+    live: isSnapshot(site.config, site.now) ? [] : liveStates(entries, site.config, site.now, t),
+  };
 }
 
 function siteOf({ project, problems }: LoadResult): Site {

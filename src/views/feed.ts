@@ -3,6 +3,8 @@ import { componentNames } from '../core/config.ts';
 import type { Entry, Update } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
 import type { Config } from '../core/schema/config.ts';
+import { htmlLang } from '../i18n/languages.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
 import { absolute, paths } from './urls.ts';
 
 /** Feeds carry the newest items only, so that they stay small at any size of history. */
@@ -23,13 +25,26 @@ export interface FeedItem {
   categories: string[];
 }
 
+/** Which feed: the site's or a component's, in which of the site's languages (by default its first, at `/`). */
+export interface FeedOptions {
+  componentId?: string | undefined;
+  t?: Translator;
+  /** Base path of the language's pages, for links. */
+  base?: string;
+}
+
+function inLanguage(config: Config, { t = translator(config.site.languages[0]!), base = config.site.base }: FeedOptions) {
+  return { t, url: (path: string) => absolute(config.site.url, base, path) };
+}
+
 /**
  * Every update posted by `now` and every post-mortem published by then, newest first, at most
  * `FEED_LIMIT`. With `componentId`, only entries that affect that component.
  */
-export function feedItems(entries: readonly Entry[], config: Config, now: Date, componentId?: string): FeedItem[] {
+export function feedItems(entries: readonly Entry[], config: Config, now: Date, options: FeedOptions = {}): FeedItem[] {
+  const { componentId } = options;
   const names = componentNames(config);
-  const url = (path: string) => absolute(config.site.url, config.site.base, path);
+  const { t, url } = inLanguage(config, options);
   // Every candidate is listed by its date alone, and only the newest FEED_LIMIT become items: a
   // history of thousands of updates costs a sort, not thousands of URLs and titles per feed.
   const candidates: { date: Date; entry: Entry; update?: Update; guid?: string }[] = [];
@@ -45,8 +60,8 @@ export function feedItems(entries: readonly Entry[], config: Config, now: Date, 
     const categories = e.components.map((comp) => names.get(comp.id) ?? comp.id);
     const link = guid(c);
     return c.update
-      ? { guid: link, link, title: `[${c.update.label}] ${e.title}`, date: c.date, html: c.update.html, summary: c.update.text, categories }
-      : { guid: link, link, title: `[Post-mortem] ${e.title}`, date: c.date, html: e.postmortem!.html, summary: `The post-mortem of ${e.title} is published.`, categories };
+      ? { guid: link, link, title: `[${t('word.updateStatus', { status: c.update.status })}] ${e.title}`, date: c.date, html: c.update.html, summary: c.update.text, categories }
+      : { guid: link, link, title: `[${t('postmortem.label')}] ${e.title}`, date: c.date, html: e.postmortem!.html, summary: t('feed.postmortemSummary', { title: e.title }), categories };
   });
 }
 
@@ -62,19 +77,20 @@ export interface FeedMeta {
   language: string;
 }
 
-export function feedMeta(config: Config, now: Date, componentId?: string): FeedMeta {
-  const component = config.components.find((c) => c.id === componentId);
+export function feedMeta(config: Config, now: Date, options: FeedOptions = {}): FeedMeta {
+  const component = config.components.find((c) => c.id === options.componentId);
   const page = component ? paths.component(component.id) : paths.home;
   const feed = (kind: 'rss' | 'atom') => (component ? paths.componentFeed(component.id, kind) : paths.feed(kind));
-  const url = (path: string) => absolute(config.site.url, config.site.base, path);
+  const { t, url } = inLanguage(config, options);
+  const site = config.site.name;
   return {
-    title: component ? `${config.site.name} status: ${component.name}` : `${config.site.name} status`,
-    description: component ? `Incidents and maintenance affecting ${component.name} at ${config.site.name}.` : `Incidents and maintenance at ${config.site.name}.`,
+    title: component ? t('feed.componentTitle', { site, component: component.name }) : t('site.title', { site }),
+    description: component ? t('feed.componentDescription', { site, component: component.name }) : t('feed.description', { site }),
     link: url(page),
     rss: url(feed('rss')),
     atom: url(feed('atom')),
     updated: now,
-    language: config.site.locale,
+    language: htmlLang(t.language, config.site.locale),
   };
 }
 

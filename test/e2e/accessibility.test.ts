@@ -16,6 +16,9 @@ const PAGES = {
   'not found': 'no-such-page/',
 };
 
+/** The same pages in Arabic: the site mirrored, right to left, with English text where no translation is. */
+const RTL_PAGES = Object.fromEntries(Object.entries(PAGES).flatMap(([name, path]) => (name === 'not found' ? [] : [[`${name} in Arabic`, `ar/${path}`]])));
+
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
@@ -74,5 +77,15 @@ describe.concurrent('every page type is accessible (axe-core: no serious or crit
       const { serious } = await violations(path, { colorScheme: 'light', width: 1280, javaScriptEnabled: false });
       expect(serious).toEqual([]);
     });
+  }
+  for (const [name, path] of Object.entries(RTL_PAGES)) {
+    // Mirrored layouts break at the narrowest width first; the home page at both.
+    for (const width of name.startsWith('home') ? [320, 1280] : [320]) {
+      it(`${name}, ${width} px`, { timeout: 60_000 }, async () => {
+        const { serious, overflow } = await violations(path, { colorScheme: 'light', width, javaScriptEnabled: true });
+        expect(serious).toEqual([]);
+        expect(overflow).toBeLessThanOrEqual(0);
+      });
+    }
   }
 });

@@ -307,8 +307,9 @@ describe('every page says when it was generated (SPEC: the rules)', () => {
 
   /** The "Generated …" lines of a page, each with the time its <time> element states. */
   const generatedLines = (file: string) =>
+    // The footer's line with a time: "Generated …" in English, in each language's words on its pages.
     querySelectorAll(built(file), 'footer p')
-      .filter((p) => textOf(p).startsWith('Generated '))
+      .filter((p) => querySelectorAll(p, 'time').length > 0)
       .map((p) => {
         const times = querySelectorAll(p, 'time');
         return { text: textOf(p), times: times.map((t) => ({ datetime: (t as any).attributes['datetime'] as string | undefined, text: textOf(t) })) };

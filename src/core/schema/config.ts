@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { isLanguage, type Language, LANGUAGE_CODES, LANGUAGES } from '../../i18n/languages.ts';
+import { isLanguage, type Language, LANGUAGES, writeLanguage } from '../../i18n/languages.ts';
 import { ID_PATTERN } from '../ids.ts';
 import { isSiteUrl } from '../origin.ts';
-import { didYouMean } from '../problems.ts';
 import { parseTime } from '../time.ts';
 import { ownerHandle, timeField } from './time.ts';
 
@@ -81,10 +80,7 @@ export const siteSchema = z.strictObject({
   languages: z
     .array(
       z.string().superRefine((code, ctx) => {
-        if (isLanguage(code)) return;
-        const sameLanguage = LANGUAGE_CODES.find((known) => known.split('-')[0]!.toLowerCase() === code.split(/[-_]/)[0]!.toLowerCase());
-        const meant = sameLanguage ?? /"([^"]+)"/.exec(didYouMean(code, LANGUAGE_CODES))?.[1];
-        ctx.addIssue({ code: 'custom', message: `not a language Candor has a catalogue for; write ${meant ? `"${meant}", or ` : ''}one of ${LANGUAGE_CODES.join(', ')}` });
+        if (!isLanguage(code)) ctx.addIssue({ code: 'custom', message: `not a language Candor has a catalogue for; ${writeLanguage(code)}` });
       }),
     )
     .min(1, 'empty; list at least one language, such as [en]')

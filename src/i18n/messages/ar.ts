@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {يعمل} degraded_performance {أداء متراجع} partial_outage {انقطاع جزئي} major_outage {انقطاع كبير} under_maintenance {قيد الصيانة} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {قيد التحقيق} identified {تم تحديد السبب} monitoring {قيد المراقبة} resolved {تم الحل} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {مجدولة} in_progress {جارية} verifying {قيد التحقق} completed {مكتملة} cancelled {ملغاة} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {قيد التحقيق} identified {تم تحديد السبب} monitoring {قيد المراقبة} update {تحديث} resolved {تم الحل} scheduled {مجدولة} in_progress {جارية} verifying {قيد التحقق} completed {مكتملة} cancelled {ملغاة} other {{status}}}',
   'word.impact': '{impact, select, none {بلا تأثير} minor {طفيف} major {كبير} critical {حرج} other {{impact}}}',
   'facts.status': 'الحالة',
   'facts.impact': 'التأثير',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': 'التحديثات، الأحدث أولًا',
   'timeline.link': 'رابط إلى تحديث «{status}»',
   'postmortem.label': 'تقرير ما بعد الحادث',
+  'translation.missing': 'لم تُترجم بعد؛ معروضة باللغة {original}.',
+  'feed.componentTitle': 'حالة {site}: {component}',
+  'feed.description': 'الحوادث والصيانة لدى {site}.',
+  'feed.componentDescription': 'الحوادث والصيانة التي تؤثر في {component} لدى {site}.',
+  'feed.postmortemSummary': 'نُشر تقرير ما بعد الحادث لـ «{title}».',
 } satisfies Catalogue;

@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {Betriebsbereit} degraded_performance {Eingeschränkte Leistung} partial_outage {Teilweiser Ausfall} major_outage {Schwerer Ausfall} under_maintenance {In Wartung} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {Untersuchung} identified {Ursache gefunden} monitoring {Beobachtung} resolved {Behoben} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {Geplant} in_progress {Läuft} verifying {Prüfung} completed {Abgeschlossen} cancelled {Abgesagt} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {Untersuchung} identified {Ursache gefunden} monitoring {Beobachtung} update {Aktualisierung} resolved {Behoben} scheduled {Geplant} in_progress {Läuft} verifying {Prüfung} completed {Abgeschlossen} cancelled {Abgesagt} other {{status}}}',
   'word.impact': '{impact, select, none {Keine Auswirkung} minor {Gering} major {Erheblich} critical {Kritisch} other {{impact}}}',
   'facts.status': 'Status',
   'facts.impact': 'Auswirkung',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': 'Updates, neueste zuerst',
   'timeline.link': 'Link zum Update „{status}“',
   'postmortem.label': 'Post-Mortem',
+  'translation.missing': 'Noch nicht übersetzt; hier auf {original}.',
+  'feed.componentTitle': 'Status von {site}: {component}',
+  'feed.description': 'Störungen und Wartungen von {site}.',
+  'feed.componentDescription': 'Störungen und Wartungen, die {component} von {site} betreffen.',
+  'feed.postmortemSummary': 'Das Post-Mortem zu „{title}“ ist veröffentlicht.',
 } satisfies Catalogue;

@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {Operational} degraded_performance {Degraded performance} partial_outage {Partial outage} major_outage {Major outage} under_maintenance {Under maintenance} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {Investigating} identified {Identified} monitoring {Monitoring} resolved {Resolved} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {Scheduled} in_progress {In progress} verifying {Verifying} completed {Completed} cancelled {Cancelled} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {Investigating} identified {Identified} monitoring {Monitoring} update {Update} resolved {Resolved} scheduled {Scheduled} in_progress {In progress} verifying {Verifying} completed {Completed} cancelled {Cancelled} other {{status}}}',
   'word.impact': '{impact, select, none {No impact} minor {Minor} major {Major} critical {Critical} other {{impact}}}',
   'facts.status': 'Status',
   'facts.impact': 'Impact',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': 'Updates, newest first',
   'timeline.link': 'Link to the {status} update',
   'postmortem.label': 'Post-mortem',
+  'translation.missing': 'Not translated yet; shown in {original}.',
+  'feed.componentTitle': '{site} status: {component}',
+  'feed.description': 'Incidents and maintenance at {site}.',
+  'feed.componentDescription': 'Incidents and maintenance affecting {component} at {site}.',
+  'feed.postmortemSummary': 'The post-mortem of {title} is published.',
 } as const;

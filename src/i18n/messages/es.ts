@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {Operativo} degraded_performance {Rendimiento degradado} partial_outage {Interrupción parcial} major_outage {Interrupción grave} under_maintenance {En mantenimiento} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {Investigando} identified {Identificado} monitoring {Supervisando} resolved {Resuelto} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {Programado} in_progress {En curso} verifying {Verificando} completed {Completado} cancelled {Cancelado} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {Investigando} identified {Identificado} monitoring {Supervisando} update {Actualización} resolved {Resuelto} scheduled {Programado} in_progress {En curso} verifying {Verificando} completed {Completado} cancelled {Cancelado} other {{status}}}',
   'word.impact': '{impact, select, none {Sin impacto} minor {Menor} major {Mayor} critical {Crítico} other {{impact}}}',
   'facts.status': 'Estado',
   'facts.impact': 'Impacto',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': 'Actualizaciones, las más recientes primero',
   'timeline.link': 'Enlace a la actualización «{status}»',
   'postmortem.label': 'Post-mortem',
+  'translation.missing': 'Aún sin traducir; se muestra en {original}.',
+  'feed.componentTitle': 'Estado de {site}: {component}',
+  'feed.description': 'Incidentes y mantenimientos de {site}.',
+  'feed.componentDescription': 'Incidentes y mantenimientos que afectan a {component} en {site}.',
+  'feed.postmortemSummary': 'Se ha publicado el post-mortem de «{title}».',
 } satisfies Catalogue;

@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {Opérationnel} degraded_performance {Performances dégradées} partial_outage {Panne partielle} major_outage {Panne majeure} under_maintenance {En maintenance} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {Investigation} identified {Identifié} monitoring {Surveillance} resolved {Résolu} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {Planifiée} in_progress {En cours} verifying {Vérification} completed {Terminée} cancelled {Annulée} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {Investigation} identified {Identifié} monitoring {Surveillance} update {Mise à jour} resolved {Résolu} scheduled {Planifiée} in_progress {En cours} verifying {Vérification} completed {Terminée} cancelled {Annulée} other {{status}}}',
   'word.impact': '{impact, select, none {Aucun impact} minor {Mineur} major {Majeur} critical {Critique} other {{impact}}}',
   'facts.status': 'État',
   'facts.impact': 'Impact',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': 'Mises à jour, les plus récentes d’abord',
   'timeline.link': 'Lien vers la mise à jour « {status} »',
   'postmortem.label': 'Post-mortem',
+  'translation.missing': 'Pas encore traduit ; affiché en {original}.',
+  'feed.componentTitle': 'État de {site} : {component}',
+  'feed.description': 'Incidents et maintenances de {site}.',
+  'feed.componentDescription': 'Incidents et maintenances touchant {component} chez {site}.',
+  'feed.postmortemSummary': 'Le post-mortem de « {title} » est publié.',
 } satisfies Catalogue;

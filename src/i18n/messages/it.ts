@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {Operativo} degraded_performance {Prestazioni ridotte} partial_outage {Interruzione parziale} major_outage {Interruzione grave} under_maintenance {In manutenzione} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {In analisi} identified {Identificato} monitoring {Monitoraggio} resolved {Risolto} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {Programmata} in_progress {In corso} verifying {Verifica} completed {Completata} cancelled {Annullata} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {In analisi} identified {Identificato} monitoring {Monitoraggio} update {Aggiornamento} resolved {Risolto} scheduled {Programmata} in_progress {In corso} verifying {Verifica} completed {Completata} cancelled {Annullata} other {{status}}}',
   'word.impact': '{impact, select, none {Nessun impatto} minor {Minore} major {Grave} critical {Critico} other {{impact}}}',
   'facts.status': 'Stato',
   'facts.impact': 'Impatto',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': 'Aggiornamenti, dal più recente',
   'timeline.link': 'Link all’aggiornamento «{status}»',
   'postmortem.label': 'Post-mortem',
+  'translation.missing': 'Non ancora tradotto; mostrato in {original}.',
+  'feed.componentTitle': 'Stato di {site}: {component}',
+  'feed.description': 'Incidenti e manutenzioni di {site}.',
+  'feed.componentDescription': 'Incidenti e manutenzioni che riguardano {component} di {site}.',
+  'feed.postmortemSummary': 'Il post-mortem di «{title}» è stato pubblicato.',
 } satisfies Catalogue;

@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {正常} degraded_performance {パフォーマンス低下} partial_outage {部分的な障害} major_outage {重大な障害} under_maintenance {メンテナンス中} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {調査中} identified {原因特定} monitoring {監視中} resolved {解決済み} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {予定} in_progress {実施中} verifying {確認中} completed {完了} cancelled {中止} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {調査中} identified {原因特定} monitoring {監視中} update {更新} resolved {解決済み} scheduled {予定} in_progress {実施中} verifying {確認中} completed {完了} cancelled {中止} other {{status}}}',
   'word.impact': '{impact, select, none {影響なし} minor {軽微} major {重大} critical {致命的} other {{impact}}}',
   'facts.status': 'ステータス',
   'facts.impact': '影響',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': '更新情報（新しい順）',
   'timeline.link': '「{status}」の更新へのリンク',
   'postmortem.label': 'ポストモーテム',
+  'translation.missing': 'まだ翻訳されていません。{original}で表示しています。',
+  'feed.componentTitle': '{site} ステータス: {component}',
+  'feed.description': '{site} のインシデントとメンテナンス。',
+  'feed.componentDescription': '{site} の {component} に影響するインシデントとメンテナンス。',
+  'feed.postmortemSummary': '「{title}」のポストモーテムを公開しました。',
 } satisfies Catalogue;

@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {Operationeel} degraded_performance {Verminderde prestaties} partial_outage {Gedeeltelijke storing} major_outage {Ernstige storing} under_maintenance {In onderhoud} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {Onderzoek} identified {Oorzaak gevonden} monitoring {Monitoring} resolved {Opgelost} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {Gepland} in_progress {Bezig} verifying {Controle} completed {Voltooid} cancelled {Geannuleerd} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {Onderzoek} identified {Oorzaak gevonden} monitoring {Monitoring} update {Update} resolved {Opgelost} scheduled {Gepland} in_progress {Bezig} verifying {Controle} completed {Voltooid} cancelled {Geannuleerd} other {{status}}}',
   'word.impact': '{impact, select, none {Geen impact} minor {Klein} major {Groot} critical {Kritiek} other {{impact}}}',
   'facts.status': 'Status',
   'facts.impact': 'Impact',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': 'Updates, nieuwste eerst',
   'timeline.link': 'Link naar de update ‘{status}’',
   'postmortem.label': 'Post-mortem',
+  'translation.missing': 'Nog niet vertaald; hier in het {original}.',
+  'feed.componentTitle': 'Status van {site}: {component}',
+  'feed.description': 'Storingen en onderhoud van {site}.',
+  'feed.componentDescription': 'Storingen en onderhoud die {component} van {site} raken.',
+  'feed.postmortemSummary': 'De post-mortem van ‘{title}’ is gepubliceerd.',
 } satisfies Catalogue;

@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {Działa} degraded_performance {Obniżona wydajność} partial_outage {Częściowa awaria} major_outage {Poważna awaria} under_maintenance {Prace serwisowe} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {Badamy} identified {Zidentyfikowano} monitoring {Monitorujemy} resolved {Rozwiązano} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {Zaplanowane} in_progress {W toku} verifying {Weryfikacja} completed {Zakończone} cancelled {Odwołane} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {Badamy} identified {Zidentyfikowano} monitoring {Monitorujemy} update {Aktualizacja} resolved {Rozwiązano} scheduled {Zaplanowane} in_progress {W toku} verifying {Weryfikacja} completed {Zakończone} cancelled {Odwołane} other {{status}}}',
   'word.impact': '{impact, select, none {Brak wpływu} minor {Niski} major {Wysoki} critical {Krytyczny} other {{impact}}}',
   'facts.status': 'Status',
   'facts.impact': 'Wpływ',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': 'Aktualizacje, od najnowszej',
   'timeline.link': 'Link do aktualizacji „{status}”',
   'postmortem.label': 'Post-mortem',
+  'translation.missing': 'Jeszcze nie przetłumaczono; wyświetlono w języku: {original}.',
+  'feed.componentTitle': 'Status {site}: {component}',
+  'feed.description': 'Incydenty i prace serwisowe {site}.',
+  'feed.componentDescription': 'Incydenty i prace serwisowe dotyczące {component} w {site}.',
+  'feed.postmortemSummary': 'Opublikowano post-mortem: „{title}”.',
 } satisfies Catalogue;

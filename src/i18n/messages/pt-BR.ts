@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {Operacional} degraded_performance {Desempenho degradado} partial_outage {Interrupção parcial} major_outage {Interrupção grave} under_maintenance {Em manutenção} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {Investigando} identified {Identificado} monitoring {Monitorando} resolved {Resolvido} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {Programada} in_progress {Em andamento} verifying {Verificando} completed {Concluída} cancelled {Cancelada} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {Investigando} identified {Identificado} monitoring {Monitorando} update {Atualização} resolved {Resolvido} scheduled {Programada} in_progress {Em andamento} verifying {Verificando} completed {Concluída} cancelled {Cancelada} other {{status}}}',
   'word.impact': '{impact, select, none {Sem impacto} minor {Baixo} major {Alto} critical {Crítico} other {{impact}}}',
   'facts.status': 'Status',
   'facts.impact': 'Impacto',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': 'Atualizações, as mais recentes primeiro',
   'timeline.link': 'Link para a atualização “{status}”',
   'postmortem.label': 'Post-mortem',
+  'translation.missing': 'Ainda não traduzido; exibido em {original}.',
+  'feed.componentTitle': 'Status de {site}: {component}',
+  'feed.description': 'Incidentes e manutenções de {site}.',
+  'feed.componentDescription': 'Incidentes e manutenções que afetam {component} em {site}.',
+  'feed.postmortemSummary': 'O post-mortem de “{title}” foi publicado.',
 } satisfies Catalogue;

@@ -40,6 +40,7 @@ export default {
   'word.componentStatus': '{status, select, operational {正常运行} degraded_performance {性能下降} partial_outage {部分中断} major_outage {严重中断} under_maintenance {维护中} other {{status}}}',
   'word.incidentStatus': '{status, select, investigating {调查中} identified {已确定原因} monitoring {监控中} resolved {已解决} other {{status}}}',
   'word.maintenanceStatus': '{status, select, scheduled {已计划} in_progress {进行中} verifying {验证中} completed {已完成} cancelled {已取消} other {{status}}}',
+  'word.updateStatus': '{status, select, investigating {调查中} identified {已确定原因} monitoring {监控中} update {更新} resolved {已解决} scheduled {已计划} in_progress {进行中} verifying {验证中} completed {已完成} cancelled {已取消} other {{status}}}',
   'word.impact': '{impact, select, none {无影响} minor {轻微} major {严重} critical {危急} other {{impact}}}',
   'facts.status': '状态',
   'facts.impact': '影响',
@@ -92,4 +93,9 @@ export default {
   'timeline.label': '更新（最新的在前）',
   'timeline.link': '指向“{status}”更新的链接',
   'postmortem.label': '事后分析',
+  'translation.missing': '尚未翻译，以{original}显示。',
+  'feed.componentTitle': '{site} 状态：{component}',
+  'feed.description': '{site} 的事件和维护。',
+  'feed.componentDescription': '影响 {site} {component} 的事件和维护。',
+  'feed.postmortemSummary': '“{title}”的事后分析已发布。',
 } satisfies Catalogue;

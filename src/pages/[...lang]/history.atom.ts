@@ -5,6 +5,6 @@ import { atom, feedItems, feedMeta } from '../../views/feed.ts';
 export const getStaticPaths = languagePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const { entries, config, now } = await getSite(params.lang);
-  return new Response(atom(feedMeta(config, now), feedItems(entries, config, now)), { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+  const { entries, config, now, t, base } = await getSite(params.lang);
+  return new Response(atom(feedMeta(config, now, { t, base }), feedItems(entries, config, now, { t, base })), { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -5,6 +5,6 @@ import { feedItems, feedMeta, rss } from '../../views/feed.ts';
 export const getStaticPaths = languagePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const { entries, config, now } = await getSite(params.lang);
-  return new Response(rss(feedMeta(config, now), feedItems(entries, config, now)), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+  const { entries, config, now, t, base } = await getSite(params.lang);
+  return new Response(rss(feedMeta(config, now, { t, base }), feedItems(entries, config, now, { t, base })), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
 };

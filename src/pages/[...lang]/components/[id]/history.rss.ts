@@ -5,7 +5,7 @@ import { feedItems, feedMeta, rss } from '../../../../views/feed.ts';
 export const getStaticPaths = componentPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const { entries, config, now } = await getSite(params.lang);
+  const { entries, config, now, t, base } = await getSite(params.lang);
   const id = params['id']!;
-  return new Response(rss(feedMeta(config, now, id), feedItems(entries, config, now, id)), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+  return new Response(rss(feedMeta(config, now, { componentId: id, t, base }), feedItems(entries, config, now, { componentId: id, t, base })), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
 };

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { type Node, parse, TEXT_NODE } from 'ultrahtml';
+import { querySelector, querySelectorAll } from 'ultrahtml/selector';
+import { describe, expect, inject, it } from 'vitest';
+
+// The browser tests' site is in three languages (test/fixtures/site: en at /status/, de, ar), with a
+// German and an Arabic translation of the open API incident and a German one of the search outage
+// and its post-mortem.
+
+const dist = inject('fixtureSite');
+const SITE = 'https://fixture.example/status';
+const read = (path: string) => readFileSync(join(dist, path), 'utf8');
+const page = (path: string) => parse(read(path));
+const textOf = (node: { children?: unknown[]; value?: string; type?: number } | undefined): string =>
+  node ? (node.type === TEXT_NODE ? node.value ?? '' : (node.children ?? []).map((c) => textOf(c as never)).join('')).replace(/\s+/g, ' ').trim() : '';
+
+const PAGE_TYPES = ['', 'incidents/2026-11-24-api-errors/', 'incidents/2026-11-20-search-outage/postmortem/', 'maintenance/', 'subscribe/', 'history/', 'components/api/'];
+
+describe('every page in each language of site.languages', () => {
+  it.each(PAGE_TYPES)('/%s exists under /de/ and /ar/, in the language, with hreflang alternates and a switcher of plain links', (path) => {
+    for (const [code, dir, prefix] of [['en', 'ltr', ''], ['de', 'ltr', 'de/'], ['ar', 'rtl', 'ar/']] as const) {
+      const doc = page(`${prefix}${path}index.html`);
+      const html = querySelector(doc, 'html');
+      expect(html.attributes.lang, `${prefix}${path}`).toBe(code === 'en' ? 'en-US' : code);
+      expect(html.attributes.dir).toBe(dir);
+      const alternates = querySelectorAll(doc, 'link[rel="alternate"][hreflang]').map((l) => [l.attributes.hreflang, l.attributes.href]);
+      expect(alternates).toEqual([
+        ['en', `${SITE}/${path}`],
+        ['de', `${SITE}/de/${path}`],
+        ['ar', `${SITE}/ar/${path}`],
+        ['x-default', `${SITE}/${path}`],
+      ]);
+      const switcher = querySelectorAll(doc, 'nav.languages a').map((a) => [a.attributes.href, a.attributes.lang, textOf(a), a.attributes['aria-current'] ?? '']);
+      expect(switcher).toEqual([
+        [`/status/${path}`, 'en', 'English', code === 'en' ? 'page' : ''],
+        [`/status/de/${path}`, 'de', 'Deutsch', code === 'de' ? 'page' : ''],
+        [`/status/ar/${path}`, 'ar', 'العربية', code === 'ar' ? 'page' : ''],
+      ]);
+    }
+  });
+
+  it("links within a language's pages stay in that language", () => {
+    const doc = page('de/index.html');
+    const nav = querySelectorAll(doc, 'nav[aria-label="Website"] a').map((a) => [a.attributes.href, textOf(a)]);
+    expect(nav).toEqual([
+      ['/status/de/history/', 'Verlauf'],
+      ['/status/de/maintenance/', 'Wartung'],
+      ['/status/de/subscribe/', 'Abonnieren'],
+    ]);
+    const incidentLinks = querySelectorAll(doc, 'a[href*="/incidents/"]').map((a) => a.attributes.href);
+    expect(incidentLinks.length).toBeGreaterThan(0);
+    expect(incidentLinks.every((href) => href.startsWith('/status/de/incidents/'))).toBe(true);
+  });
+
+  it('the one 404 page offers each language its home page', () => {
+    const doc = page('404.html');
+    expect(querySelectorAll(doc, 'nav.languages a').map((a) => a.attributes.href)).toEqual(['/status/', '/status/de/', '/status/ar/']);
+    expect(querySelectorAll(doc, 'link[hreflang]')).toEqual([]);
+    expect(existsSync(join(dist, 'de/404.html'))).toBe(false);
+  });
+});
+
+describe('incident text in the language of the page', () => {
+  it('shows a translation: its title and updates, the status words in the language', () => {
+    const doc = page('de/incidents/2026-11-24-api-errors/index.html');
+    expect(textOf(querySelector(doc, 'h1'))).toBe('Erhöhte Fehlerraten der API');
+    const updates = querySelectorAll(doc, '.timeline li').map((li) => [textOf(querySelector(li, 'h3 span')), textOf(querySelector(li, '.prose'))]);
+    expect(updates).toEqual([
+      ['Ursache gefunden', 'Ein fehlerhaftes Deployment hat die Fehlerrate erhöht. Wir nehmen es zurück.'],
+      ['Untersuchung', 'Wir untersuchen erhöhte Fehlerraten der API.'],
+    ]);
+    expect(querySelectorAll(doc, '.untranslated')).toEqual([]);
+  });
+
+  it('shows an update not translated yet in the original, marked as English and said to be so: never a blank', () => {
+    const doc = page('ar/incidents/2026-11-24-api-errors/index.html');
+    expect(textOf(querySelector(doc, 'h1'))).toBe('ارتفاع معدلات أخطاء واجهة البرمجة');
+    const [identified, investigating] = querySelectorAll(doc, '.timeline li') as [Node, Node];
+    expect(textOf(querySelector(identified, '.prose'))).toBe('رفع نشرٌ معيب معدلات الأخطاء. نعمل على التراجع عنه.');
+    expect(querySelector(identified, '.untranslated')).toBeUndefined();
+    expect(textOf(querySelector(investigating, '.untranslated'))).toBe('لم تُترجم بعد؛ معروضة باللغة الإنجليزية.');
+    expect(querySelector(investigating, '.prose').attributes.lang).toBe('en');
+    expect(textOf(querySelector(investigating, '.prose'))).toBe('We are investigating elevated error rates on the API.');
+  });
+
+  it('an entry with no translation at all says so once, under its title in English', () => {
+    const doc = page('de/incidents/2026-11-24-email-delays/index.html');
+    expect(querySelector(doc, 'h1').attributes.lang).toBe('en');
+    expect(querySelectorAll(doc, '.untranslated').map(textOf)).toEqual(['Noch nicht übersetzt; hier auf Englisch.']);
+    expect(querySelectorAll(doc, '.timeline .prose').every((p) => p.attributes.lang === 'en')).toBe(true);
+  });
+
+  it('a translated post-mortem, and one that is not', () => {
+    const german = page('de/incidents/2026-11-20-search-outage/postmortem/index.html');
+    expect(textOf(querySelector(german, 'h1'))).toBe('Post-Mortem: Ausfall der Suche');
+    expect(textOf(querySelector(german, 'article h2'))).toBe('Zusammenfassung');
+    const arabic = page('ar/incidents/2026-11-20-search-outage/postmortem/index.html');
+    expect(querySelector(arabic, 'article').attributes.lang).toBe('en');
+    expect(textOf(querySelector(arabic, '.untranslated'))).toBe('لم تُترجم بعد؛ معروضة باللغة الإنجليزية.');
+  });
+
+  it('each language has its own feeds, read by a real feed parser', () => {
+    const feed = parseFeed(read('de/history.rss'));
+    expect(feed.title).toBe('Status von Fixture Co');
+    expect(feed.language).toBe('de');
+    expect(feed.url).toBe(`${SITE}/de/`);
+    expect(feed.items[0]).toMatchObject({ title: '[Ursache gefunden] Erhöhte Fehlerraten der API', url: `${SITE}/de/incidents/2026-11-24-api-errors/#update-2026-11-24-1130` });
+    const atom = parseFeed(read('ar/components/api/history.atom'));
+    expect(atom.title).toBe('حالة Fixture Co: Public API');
+    expect(atom.items[0]!.title).toBe('[تم تحديد السبب] ارتفاع معدلات أخطاء واجهة البرمجة');
+  });
+
+  it('each language has its own API documents and calendar, with the text in it', () => {
+    const incidents = JSON.parse(read('de/api/v2/incidents.json')) as { incidents: { id: string; name: string; incident_updates: { body: string }[] }[] };
+    const api = incidents.incidents.find((i) => i.id === '2026-11-24-api-errors')!;
+    expect(api.name).toBe('Erhöhte Fehlerraten der API');
+    expect(api.incident_updates[0]!.body).toBe('Ein fehlerhaftes Deployment hat die Fehlerrate erhöht. Wir nehmen es zurück.');
+    const own = JSON.parse(read('de/api/v2/incidents/2026-11-24-api-errors.json')) as { incident: { name: string } };
+    expect(own.incident.name).toBe('Erhöhte Fehlerraten der API');
+    expect(JSON.parse(read('api/v2/incidents/2026-11-24-api-errors.json')).incident.name).toBe('Elevated API error rates');
+    expect(read('de/maintenance.ics')).toContain('BEGIN:VCALENDAR');
+  });
+});
