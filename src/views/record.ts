@@ -1,21 +1,25 @@
 import type { Incident } from '../core/model.ts';
 import { communicationRecord } from '../core/rules/promises.ts';
+import type { Translator } from '../i18n/translate.ts';
 
-const minutesText = (ms: number) => {
+/** A time since the start as the record says it: "6 minutes", "2 hours 5 min". */
+function sinceStart(t: Translator, ms: number): string {
   const m = Math.round(ms / 60_000);
-  if (m < 60) return `${m} ${m === 1 ? 'minute' : 'minutes'}`;
+  if (m < 60) return t('record.duration', { shape: 'm', m });
   const h = Math.floor(m / 60);
-  const rest = m % 60;
-  return `${h} ${h === 1 ? 'hour' : 'hours'}${rest ? ` ${rest} min` : ''}`;
-};
+  return m % 60 ? t('record.duration', { shape: 'hm', h, m: m % 60 }) : t('record.duration', { shape: 'h', h });
+}
 
 /** The incident page's quiet line: "3 of 3 update promises kept; first update 6 minutes after the start." */
-export function recordLine(incident: Incident, now: Date): string {
+export function recordLine(incident: Incident, now: Date, t: Translator): string {
   const r = communicationRecord(incident, now);
-  const first = r.firstUpdateMs < 60_000 ? 'first update at the start' : `first update ${minutesText(r.firstUpdateMs)} after the start`;
-  const open = r.promises.length - r.due;
-  const promises = r.due > 0 ? `${r.kept} of ${r.due} update ${r.due === 1 ? 'promise' : 'promises'} kept${open ? ' so far' : ''}; ` : '';
-  const text = `${promises}${first}.`;
+  const text = t('record.line', {
+    due: r.due,
+    kept: r.kept,
+    open: r.promises.length > r.due ? 'yes' : 'no',
+    atStart: r.firstUpdateMs < 60_000 ? 'yes' : 'no',
+    duration: sinceStart(t, r.firstUpdateMs),
+  });
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -72,6 +72,8 @@ describe('incident text in the language of the page', () => {
       ['Untersuchung', 'Wir untersuchen erhöhte Fehlerraten der API.'],
     ]);
     expect(querySelectorAll(doc, '.untranslated')).toEqual([]);
+    // The record of promises kept, in German too.
+    expect(textOf(querySelector(doc, '[data-record]'))).toMatch(/^(\d+ von \d+ Update-Zusagen? eingehalten( \(bisher\))?; e|E)rstes Update (zu Beginn|[^.]+ nach Beginn)\.$/);
   });
 
   it('shows an update not translated yet in the original, marked as English and said to be so: never a blank', () => {

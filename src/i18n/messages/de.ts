@@ -98,4 +98,6 @@ export default {
   'feed.description': 'Störungen und Wartungen von {site}.',
   'feed.componentDescription': 'Störungen und Wartungen, die {component} von {site} betreffen.',
   'feed.postmortemSummary': 'Das Post-Mortem zu „{title}“ ist veröffentlicht.',
+  'record.line': '{due, plural, =0 {} one {{kept} von # Update-Zusage eingehalten{open, select, yes { (bisher)} other {}}; } other {{kept} von # Update-Zusagen eingehalten{open, select, yes { (bisher)} other {}}; }}{atStart, select, yes {erstes Update zu Beginn} other {erstes Update {duration} nach Beginn}}.',
+  'record.duration': '{shape, select, m {{m, plural, one {# Minute} other {# Minuten}}} h {{h, plural, one {# Stunde} other {# Stunden}}} other {{h, plural, one {# Stunde} other {# Stunden}} {m} Min.}}',
 } satisfies Catalogue;

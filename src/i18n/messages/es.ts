@@ -98,4 +98,6 @@ export default {
   'feed.description': 'Incidentes y mantenimientos de {site}.',
   'feed.componentDescription': 'Incidentes y mantenimientos que afectan a {component} en {site}.',
   'feed.postmortemSummary': 'Se ha publicado el post-mortem de «{title}».',
+  'record.line': '{due, plural, =0 {} one {{kept} de # compromiso de actualización cumplido{open, select, yes { hasta ahora} other {}}; } other {{kept} de # compromisos de actualización cumplidos{open, select, yes { hasta ahora} other {}}; }}{atStart, select, yes {primera actualización al inicio} other {primera actualización {duration} después del inicio}}.',
+  'record.duration': '{shape, select, m {{m, plural, one {# minuto} other {# minutos}}} h {{h, plural, one {# hora} other {# horas}}} other {{h, plural, one {# hora} other {# horas}} {m} min}}',
 } satisfies Catalogue;
