@@ -35,7 +35,8 @@ if (visitorZone !== document.documentElement.dataset['timeZone']) {
     const yours = el.querySelector<HTMLElement>('.your-time');
     if (!yours) continue;
     const fmt = (d: Date, f: string) => new Intl.DateTimeFormat(lang, formats[f]).format(d);
-    yours.textContent = `Your time: ${fmt(from, 'datetime')} – ${fmt(until, sameDay ? 'time' : 'datetime')}`;
+    // The words come from the page, in its language ("Your time:", "Ihre Zeit:").
+    yours.textContent = `${yours.dataset['label']} ${fmt(from, 'datetime')} – ${fmt(until, sameDay ? 'time' : 'datetime')}`;
     yours.hidden = false;
   }
 }

@@ -66,6 +66,10 @@ describe('maintenance moves along in the browser between builds', () => {
     const window = page.locator('[data-entry="2026-11-24-db-maintenance"] .window');
     expect(await words(page, '[data-entry="2026-11-24-db-maintenance"] .window')).toBe('Nov 24, 2026, 11:00 UTC – 14:00 UTC (3 h) Your time: Nov 24, 2026, 06:00 EST – 09:00 EST');
     expect(await window.locator('.your-time').isVisible()).toBe(true);
+    // On the German pages, in German words and dates.
+    const german = await context.newPage();
+    await german.goto(`${before.url}de/maintenance/`);
+    expect(await words(german, '[data-entry="2026-11-24-db-maintenance"] .your-time')).toMatch(/^Ihre Zeit: 24\. Nov\. 2026, 06:00 (GMT-5|EST) – 09:00 (GMT-5|EST)$/);
     expect(await words(page, '[data-entry="2026-11-24-db-maintenance"] .affects')).toBe('Affects: Database');
     const ics = page.locator('[data-entry="2026-11-24-db-maintenance"] .add-to-calendar a').first();
     expect(await ics.getAttribute('href')).toBe('/status/incidents/2026-11-24-db-maintenance/calendar.ics');

@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': 'نُشر تقرير ما بعد الحادث لـ «{title}».',
   'record.line': '{due, plural, =0 {} other {الوفاء بـ {kept} من # وعود التحديث{open, select, yes { حتى الآن} other {}}؛ }}{atStart, select, yes {أول تحديث عند البداية} other {أول تحديث بعد {duration} من البداية}}.',
   'record.duration': '{shape, select, m {{m, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}} h {{h, plural, zero {# ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعة} other {# ساعة}}} other {{h, plural, zero {# ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعة} other {# ساعة}} و{m} د}}',
+  'window.yourTime': 'توقيتك:',
 } satisfies Catalogue;

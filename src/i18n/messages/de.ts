@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': 'Das Post-Mortem zu „{title}“ ist veröffentlicht.',
   'record.line': '{due, plural, =0 {} one {{kept} von # Update-Zusage eingehalten{open, select, yes { (bisher)} other {}}; } other {{kept} von # Update-Zusagen eingehalten{open, select, yes { (bisher)} other {}}; }}{atStart, select, yes {erstes Update zu Beginn} other {erstes Update {duration} nach Beginn}}.',
   'record.duration': '{shape, select, m {{m, plural, one {# Minute} other {# Minuten}}} h {{h, plural, one {# Stunde} other {# Stunden}}} other {{h, plural, one {# Stunde} other {# Stunden}} {m} Min.}}',
+  'window.yourTime': 'Ihre Zeit:',
 } satisfies Catalogue;

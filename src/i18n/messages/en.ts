@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': 'The post-mortem of {title} is published.',
   'record.line': '{due, plural, =0 {} one {{kept} of # update promise kept{open, select, yes { so far} other {}}; } other {{kept} of # update promises kept{open, select, yes { so far} other {}}; }}{atStart, select, yes {first update at the start} other {first update {duration} after the start}}.',
   'record.duration': '{shape, select, m {{m, plural, one {# minute} other {# minutes}}} h {{h, plural, one {# hour} other {# hours}}} other {{h, plural, one {# hour} other {# hours}} {m} min}}',
+  'window.yourTime': 'Your time:',
 } as const;

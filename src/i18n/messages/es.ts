@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': 'Se ha publicado el post-mortem de «{title}».',
   'record.line': '{due, plural, =0 {} one {{kept} de # compromiso de actualización cumplido{open, select, yes { hasta ahora} other {}}; } other {{kept} de # compromisos de actualización cumplidos{open, select, yes { hasta ahora} other {}}; }}{atStart, select, yes {primera actualización al inicio} other {primera actualización {duration} después del inicio}}.',
   'record.duration': '{shape, select, m {{m, plural, one {# minuto} other {# minutos}}} h {{h, plural, one {# hora} other {# horas}}} other {{h, plural, one {# hora} other {# horas}} {m} min}}',
+  'window.yourTime': 'Su hora:',
 } satisfies Catalogue;

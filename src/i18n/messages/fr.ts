@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': 'Le post-mortem de « {title} » est publié.',
   'record.line': '{due, plural, =0 {} one {{kept} engagement de mise à jour sur # tenu{open, select, yes { jusqu’ici} other {}} ; } other {{kept} engagements de mise à jour sur # tenus{open, select, yes { jusqu’ici} other {}} ; }}{atStart, select, yes {première mise à jour dès le début} other {première mise à jour {duration} après le début}}.',
   'record.duration': '{shape, select, m {{m, plural, one {# minute} other {# minutes}}} h {{h, plural, one {# heure} other {# heures}}} other {{h, plural, one {# heure} other {# heures}} {m} min}}',
+  'window.yourTime': 'Votre heure :',
 } satisfies Catalogue;

@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': 'Il post-mortem di «{title}» è stato pubblicato.',
   'record.line': '{due, plural, =0 {} one {{kept} su # promessa di aggiornamento mantenuta{open, select, yes { finora} other {}}; } other {{kept} su # promesse di aggiornamento mantenute{open, select, yes { finora} other {}}; }}{atStart, select, yes {primo aggiornamento all’inizio} other {primo aggiornamento {duration} dopo l’inizio}}.',
   'record.duration': '{shape, select, m {{m, plural, one {# minuto} other {# minuti}}} h {{h, plural, one {# ora} other {# ore}}} other {{h, plural, one {# ora} other {# ore}} {m} min}}',
+  'window.yourTime': 'Il tuo orario:',
 } satisfies Catalogue;

@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': '「{title}」のポストモーテムを公開しました。',
   'record.line': '{due, plural, =0 {} other {更新の約束 # 件中 {kept} 件を守りました{open, select, yes {（現時点）} other {}}。}}{atStart, select, yes {最初の更新は開始時} other {最初の更新は開始の {duration} 後}}。',
   'record.duration': '{shape, select, m {{m} 分} h {{h} 時間} other {{h} 時間 {m} 分}}',
+  'window.yourTime': 'お使いの地域の時刻:',
 } satisfies Catalogue;

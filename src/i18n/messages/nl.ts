@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': 'De post-mortem van ‘{title}’ is gepubliceerd.',
   'record.line': '{due, plural, =0 {} one {{kept} van # beloofde update nagekomen{open, select, yes { tot nu toe} other {}}; } other {{kept} van # beloofde updates nagekomen{open, select, yes { tot nu toe} other {}}; }}{atStart, select, yes {eerste update bij het begin} other {eerste update {duration} na het begin}}.',
   'record.duration': '{shape, select, m {{m, plural, one {# minuut} other {# minuten}}} h {{h, plural, one {# uur} other {# uur}}} other {{h, plural, one {# uur} other {# uur}} {m} min}}',
+  'window.yourTime': 'Uw tijd:',
 } satisfies Catalogue;

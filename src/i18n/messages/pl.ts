@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': 'Opublikowano post-mortem: „{title}”.',
   'record.line': '{due, plural, =0 {} one {Dotrzymano {kept} z # obietnicy aktualizacji{open, select, yes { (dotąd)} other {}}; } other {Dotrzymano {kept} z # obietnic aktualizacji{open, select, yes { (dotąd)} other {}}; }}{atStart, select, yes {pierwsza aktualizacja na początku} other {pierwsza aktualizacja {duration} po rozpoczęciu}}.',
   'record.duration': '{shape, select, m {{m, plural, one {# minuta} few {# minuty} many {# minut} other {# minuty}}} h {{h, plural, one {# godzina} few {# godziny} many {# godzin} other {# godziny}}} other {{h, plural, one {# godzina} few {# godziny} many {# godzin} other {# godziny}} {m} min}}',
+  'window.yourTime': 'Twój czas:',
 } satisfies Catalogue;

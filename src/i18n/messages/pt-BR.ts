@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': 'O post-mortem de “{title}” foi publicado.',
   'record.line': '{due, plural, =0 {} one {{kept} de # promessa de atualização cumprida{open, select, yes { até agora} other {}}; } other {{kept} de # promessas de atualização cumpridas{open, select, yes { até agora} other {}}; }}{atStart, select, yes {primeira atualização no início} other {primeira atualização {duration} após o início}}.',
   'record.duration': '{shape, select, m {{m, plural, one {# minuto} other {# minutos}}} h {{h, plural, one {# hora} other {# horas}}} other {{h, plural, one {# hora} other {# horas}} {m} min}}',
+  'window.yourTime': 'Seu horário:',
 } satisfies Catalogue;

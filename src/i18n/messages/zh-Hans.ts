@@ -100,4 +100,5 @@ export default {
   'feed.postmortemSummary': '“{title}”的事后分析已发布。',
   'record.line': '{due, plural, =0 {} other {已兑现 # 次更新承诺中的 {kept} 次{open, select, yes {（截至目前）} other {}}；}}{atStart, select, yes {首次更新于开始时} other {首次更新在开始后 {duration}}}。',
   'record.duration': '{shape, select, m {{m} 分钟} h {{h} 小时} other {{h} 小时 {m} 分钟}}',
+  'window.yourTime': '您的时间：',
 } satisfies Catalogue;
