@@ -77,7 +77,7 @@ export function assembleProject(root: string, config: Config | undefined, now: D
 
   if (!config) return { problems, files };
   const list = entries.sort(newestFirst);
-  attachTranslations(list, translations, config, sources, problems);
+  attachTranslations(list, translations, config, sources, now, problems);
   for (const w of contentWarnings(list, config, now)) problems.warn(w.file, w, w.message, w.hint);
   for (const e of snapshotErrors(list, config, now)) problems.error(e.file, e, e.message, e.hint);
   checkIssueForm(root, config, problems);

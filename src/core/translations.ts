@@ -3,7 +3,8 @@ import type { Entry, Postmortem, PostmortemTranslation, Translation, Update } fr
 import type { Problems } from './problems.ts';
 import type { Sources } from './read.ts';
 import type { Config } from './schema/config.ts';
-import { ENDING_STATUSES } from './status.ts';
+import { resolvedAt } from './rules/incident.ts';
+import { maintenanceStatus } from './rules/maintenance.ts';
 import { formatUtc } from './time.ts';
 
 // Incident text in the site's other languages: `<id>.<lang>.md` beside `<id>.md` (and
@@ -20,11 +21,12 @@ export function attachTranslations(
   translations: readonly (Translation | PostmortemTranslation)[],
   config: Config,
   sources: Sources,
+  now: Date,
   problems: Problems,
 ): void {
   const { incidentIds } = sources;
-  // Translation files by id and language, read or not (one with errors of its own is not missing).
-  const files = new Set(sources.jobs.flatMap((job) => (job.language && !job.postmortem ? [`${job.id}.${job.language}`] : [])));
+  // Files by name, read or not: one with errors of its own is reported as such, not as missing.
+  const files = new Set(sources.jobs.map((job) => `${job.id}${job.postmortem ? '.postmortem' : ''}${job.language ? `.${job.language}` : ''}`));
   const [first, ...others] = config.site.languages as [Language, ...Language[]];
   const byId = new Map(entries.map((e) => [e.id, e]));
   for (const translation of translations) {
@@ -44,15 +46,19 @@ export function attachTranslations(
       continue;
     }
     if (!('updates' in translation)) {
-      if (entry.postmortem) (entry.postmortem.translations ??= {})[language] = translation;
-      else problems.error(file, undefined, `The post-mortem translation has no post-mortem: there is no incidents/${id}.postmortem.md.`, 'Write the post-mortem first (candor postmortem), then translate it.');
+      if (entry.postmortem) {
+        (entry.postmortem.translations ??= {})[language] = translation;
+        if (entry.postmortem.title !== undefined && translation.title === undefined && !entry.postmortem.draft) {
+          problems.warn(file, { line: 1, column: 1 }, `No title: the post-mortem's own, "${entry.postmortem.title}", is in ${nameOf(first)}; the ${nameOf(language)} page names it after the incident instead.`, 'Add "title:" in this language to the frontmatter.');
+        }
+      } else if (!files.has(`${id}.postmortem`)) problems.error(file, undefined, `The post-mortem translation has no post-mortem: there is no incidents/${id}.postmortem.md.`, 'Write the post-mortem first (candor postmortem), then translate it.');
       continue;
     }
-    keepInStep(entry, translation, first, problems);
+    if (!entry.draft) keepInStep(entry, translation, first, problems);
     (entry.translations ??= {})[language] = translation;
   }
   for (const entry of entries) {
-    if (entry.draft || !isOpen(entry)) continue;
+    if (entry.draft || !isOpen(entry, now)) continue;
     for (const language of others) {
       if (files.has(`${entry.id}.${language}`)) continue;
       problems.warn(
@@ -65,9 +71,11 @@ export function attachTranslations(
   }
 }
 
-function isOpen(entry: Entry): boolean {
-  const ending: readonly string[] = ENDING_STATUSES[entry.kind];
-  return !entry.updates.some((u) => ending.includes(u.status));
+/** Unresolved, or maintenance not yet completed or cancelled (by an update or by its window's end). */
+function isOpen(entry: Entry, now: Date): boolean {
+  if (entry.kind === 'incident') return resolvedAt(entry, now) === undefined;
+  const status = maintenanceStatus(entry, now);
+  return status !== 'completed' && status !== 'cancelled';
 }
 
 function keepInStep(entry: Entry, translation: Translation, first: Language, problems: Problems): void {
@@ -122,6 +130,8 @@ export function entryIn(entry: Entry, language: Language, own: Language): Entry 
 function postmortemIn(postmortem: Postmortem, language: Language, own: Language): Postmortem {
   const translation = postmortem.translations?.[language];
   if (!translation) return { ...postmortem, fallback: own };
+  // Without a title of its own, the page names it by the incident's title (translated, or marked).
+  const { title: _own, ...rest } = postmortem;
   const { markdown, html, sections, title } = translation;
-  return { ...postmortem, markdown, html, sections, ...(title ? { title } : {}) };
+  return { ...rest, markdown, html, sections, ...(title ? { title } : {}) };
 }

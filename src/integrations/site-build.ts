@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseInParallel } from '../core/load-parallel.ts';
 import { writeEntryFiles } from '../lib/entry-files.ts';
-import { getSite, startBuild } from '../lib/site.ts';
+import { allSites, startBuild } from '../lib/site.ts';
 
 /**
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
@@ -18,9 +18,7 @@ export function siteBuild(root: string): AstroIntegration {
         if (command === 'build') startBuild(root, parseInParallel(root, { background: true }));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { languages } = await getSite();
-        const sites = await Promise.all(languages.map(({ language }, k) => getSite(k === 0 ? undefined : language)));
-        const written = await writeEntryFiles(fileURLToPath(dir), sites);
+        const written = await writeEntryFiles(fileURLToPath(dir), await allSites());
         logger.info(`${written} API documents and calendar events of entries written.`);
       },
     },

@@ -1,15 +1,21 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { dayBounds, statusIntervals } from '../core/rules/uptime.ts';
+import { dayBounds, type StatusInterval, statusIntervals } from '../core/rules/uptime.ts';
+import type { StatusBoard } from '../views/home.ts';
 import { type ApiContext, apiEntryDocuments } from '../views/api.ts';
 import { eventCalendar } from '../views/calendar.ts';
 import { paths } from '../views/urls.ts';
 import type { Site } from './site.ts';
 
 /** What the API documents of a site are made from. */
-export function apiContext({ config, now, entries, board }: Site): ApiContext {
-  return { config, now, entries, statuses: board.statuses, intervals: statusIntervals(entries, dayBounds(now, config.site.time_zone)[0]!, now) };
+export function apiContext({ config, base, now, entries, board }: Site): ApiContext {
+  let intervals = recent.get(board);
+  if (!intervals) recent.set(board, (intervals = statusIntervals(entries, dayBounds(now, config.site.time_zone)[0]!, now)));
+  return { config, base, now, entries, statuses: board.statuses, intervals };
 }
+
+// Statuses over time are the same in every language: computed once per build, keyed by its board.
+const recent = new WeakMap<StatusBoard, StatusInterval[]>();
 
 /**
  * The files each entry has besides its page: its API document (by its name under `/api/v2/`) and,
@@ -19,15 +25,15 @@ export function apiContext({ config, now, entries, board }: Site): ApiContext {
  */
 export function entryFiles(site: Site): { api: Map<string, string>; calendars: Map<string, string> } {
   const api = new Map(Object.entries(apiEntryDocuments(apiContext(site))).map(([name, body]) => [name, JSON.stringify(body, null, 2)]));
-  const calendars = new Map(site.entries.flatMap((e) => (e.kind === 'maintenance' ? [[e.id, eventCalendar(e, site.config, site.now)] as const] : [])));
+  const calendars = new Map(site.entries.flatMap((e) => (e.kind === 'maintenance' ? [[e.id, eventCalendar(e, site.config, site.now, site.base)] as const] : [])));
   return { api, calendars };
 }
 
 /** Writes the entry files of each language's site under `dir` (the build's output), sixteen at a time. */
 export async function writeEntryFiles(dir: string, sites: readonly Site[]): Promise<number> {
-  const files = sites.flatMap((site, k) => {
+  const files = sites.flatMap((site) => {
     // The default language's files at the top, the others' under their code, as their pages.
-    const under = k === 0 ? '' : site.language;
+    const under = site.lang ?? '';
     const { api, calendars } = entryFiles(site);
     return [...[...api].map(([name, text]) => ({ path: join(under, paths.api(name)), text })), ...[...calendars].map(([id, text]) => ({ path: join(under, paths.eventCalendar(id)), text }))];
   });

@@ -29,6 +29,8 @@ export interface Site {
   live: LiveState[];
   /** The language of this site's pages and its interface text. */
   language: Language;
+  /** Its pages' `lang` route parameter, and the folder they are in: none for the default language. */
+  lang: Language | undefined;
   t: Translator;
   /** Every language of the site, the default (at `/`) first, with the base path of its pages. */
   languages: { language: Language; base: string }[];
@@ -42,6 +44,8 @@ interface BuildSlot {
   root: string;
   parsed: Promise<ParsedProject>;
   site?: Promise<Site>;
+  /** The site in each other language, made once for the pages and the build's last step alike. */
+  languages?: Map<string, Promise<Site>>;
 }
 const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };
 
@@ -63,20 +67,25 @@ let cached: Promise<Site> | undefined;
  * `lang` is a page's `lang` parameter: none for the default language, a code for the others.
  */
 export function getSite(lang?: string): Promise<Site> {
-  const site = defaultSite();
+  const slot = slots[BUILD];
+  const building = slot?.root === buildEnv.root;
+  const site = building
+    ? (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed))))
+    : // Imported here only: a build's pages never load the parser.
+      (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(loadProject(buildEnv.root, buildEnv.now))));
   if (lang === undefined) return site;
-  let translated = languageSites.get(lang);
-  if (!translated) languageSites.set(lang, (translated = site.then((s) => inLanguage(s, lang))));
+  const sites = building ? (slot.languages ??= new Map()) : devLanguages;
+  let translated = sites.get(lang);
+  if (!translated) sites.set(lang, (translated = site.then((s) => inLanguage(s, lang))));
   return translated;
 }
 
-const languageSites = new Map<string, Promise<Site>>();
+const devLanguages = new Map<string, Promise<Site>>();
 
-function defaultSite(): Promise<Site> {
-  const slot = slots[BUILD];
-  if (slot?.root === buildEnv.root) return (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed))));
-  // Imported here only: a build's pages never load the parser.
-  return (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(loadProject(buildEnv.root, buildEnv.now))));
+/** The site in each of its languages, the default first. */
+export async function allSites(): Promise<Site[]> {
+  const { languages } = await getSite();
+  return Promise.all(languages.map(({ language }, k) => getSite(k === 0 ? undefined : language)));
 }
 
 /** The site in another of its languages: its pages under `/<lang>/`, their words from its catalogue. */
@@ -89,6 +98,7 @@ function inLanguage(site: Site, lang: string): Site {
   return {
     ...site,
     language: other.language,
+    lang: other.language,
     base: other.base,
     clock,
     t,
@@ -111,12 +121,13 @@ function siteOf({ project, problems }: LoadResult): Site {
     entries,
     now: buildEnv.now,
     base: config.site.base,
-    clock: { timeZone: config.site.time_zone, locale: config.site.locale },
+    clock: { timeZone: config.site.time_zone, locale: localeFor(language, config.site.locale) },
     titles: new Map(entries.map((e) => [e.id, e.title])),
     board: statusBoard(entries, config, buildEnv.now),
     // A snapshot (`site.as_of`) stays at its moment in the visitor's browser too.
     live: isSnapshot(config, buildEnv.now) ? [] : liveStates(entries, config, buildEnv.now, t),
     language,
+    lang: undefined,
     t,
     languages: [{ language, base: config.site.base }, ...others.map((other) => ({ language: other, base: href(config.site.base, other) }))],
   };
@@ -128,14 +139,8 @@ type StaticPath = { params: Record<string, string | undefined>; props?: Record<s
  * The static paths of a route in every language of the site: those `pathsOf` gives for each
  * language's site, with the `lang` parameter (none for the default language, at `/`).
  */
-export async function inEveryLanguage(pathsOf: (site: Site, lang: string | undefined) => StaticPath[] | Promise<StaticPath[]>) {
-  const { languages } = await getSite();
-  const all = await Promise.all(
-    languages.map(async ({ language }, k) => {
-      const lang = k === 0 ? undefined : language;
-      return (await pathsOf(await getSite(lang), lang)).map((path) => ({ ...path, params: { ...path.params, lang } }));
-    }),
-  );
+export async function inEveryLanguage(pathsOf: (site: Site) => StaticPath[] | Promise<StaticPath[]>) {
+  const all = await Promise.all((await allSites()).map(async (site) => (await pathsOf(site)).map((path) => ({ ...path, params: { ...path.params, lang: site.lang } }))));
   return all.flat();
 }
 
@@ -143,4 +148,10 @@ export async function inEveryLanguage(pathsOf: (site: Site, lang: string | undef
 export const languagePaths = () => inEveryLanguage(() => [{ params: {} }]);
 
 /** One static path per component, with the component as a prop: for /components/<id>/… routes. */
-export const componentPaths = () => inEveryLanguage((site) => site.config.components.map((component) => ({ params: { id: component.id }, props: { component } })));
+const componentPathsOf = (site: Site) => site.config.components.map((component) => ({ params: { id: component.id }, props: { component } }));
+
+/** For what exists once whatever the language (a component's badge). */
+export const componentPaths = async () => componentPathsOf(await getSite());
+
+/** For a component's page and feeds, in every language. */
+export const componentPathsInEveryLanguage = () => inEveryLanguage(componentPathsOf);

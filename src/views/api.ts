@@ -99,6 +99,8 @@ export const API_LIST_LIMIT = 50;
 
 export interface ApiContext {
   config: Config;
+  /** Base path of the pages its links lead to: the language's (`/de/` for German). */
+  base: string;
   now: Date;
   /** Each component's status now. */
   statuses: ReadonlyMap<string, ComponentStatus>;
@@ -117,7 +119,7 @@ function pageId(config: Config): string {
 
 export function apiPage(ctx: ApiContext): ApiPage {
   const { site } = ctx.config;
-  return { id: pageId(ctx.config), name: site.name, url: absolute(site.url, site.base, paths.home), time_zone: site.time_zone, updated_at: iso(ctx.now) };
+  return { id: pageId(ctx.config), name: site.name, url: absolute(site.url, ctx.base, paths.home), time_zone: site.time_zone, updated_at: iso(ctx.now) };
 }
 
 /** Components and groups in configuration order; a group stands before its first member. */
@@ -212,7 +214,7 @@ export function apiIncident(e: Entry, ctx: ApiContext, components: readonly ApiC
     name: e.title,
     created_at: iso(first.at),
     updated_at: iso(posted[0]?.at ?? first.at),
-    shortlink: absolute(config.site.url, config.site.base, paths.incident(id)),
+    shortlink: absolute(config.site.url, ctx.base, paths.incident(id)),
     page_id: pageId(config),
     incident_updates: updates,
     components: components.filter((c) => !c.group && e.components.some((x) => x.id === c.id)),

@@ -13,14 +13,14 @@ export const CALENDAR_PAST_DAYS = 365;
  * daylight-saving changes. Each window keeps its UID; SEQUENCE and LAST-MODIFIED follow its updates, so
  * a moved window reaches calendars once an update says so. Cancelled windows stay, marked CANCELLED.
  */
-export function maintenanceCalendar(entries: readonly Entry[], config: Config, now: Date, name = `${config.site.name} maintenance`): string {
+export function maintenanceCalendar(entries: readonly Entry[], config: Config, now: Date, base = config.site.base, name = `${config.site.name} maintenance`): string {
   const host = new URL(config.site.url).host;
   const calendar = ical({
     name,
     description: `Planned maintenance at ${config.site.name}.`,
     prodId: { company: 'Candor', product: 'Candor', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
-    url: absolute(config.site.url, config.site.base, paths.maintenance),
+    url: absolute(config.site.url, base, paths.maintenance),
     ttl: 3600,
   });
   for (const m of entries) {
@@ -28,7 +28,7 @@ export function maintenanceCalendar(entries: readonly Entry[], config: Config, n
     const posted = m.updates.filter((u) => u.at <= now);
     const latest = posted[0];
     if (!latest) continue;
-    const url = absolute(config.site.url, config.site.base, paths.incident(m.id));
+    const url = absolute(config.site.url, base, paths.incident(m.id));
     calendar.createEvent({
       id: `${m.id}@${host}`,
       summary: m.title,
@@ -47,18 +47,18 @@ export function maintenanceCalendar(entries: readonly Entry[], config: Config, n
 }
 
 /** One maintenance as its own calendar, for an "Add to calendar" link. */
-export function eventCalendar(m: Maintenance, config: Config, now: Date): string {
-  return maintenanceCalendar([m], config, now, m.title);
+export function eventCalendar(m: Maintenance, config: Config, now: Date, base = config.site.base): string {
+  return maintenanceCalendar([m], config, now, base, m.title);
 }
 
 /** A Google Calendar link that opens the window as a new event. */
-export function googleCalendarLink(m: Maintenance, config: Config): string {
+export function googleCalendarLink(m: Maintenance, config: Config, base = config.site.base): string {
   const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   const params = new URLSearchParams({
     action: 'TEMPLATE',
     text: `${m.title} (${config.site.name})`,
     dates: `${stamp(m.scheduledFor)}/${stamp(m.scheduledUntil)}`,
-    details: absolute(config.site.url, config.site.base, paths.incident(m.id)),
+    details: absolute(config.site.url, base, paths.incident(m.id)),
   });
   return `https://calendar.google.com/calendar/render?${params}`;
 }

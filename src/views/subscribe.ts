@@ -22,8 +22,8 @@ export interface WaySection {
  * component), the maintenance calendar, and the widget, badges and API for developers. Absolute
  * URLs, because readers paste them into other tools.
  */
-export function subscribeSections(config: Config): WaySection[] {
-  const url = (path: string) => absolute(config.site.url, config.site.base, path);
+export function subscribeSections(config: Config, base = config.site.base): WaySection[] {
+  const url = (path: string) => absolute(config.site.url, base, path);
   const rss = url(paths.feed('rss'));
   const sections: WaySection[] = [];
 
@@ -76,7 +76,8 @@ export function subscribeSections(config: Config): WaySection[] {
     title: 'For developers',
     ways: [
       { label: 'Widget', how: 'A banner in your own app while something is wrong here; add this to your page:', code: `<script src="${url(paths.widget)}" async></script>` },
-      { label: 'Status badge', url: url(paths.badge) },
+      // The badge is the same in every language: one, at the site's root.
+      { label: 'Status badge', url: absolute(config.site.url, config.site.base, paths.badge) },
       { label: 'JSON API (Statuspage format)', url: url(paths.api('summary')), how: 'The same endpoints and fields as Atlassian Statuspage, so existing clients work.' },
     ],
   });

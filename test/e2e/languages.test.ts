@@ -124,4 +124,18 @@ describe('incident text in the language of the page', () => {
     expect(JSON.parse(read('api/v2/incidents/2026-11-24-api-errors.json')).incident.name).toBe('Elevated API error rates');
     expect(read('de/maintenance.ics')).toContain('BEGIN:VCALENDAR');
   });
+
+  it("the documents of a language link to that language's pages", () => {
+    const incidents = JSON.parse(read('de/api/v2/incidents.json')) as { page: { url: string }; incidents: { id: string; shortlink: string }[] };
+    expect(incidents.page.url).toBe(`${SITE}/de/`);
+    expect(incidents.incidents.every((i) => i.shortlink === `${SITE}/de/incidents/${i.id}/`)).toBe(true);
+    const calendar = read('de/maintenance.ics').replace(/\r\n[ \t]/g, '');
+    expect(calendar).toContain(`URL;VALUE=URI:${SITE}/de/incidents/2026-11-24-db-maintenance/`);
+    expect(calendar).not.toContain(`URL;VALUE=URI:${SITE}/incidents/`);
+    // The subscribe page offers the language's feeds; the badge is one for every language, at the root.
+    const subscribe = read('de/subscribe/index.html');
+    expect(subscribe).toContain(`<code>/feed subscribe ${SITE}/de/history.rss</code>`);
+    expect(subscribe).toContain(`href="${SITE}/badge.svg"`);
+    expect(existsSync(join(dist, 'de/badge.svg'))).toBe(false);
+  });
 });

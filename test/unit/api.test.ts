@@ -33,7 +33,7 @@ function documents(files: Record<string, string>, nowIso: string) {
   expect(problems.errors).toEqual([]);
   const { config, entries } = project!;
   const intervals = statusIntervals(entries, new Date(now.getTime() - 90 * 86_400_000), now);
-  const ctx = { config, entries, now, statuses: componentStatuses(entries, config, now), intervals };
+  const ctx = { config, base: config.site.base, entries, now, statuses: componentStatuses(entries, config, now), intervals };
   return { ...apiDocuments(ctx), ...apiEntryDocuments(ctx) } as Record<string, any>;
 }
 

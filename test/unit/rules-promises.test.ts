@@ -106,7 +106,7 @@ describe('site.show_promise_record', () => {
     const { apiIncident } = await import('../../src/views/api.ts');
     const { configSchema } = await import('../../src/core/schema/config.ts');
     const i = open();
-    const ctx = (show: boolean) => ({ config: configSchema.parse({ site: { name: 'X', url: 'https://status.x.example', show_promise_record: show }, components: [{ id: 'api', name: 'API' }] }), now: t('2026-11-29T10:40Z'), entries: [i], statuses: new Map(), intervals: [] });
+    const ctx = (show: boolean) => ({ config: configSchema.parse({ site: { name: 'X', url: 'https://status.x.example', show_promise_record: show }, components: [{ id: 'api', name: 'API' }] }), base: '/', now: t('2026-11-29T10:40Z'), entries: [i], statuses: new Map(), intervals: [] });
     expect(apiIncident(i, ctx(true)).candor_communication).toEqual({ first_update_minutes: 5, promises_made: 1, promises_due: 1, promises_kept: 0, longest_silence_minutes: 40 });
     expect('candor_communication' in apiIncident(i, ctx(false))).toBe(false);
   });

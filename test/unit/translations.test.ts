@@ -123,12 +123,34 @@ describe('a translation beside the incident', () => {
 
     const orphan = loadWith({ 'incidents/search.postmortem.de.md': german });
     expect(messages(orphan.problems.errors)).toEqual(['incidents/search.postmortem.de.md:1 The post-mortem translation has no post-mortem: there is no incidents/search.postmortem.md.']);
+    // A post-mortem with errors of its own is not said to be missing.
+    const broken = loadWith({ 'incidents/search.postmortem.md': postmortem.replace('published: 2026-11-21T09:00Z', 'published: someday'), 'incidents/search.postmortem.de.md': german });
+    expect(messages(broken.problems.errors).filter((m) => m.startsWith('incidents/search.postmortem.de.md'))).toEqual([]);
+    expect(messages(broken.problems.errors)).toHaveLength(1);
+  });
+
+  it("of a post-mortem without a title of its own never shows the original's title as if translated", () => {
+    const postmortem = '---\ntitle: What broke search\npublished: 2026-11-21T09:00Z\n---\n\n## Summary\nAn index was deleted.\n\n## Impact\nNo search.\n\n## Root cause\nA script.\n\n## Resolution\nRebuilt.\n\n## Prevention\nA check.\n';
+    const { project, problems } = loadWith({ 'incidents/search.postmortem.md': postmortem, 'incidents/search.postmortem.de.md': '---\n---\n\n## Zusammenfassung\nEin Index wurde gelöscht.\n', 'incidents/search.de.md': GERMAN });
+    expect(messages(problems.warnings)).toEqual(['incidents/search.postmortem.de.md:1 No title: the post-mortem\'s own, "What broke search", is in English; the German page names it after the incident instead.']);
+    const german = entryIn(project!.entries[0]!, 'de', 'en').postmortem!;
+    expect(german.title).toBeUndefined();
+    expect(german.sections).toEqual(['Zusammenfassung']);
+  });
+
+  it('of a draft is not warned about: the draft is not shown', () => {
+    const draft = INCIDENT.replace('title: Search is down\n', 'title: Search is down\ndraft: true\n');
+    const { problems } = load({ 'incidents/search.md': draft, 'incidents/search.de.md': GERMAN.split('## Identified')[0]! }, new Date('2026-11-24T12:00:00Z'), CONFIG);
+    expect(messages(problems.list)).toEqual([]);
   });
 
   it('missing for an open incident is a warning per language; a resolved one is history and is not', () => {
     const open = INCIDENT.replace(/## Resolved[^#]*/, '');
-    const { problems } = load({ 'incidents/open.md': open, 'incidents/done.md': INCIDENT, 'incidents/open.de.md': GERMAN.replace(/## Resolved[^#]*/, '') }, new Date('2026-11-24T12:00:00Z'), CONFIG);
+    // A window that has ended is over, Completed update or not.
+    const ended = '---\ntitle: Upgrade\ncomponents: [database]\nscheduled_for: 2026-11-20T02:00Z\nscheduled_until: 2026-11-20T03:00Z\n---\n\n## Scheduled — 2026-11-18 10:00 UTC\nAn upgrade.\n';
+    const { problems } = load({ 'incidents/open.md': open, 'incidents/done.md': INCIDENT, 'incidents/ended.md': ended, 'incidents/open.de.md': GERMAN.replace(/## Resolved[^#]*/, '') }, new Date('2026-11-24T12:00:00Z'), CONFIG);
     expect(messages(problems.warnings)).toEqual([
+      'incidents/ended.md:8 The maintenance window ended at 2026-11-20 03:00 UTC and was never updated or completed.',
       'incidents/open.md:1 No French translation of this open incident: its French pages show it in English, with a note.',
     ]);
   });

@@ -16,7 +16,7 @@ export function webhookPayload(message: Message, event: NotificationEvent, ctx: 
   const { config, entries } = ctx;
   const at = event.at;
   const status = pageStatus(entries, config, at);
-  const incident = apiIncident(event.entry, { config, now: at, entries, statuses: componentStatuses(entries, config, at), intervals: statusIntervals(entries, dayBounds(at, config.site.time_zone)[0]!, at) });
+  const incident = apiIncident(event.entry, { config, base: config.site.base, now: at, entries, statuses: componentStatuses(entries, config, at), intervals: statusIntervals(entries, dayBounds(at, config.site.time_zone)[0]!, at) });
   const postmortem = event.type === 'postmortem' && event.entry.postmortem ? { postmortem_body: event.entry.postmortem.markdown, postmortem_published_at: at.toISOString() } : {};
   return {
     meta: { unsubscribe: null, documentation: absolute(config.site.url, config.site.base, '/subscribe/#developers') },

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { componentPaths, getSite } from '../../../../lib/site.ts';
+import { componentPathsInEveryLanguage, getSite } from '../../../../lib/site.ts';
 import { feedItems, feedMeta, rss } from '../../../../views/feed.ts';
 
-export const getStaticPaths = componentPaths satisfies GetStaticPaths;
+export const getStaticPaths = componentPathsInEveryLanguage satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { entries, config, now, t, base } = await getSite(params.lang);

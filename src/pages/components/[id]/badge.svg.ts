@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { ComponentConfig } from '../../../../core/schema/config.ts';
-import { componentPaths, getSite } from '../../../../lib/site.ts';
-import { badgeSvg, componentBadge } from '../../../../views/badge.ts';
+import type { ComponentConfig } from '../../../core/schema/config.ts';
+import { componentPaths, getSite } from '../../../lib/site.ts';
+import { badgeSvg, componentBadge } from '../../../views/badge.ts';
 
 export const getStaticPaths = componentPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, props }) => {
-  const { board } = await getSite(params.lang);
+export const GET: APIRoute = async ({ props }) => {
+  const { board } = await getSite();
   const component = props['component'] as ComponentConfig;
   return new Response(badgeSvg(componentBadge(component.name, board.statuses.get(component.id) ?? 'operational')), { headers: { 'content-type': 'image/svg+xml' } });
 };
