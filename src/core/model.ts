@@ -1,4 +1,5 @@
 import type { Language } from '../i18n/languages.ts';
+import type { Problem } from './problems.ts';
 import type {
   ComponentStatus,
   Impact,
@@ -121,4 +122,6 @@ export interface PostmortemTranslation {
   markdown: string;
   html: string;
   sections: string[];
+  /** What a draft may have and a published post-mortem may not (template text, empty sections). */
+  unfinished: Problem[];
 }

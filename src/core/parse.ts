@@ -579,12 +579,15 @@ export function parseTranslation(src: SourceFile, language: Language, problems: 
   };
 }
 
-/** Reads a translation of a post-mortem, `<id>.postmortem.<lang>.md`: held to the rules of a published one. */
+/**
+ * Reads a translation of a post-mortem, `<id>.postmortem.<lang>.md`. Whether it is a draft is its
+ * post-mortem's: what only a draft may have is kept as `unfinished`, for the check across files.
+ */
 export function parsePostmortemTranslation(src: SourceFile, language: Language, problems: Problems): PostmortemTranslation | undefined {
-  const read = readPostmortem(src, problems, translationFrontmatter, TRANSLATION_REQUIRED, () => false);
+  const read = readPostmortem(src, problems, translationFrontmatter, TRANSLATION_REQUIRED, () => true);
   if (!read) return undefined;
-  const { fm, markdown, html, sections } = read;
-  return { id: src.id, file: src.file, language, ...(fm.title ? { title: fm.title } : {}), markdown, html, sections };
+  const { fm, markdown, html, sections, unfinished } = read;
+  return { id: src.id, file: src.file, language, ...(fm.title ? { title: fm.title } : {}), markdown, html, sections, unfinished };
 }
 
 /** Reads `<id>.postmortem.md`. */
@@ -615,22 +618,23 @@ function readPostmortem<S extends z.ZodType<{ title?: string | undefined }>>(src
   const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((h) => toString(h).trim());
   const html = renderTree(tree, foreignImageError(src.file, firstLine, problems));
   const draft = isDraft(fm);
-  // A draft may keep the skeleton's guidance and empty sections; publishing them is what must not happen.
-  if (!draft) {
-    reportTemplateText(tree, firstLine, src.file, problems);
-    tree.children.forEach((node, i) => {
-      if (node.type !== 'heading' || node.depth > 2) return;
-      const after = tree.children.slice(i + 1);
-      const next = after.findIndex((n) => n.type === 'heading' && n.depth <= node.depth);
-      const content = (next < 0 ? after : after.slice(0, next)).filter((n) => n.type !== 'heading');
-      if (isBlank(renderTree(content))) {
-        problems.error(src.file, { line: (node.position?.start.line ?? 1) + firstLine - 1, column: 1 }, `The section "${toString(node)}" is empty.`, 'Write it, or remove the heading.');
-      }
-    });
-  }
-  if (fm.title && !draft) reportTitleTemplateText(fm.title, split.yaml, src.file, problems);
+  // A draft may keep the skeleton's guidance and empty sections; publishing them is what must not
+  // happen. They are kept apart, so that a draft's translation can be held to them once it is published.
+  const unfinished = new Problems();
+  reportTemplateText(tree, firstLine, src.file, unfinished);
+  tree.children.forEach((node, i) => {
+    if (node.type !== 'heading' || node.depth > 2) return;
+    const after = tree.children.slice(i + 1);
+    const next = after.findIndex((n) => n.type === 'heading' && n.depth <= node.depth);
+    const content = (next < 0 ? after : after.slice(0, next)).filter((n) => n.type !== 'heading');
+    if (isBlank(renderTree(content))) {
+      unfinished.error(src.file, { line: (node.position?.start.line ?? 1) + firstLine - 1, column: 1 }, `The section "${toString(node)}" is empty.`, 'Write it, or remove the heading.');
+    }
+  });
+  if (fm.title) reportTitleTemplateText(fm.title, split.yaml, src.file, unfinished);
+  if (!draft) problems.list.push(...unfinished.list);
   if (problems.errors.length > before) return undefined;
-  return { fm, split, markdown, html, sections, draft };
+  return { fm, split, markdown, html, sections, draft, unfinished: draft ? unfinished.list : [] };
 }
 
 /** Reports an image that is not a file of the site, at its place in the file. */

@@ -48,6 +48,7 @@ export function attachTranslations(
     if (!('updates' in translation)) {
       if (entry.postmortem) {
         (entry.postmortem.translations ??= {})[language] = translation;
+        if (!entry.postmortem.draft) problems.list.push(...translation.unfinished);
         if (entry.postmortem.title !== undefined && translation.title === undefined && !entry.postmortem.draft) {
           problems.warn(file, { line: 1, column: 1 }, `No title: the post-mortem's own, "${entry.postmortem.title}", is in ${nameOf(first)}; the ${nameOf(language)} page names it after the incident instead.`, 'Add "title:" in this language to the frontmatter.');
         }

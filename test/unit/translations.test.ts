@@ -138,6 +138,15 @@ describe('a translation beside the incident', () => {
     expect(german.sections).toEqual(['Zusammenfassung']);
   });
 
+  it("of a post-mortem may be unfinished while the post-mortem is a draft, not once it is published", () => {
+    const postmortem = (published: string) => `---\n${published}---\n\n## Summary\nAn index was deleted.\n\n## Impact\nNo search.\n\n## Root cause\nA script.\n\n## Resolution\nRebuilt.\n\n## Prevention\nA check.\n`;
+    const unfinished = '---\ntitle: Suche\n---\n\n## Zusammenfassung\nEin Index wurde gelöscht.\n\n## Auswirkung\n';
+    const draft = loadWith({ 'incidents/search.postmortem.md': postmortem(''), 'incidents/search.postmortem.de.md': unfinished, 'incidents/search.de.md': GERMAN });
+    expect(messages(draft.problems.errors)).toEqual([]);
+    const published = loadWith({ 'incidents/search.postmortem.md': postmortem('published: 2026-11-21T09:00Z\n'), 'incidents/search.postmortem.de.md': unfinished, 'incidents/search.de.md': GERMAN });
+    expect(messages(published.problems.errors)).toEqual(['incidents/search.postmortem.de.md:8 The section "Auswirkung" is empty.']);
+  });
+
   it('of a draft is not warned about: the draft is not shown', () => {
     const draft = INCIDENT.replace('title: Search is down\n', 'title: Search is down\ndraft: true\n');
     const { problems } = load({ 'incidents/search.md': draft, 'incidents/search.de.md': GERMAN.split('## Identified')[0]! }, new Date('2026-11-24T12:00:00Z'), CONFIG);
