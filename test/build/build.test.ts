@@ -76,7 +76,7 @@ describe('the build reads the same model the check validates', () => {
   });
 
   it("shows the site's frame in its first language, mirrored for a right-to-left one", () => {
-    const root = makeProject({}, 'site:\n  name: X\n  url: https://status.x.example\n  languages: [ar, en]\ncomponents:\n  - id: api\n    name: API\n');
+    const root = makeProject({ 'public/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' }, 'site:\n  name: X\n  url: https://status.x.example\n  logo: /logo.svg\n  languages: [ar, en]\ncomponents:\n  - id: api\n    name: API\n');
     const r = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
     expect(r.code, r.output).toBe(0);
     const html = readFileSync(join(r.outDir, 'index.html'), 'utf8');
@@ -86,6 +86,11 @@ describe('the build reads the same model the check validates', () => {
     expect(html).toContain('<nav aria-label="الموقع"><a href="/history/">السجل</a><a href="/maintenance/">الصيانة</a><a href="/subscribe/">اشترك</a></nav>');
     expect(html).toMatch(/<p>أُنشئت في <time datetime="2026-11-24T12:00:00.000Z"[^>]*>[^<]+<\/time>\. مدعومة بـ Candor\.<\/p>/);
     expect(html).not.toContain('Skip to content');
+    // The other language's pages, under /en/, take the logo from the site's base, where public/ is.
+    const english = readFileSync(join(r.outDir, 'en', 'index.html'), 'utf8');
+    expect(english).toContain('<html lang="en" dir="ltr"');
+    expect(english).toContain('<link rel="icon" href="/logo.svg">');
+    expect(english).toContain('<img src="/logo.svg"');
   });
 
   it("fails on bad input with the check's messages, and produces no site", () => {

@@ -87,6 +87,13 @@ describe('incident text in the language of the page', () => {
     expect(textOf(querySelector(investigating, '.prose'))).toBe('We are investigating elevated error rates on the API.');
   });
 
+  it("the home page's cards say so of an update shown in English", () => {
+    const card = querySelector(page('ar/index.html'), '[data-entry="2026-11-24-email-delays"]');
+    expect(querySelector(card, 'h3').attributes.lang).toBe('en');
+    expect(textOf(querySelector(card, '.untranslated'))).toBe('لم تُترجم بعد؛ معروضة باللغة الإنجليزية.');
+    expect(querySelector(card, '.prose').attributes.lang).toBe('en');
+  });
+
   it('an entry with no translation at all says so once, under its title in English', () => {
     const doc = page('de/incidents/2026-11-24-email-delays/index.html');
     expect(querySelector(doc, 'h1').attributes.lang).toBe('en');
