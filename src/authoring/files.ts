@@ -73,6 +73,11 @@ export function incidentFile(i: NewIncident): string {
   return `---\n${fm.join('\n')}\n---\n\n${updateBlock(i.status, i.at, withPromise(i.message, i.nextUpdate))}`;
 }
 
+/** A translation (`<id>.<lang>.md`): its title, when there is one, and its first update under the incident's heading. */
+export function translationFile(title: string | undefined, label: string, at: Date, message: string): string {
+  return `---\n${title ? `title: ${yamlString(title)}\n` : ''}---\n\n${updateBlock(label, at, message)}`;
+}
+
 export interface NewMaintenance {
   title: string;
   components: string[];

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMPLATES_DIR } from '../core/read.ts';
+import { englishName, type Language, LANGUAGES } from '../i18n/languages.ts';
 import { type Placeholder, PLACEHOLDERS, SECTIONS, templateMistakes } from '../core/template-text.ts';
 
 
@@ -26,14 +27,22 @@ export const TEMPLATE_FOR_STATUS: Record<'incident' | 'maintenance', Partial<Rec
 /** A template that cannot be used as it is; the CLI prints the message and writes nothing. */
 export class TemplateError extends Error {}
 
-export function readTemplate(root: string, name: TemplateName): string {
-  const file = `${TEMPLATES_DIR}/${TEMPLATES[name]}`;
+/**
+ * A template in a language: `_templates/<code>/<name>.md`, and for English also `_templates/<name>.md`
+ * (the folder's own files are English). `flag` is how the text can be given instead, for the message.
+ */
+export function readTemplate(root: string, name: TemplateName, language: Language, flag = '--message'): string {
+  const own = `${TEMPLATES_DIR}/${language}/${TEMPLATES[name]}`;
+  const file = language === 'en' && !existsSync(join(root, own)) ? `${TEMPLATES_DIR}/${TEMPLATES[name]}` : own;
   const path = join(root, file);
-  if (!existsSync(path)) throw new TemplateError(`The message template ${file} is missing: restore it, or pass the text with --message.`);
+  if (!existsSync(path)) {
+    const how = language === 'en' ? 'restore it' : `write it in ${englishName(language)} (${TEMPLATES_DIR}/${TEMPLATES[name]} is the English one)`;
+    throw new TemplateError(`The message template ${file} is missing: ${how}, or pass the text with ${flag}.`);
+  }
   const text = readFileSync(path, 'utf8');
   const mistakes = templateMistakes(text);
   if (mistakes.length) {
-    throw new TemplateError(`Nothing was written: ${mistakes.map((u) => `${file}:${u.line}:${u.column}: ${u.message}`).join('\n')}\nFix the template, or pass the text with --message.`);
+    throw new TemplateError(`Nothing was written: ${mistakes.map((u) => `${file}:${u.line}:${u.column}: ${u.message}`).join('\n')}\nFix the template, or pass the text with ${flag}.`);
   }
   return text;
 }
@@ -41,6 +50,7 @@ export function readTemplate(root: string, name: TemplateName): string {
 export type TemplateValues = { [K in Placeholder]?: string | undefined } & { [K in (typeof SECTIONS)[number]]?: boolean | undefined };
 
 const PLACEHOLDER = new RegExp(`\\{\\{\\s*(${PLACEHOLDERS.join('|')})\\s*\\}\\}`, 'g');
+const PLACEHOLDER_THEN_STOP = new RegExp(`${PLACEHOLDER.source}(\\.)?`, 'g');
 const SECTION = new RegExp(`\\{\\{\\s*#\\s*(${SECTIONS.join('|')})\\s*\\}\\}([\\s\\S]*?)\\{\\{\\s*/\\s*\\1\\s*\\}\\}`, 'g');
 
 /**
@@ -54,7 +64,13 @@ export function fillTemplate(text: string, values: TemplateValues): string {
   for (const line of chosen.split('\n')) {
     const names = [...line.matchAll(PLACEHOLDER)].map((m) => m[1] as Placeholder);
     if (names.length > 0 && names.every((n) => !values[n])) continue;
-    out.push(line.replace(PLACEHOLDER, (_, n: Placeholder) => values[n] ?? ''));
+    // A value that ends a sentence with its own full stop ("40 Min.") does not get a second one.
+    out.push(
+      line.replace(PLACEHOLDER_THEN_STOP, (_, n: Placeholder, stop = '') => {
+        const value = values[n] ?? '';
+        return value.endsWith('.') ? value : value + stop;
+      }),
+    );
   }
   return out.join('\n').trim();
 }
@@ -68,8 +84,12 @@ export function inSentence(name: string): string {
   return `the ${name}`;
 }
 
-/** "the API", "the API and the Dashboard", "the API, the Dashboard and Webhooks". */
-export function listNames(names: readonly string[]): string {
+/**
+ * "the API", "the API and the Dashboard", "the API, the Dashboard and Webhooks"; in other languages
+ * the names as that language lists them ("API und Dashboard", "API、Dashboard").
+ */
+export function listNames(names: readonly string[], language: Language = 'en'): string {
+  if (language !== 'en') return new Intl.ListFormat(LANGUAGES[language].locale, { type: 'conjunction' }).format(names);
   const words = names.map(inSentence);
   if (words.length <= 1) return words[0] ?? '';
   // A name with "and" in it is set apart by a comma, so the list still reads as a list.

@@ -21,6 +21,9 @@ export const WRITE_FLAGS = {
   yes: { type: 'boolean', short: 'y' },
   quiet: { type: 'boolean' },
   owner: { type: 'string' },
+  language: { type: 'string', multiple: true, short: 'l' },
+  translation: { type: 'string', multiple: true },
+  'translation-title': { type: 'string', multiple: true },
 } as const;
 
 /** Flags of the preview and the pull-request comment. */
@@ -63,6 +66,9 @@ export type WriteFlags = {
   yes?: boolean | undefined;
   quiet?: boolean | undefined;
   owner?: string | undefined;
+  language?: string[] | undefined;
+  translation?: string[] | undefined;
+  'translation-title'?: string[] | undefined;
 };
 
 /** A flag's value, else the answer to a question, else (with no one to ask) a clear error. */

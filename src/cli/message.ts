@@ -14,6 +14,10 @@ export interface MessageSource {
   editName: string;
   /** `--edit`: open the text in $EDITOR before it is used. */
   edit?: boolean | undefined;
+  /** How the text is given on the command line, for messages: `--message` unless said. */
+  flagName?: string | undefined;
+  /** The language the text is written in, when it is a translation: "Deutsch (German)". */
+  language?: string | undefined;
 }
 
 /** "  | line" for each line: the text as customers will read it, set apart in the terminal. */
@@ -34,18 +38,19 @@ export async function composeMessage(ctx: CliContext, source: MessageSource): Pr
   if (source.flag !== undefined) return source.flag;
   const p = ctx.prompter;
   if (!p) {
-    if (source.template === undefined) throw new UsageError('Missing --message. Give it, or run the command in a terminal to be asked.');
+    if (source.template === undefined) throw new UsageError(`Missing ${source.flagName ?? '--message'}. Give it, or run the command in a terminal to be asked.`);
     const filled = source.template();
     const guidance = templateTextIn(filled);
-    if (guidance) throw new UsageError(`Nothing was written: the ${source.templateName ?? ''} template asks you to write ${guidance}. Give the whole text with --message, use --edit, or run the command in a terminal.`);
+    if (guidance) throw new UsageError(`Nothing was written: the ${source.templateName ?? ''} template asks you to write ${guidance}. Give the whole text with ${source.flagName ?? '--message'}, use --edit, or run the command in a terminal.`);
     return filled;
   }
-  if (source.template === undefined) return p.text({ message: 'Message for customers', validate: required('a message') });
+  const what = source.language ? `Message for customers in ${source.language}` : 'Message for customers';
+  if (source.template === undefined) return p.text({ message: what, validate: required('a message') });
   const editor = ctx.env['VISUAL'] || ctx.env['EDITOR'];
   let text = source.template();
   for (;;) {
     const guidance = templateTextIn(text);
-    ctx.out(`\nThe message customers will read${guidance ? ' (replace the text in double braces)' : ''}:\n${indent(text)}\n`);
+    ctx.out(`\nThe message customers will read${source.language ? ` in ${source.language}` : ''}${guidance ? ' (replace the text in double braces)' : ''}:\n${indent(text)}\n`);
     const choice = await p.select({
       message: guidance ? 'It still has text in double braces for you to replace' : 'Message',
       initialValue: guidance ? (editor ? 'edit' : 'write') : 'post',
@@ -58,7 +63,7 @@ export async function composeMessage(ctx: CliContext, source: MessageSource): Pr
     });
     if (choice === 'post') return text;
     if (choice === 'cancel') throw new Cancelled();
-    text = choice === 'edit' ? editInEditor(ctx, text, source.editName).trim() : await p.text({ message: 'Message for customers', initialValue: text.replace(/\n+/g, ' '), validate: required('a message') });
+    text = choice === 'edit' ? editInEditor(ctx, text, source.editName).trim() : await p.text({ message: what, initialValue: text.replace(/\n+/g, ' '), validate: required('a message') });
     if (text.trim() === '') throw new UsageError('The message is empty: nothing was written.');
   }
 }

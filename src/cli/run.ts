@@ -50,6 +50,11 @@ Options for the writing commands:
                        else communication.owners)
   --yes                Write a time that would be refused as odd (in the future, days away, before the start)
   --pr                 Commit it to a new branch and open a pull request (needs GITHUB_TOKEN)
+  -l, --language <code>  Also write it in another of site.languages (repeatable, or de,fr): the
+                       incident's translation, <id>.<code>.md, from the templates in that language;
+                       an update goes into every translation the incident already has
+  --translation <code>=<text>        The update's text in that language (instead of its template)
+  --translation-title <code>=<title> A new entry's title in that language
   --root <dir>         The project folder (default: the current folder)
 
 Without a flag that a command needs, it asks, when run in a terminal, and shows what it will
@@ -57,10 +62,10 @@ write before writing it.`;
 
 /** The flags each command uses; any other is an error, never silently ignored. */
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
-  'new incident': ['title', 'component', 'status', 'impact', 'message', 'next-update', 'owner', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
-  'new maintenance': ['title', 'component', 'message', 'start', 'end', 'owner', 'at', 'id', 'draft', 'edit', 'pr', 'yes'],
-  update: ['status', 'message', 'next-update', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet'],
-  resolve: ['message', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet'],
+  'new incident': ['title', 'component', 'status', 'impact', 'message', 'next-update', 'owner', 'at', 'id', 'draft', 'edit', 'pr', 'yes', 'language', 'translation', 'translation-title'],
+  'new maintenance': ['title', 'component', 'message', 'start', 'end', 'owner', 'at', 'id', 'draft', 'edit', 'pr', 'yes', 'language', 'translation', 'translation-title'],
+  update: ['status', 'message', 'next-update', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet', 'language', 'translation'],
+  resolve: ['message', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet', 'language', 'translation'],
   postmortem: ['publish', 'edit', 'pr'],
   preview: ['base'],
   check: [],

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isSnapshot } from '../core/config.ts';
-import { parseEntry, parsePostmortem } from '../core/parse.ts';
+import { parseEntry, parsePostmortem, parseTranslation } from '../core/parse.ts';
+import type { Language } from '../i18n/languages.ts';
 import { formatProblem, Problems } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { formatUtc, siteNow } from '../core/time.ts';
@@ -16,7 +17,9 @@ export interface Change {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   id: string;
-  kind: 'entry' | 'postmortem';
+  kind: 'entry' | 'postmortem' | 'translation';
+  /** A translation's language. */
+  language?: Language | undefined;
   /** One line for the commit and the pull request: "Acknowledge: Elevated API error rates". */
   summary: string;
   /** The file as the command read it; undefined for a new file. */
@@ -39,11 +42,13 @@ export function newFileChange(file: string, id: string, kind: Change['kind'], te
  * Checks a file the way `candor check` will, with the site shown at `shown`: a command never writes
  * what the check would refuse.
  */
-function problemsOf(file: string, id: string, kind: Change['kind'], text: string, config: Config, shown: Date): string | undefined {
+function problemsOf(change: Change, text: string, config: Config, shown: Date): string | undefined {
+  const { file, id, kind } = change;
   const problems = new Problems();
   const src = { file, id, text };
   const entry = kind === 'entry' ? parseEntry(src, { componentIds: config.components.map((c) => c.id) }, problems) : undefined;
   const postmortem = kind === 'postmortem' ? parsePostmortem(src, problems) : undefined;
+  if (kind === 'translation') parseTranslation(src, change.language!, problems);
   if (problems.errors.length) return `Nothing was written: ${file} would not pass the check.\n${problems.errors.map(formatProblem).join('\n')}`;
   const pending = (entry?.updates.some((u) => u.at > shown) ?? false) || (postmortem?.published !== undefined && postmortem.published > shown);
   if (pending && isSnapshot(config, shown)) {
@@ -54,7 +59,7 @@ function problemsOf(file: string, id: string, kind: Change['kind'], text: string
 
 /** Keeps the responder's text when it cannot be written, so that nothing they typed is lost. */
 function keep(change: Change, text: string): string {
-  const path = join(tmpdir(), `candor-${change.id}-${Date.now()}.md`);
+  const path = join(tmpdir(), `candor-${change.id}${change.language ? `.${change.language}` : ''}-${Date.now()}.md`);
   writeFileSync(path, text);
   return path;
 }
@@ -99,51 +104,65 @@ async function lock(path: string): Promise<() => void> {
 }
 
 /**
- * Validates and writes the change, re-reading the file just before writing (under a lock): when
- * someone changed it meanwhile, a new update goes on top of their version and anything else is
- * refused with the responder's text kept. With `pr`, the same is done against the default branch.
+ * Validates and writes the changes (an entry and its translations, say) together, re-reading each
+ * file just before writing (under a lock): when someone changed one meanwhile, a new update goes on
+ * top of their version and anything else is refused with the responder's text kept; if any file is
+ * refused, none is written. With `pr`, the same is done against the default branch, in one pull request.
  */
-export async function writeChange(ctx: CliContext, config: Config, change: Change, pr: boolean): Promise<string> {
+export async function writeChange(ctx: CliContext, config: Config, changes: Change | readonly Change[], pr: boolean): Promise<void> {
+  const all = Array.isArray(changes) ? (changes as readonly Change[]) : [changes as Change];
   const shown = siteNow(config.site.as_of, ctx.env, ctx.now);
-  const path = join(ctx.root, change.file);
-  mkdirSync(dirname(path), { recursive: true });
-  const release = await lock(path);
-  let text: string;
+  const releases: (() => void)[] = [];
+  const texts: string[] = [];
   try {
-    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    const mine = change.apply(change.base ?? '');
-    if (current === change.base) text = mine;
-    else if (current !== undefined && change.base !== undefined && change.replayable) {
-      text = change.apply(current);
-      ctx.err(`Note: ${change.file} changed since this command read it (someone else's edit); your update goes on top of their version.`);
-    } else {
-      const what = current === undefined ? 'was deleted' : change.base === undefined ? 'was created by someone else' : 'was changed by someone else';
-      throw new UsageError(`Nothing was written: ${change.file} ${what} while you were writing, and writing now would undo their change. Your text is kept in ${keep(change, mine)}: run the command again, or merge it by hand.`);
+    // Locked in one order, so two commands writing the same files never wait for each other forever.
+    for (const change of [...all].sort((a, b) => a.file.localeCompare(b.file))) {
+      const path = join(ctx.root, change.file);
+      mkdirSync(dirname(path), { recursive: true });
+      releases.push(await lock(path));
     }
-    const refused = problemsOf(change.file, change.id, change.kind, text, config, shown);
-    if (refused) throw new UsageError(`${refused}\nYour text is kept in ${keep(change, mine)}.`);
-    writeAtomically(path, text, change.base === undefined);
+    for (const change of all) texts.push(nextText(ctx, change, config, shown));
+    all.forEach((change, k) => writeAtomically(join(ctx.root, change.file), texts[k]!, change.base === undefined));
   } finally {
-    release();
+    for (const release of releases) release();
   }
-  ctx.out(`Wrote ${change.file}`);
+  for (const change of all) ctx.out(`Wrote ${change.file}`);
   if (!pr) {
     ctx.out('Commit it and open a pull request (or run the command again with --pr).');
-    return text;
+    return;
   }
   const gh = githubEnv(ctx.env);
+  const [first] = all as [Change];
   if (!gh.token) throw new UsageError(`The file is written, but no pull request was opened: --pr needs a GitHub token in GITHUB_TOKEN (or GH_TOKEN) with permission to push and open pull requests.`);
   const repository = gh.repository ?? originRepository(ctx.root);
   if (!repository) throw new UsageError('The file is written, but no pull request was opened: set GITHUB_REPOSITORY=owner/name, or run inside a clone of the GitHub repository.');
   const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 13);
   const url = await openPullRequest(octokit(gh), {
     repository,
-    branch: `candor/${change.id}-${stamp}`,
-    title: change.summary,
-    body: `${change.summary}\n\nWritten with \`candor\`. The check runs on this pull request and shows what customers will see.`,
-    files: [{ path: change.file, build: (remote) => onDefaultBranch(change, text, remote, repository, config, shown) }],
+    branch: `candor/${first.id}-${stamp}`,
+    title: first.summary,
+    body: `${first.summary}\n\nWritten with \`candor\`. The check runs on this pull request and shows what customers will see.`,
+    files: all.map((change, k) => ({ path: change.file, build: (remote: string | undefined) => onDefaultBranch(change, texts[k]!, remote, repository, config, shown) })),
   });
   ctx.out(`Opened ${url}`);
+}
+
+/** The file's text after the change, on top of what is there now (under its lock). */
+function nextText(ctx: CliContext, change: Change, config: Config, shown: Date): string {
+  const path = join(ctx.root, change.file);
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const mine = change.apply(change.base ?? '');
+  let text: string;
+  if (current === change.base) text = mine;
+  else if (current !== undefined && change.base !== undefined && change.replayable) {
+    text = change.apply(current);
+    ctx.err(`Note: ${change.file} changed since this command read it (someone else's edit); your update goes on top of their version.`);
+  } else {
+    const what = current === undefined ? 'was deleted' : change.base === undefined ? 'was created by someone else' : 'was changed by someone else';
+    throw new UsageError(`Nothing was written: ${change.file} ${what} while you were writing, and writing now would undo their change. Your text is kept in ${keep(change, mine)}: run the command again, or merge it by hand.`);
+  }
+  const refused = problemsOf(change, text, config, shown);
+  if (refused) throw new UsageError(`${refused}\nYour text is kept in ${keep(change, mine)}.`);
   return text;
 }
 
@@ -155,7 +174,7 @@ function onDefaultBranch(change: Change, local: string, remote: string | undefin
   if (remote === change.base) return local;
   if (!change.replayable) throw new UsageError(`${conflict} has changes this clone does not have. Pull (git pull), then run the command again.`);
   const text = change.apply(remote);
-  const refused = problemsOf(change.file, change.id, change.kind, text, config, shown);
+  const refused = problemsOf(change, text, config, shown);
   if (refused) throw new UsageError(`${conflict} has changes this clone does not have, and your update does not fit on top of them:\n${refused}\nPull (git pull), then run the command again.`);
   return text;
 }

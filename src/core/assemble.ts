@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isLanguage, writeLanguage } from '../i18n/languages.ts';
 import { newestFirst } from './entries.ts';
 import { checkNotifySecrets } from './deploy-workflow.ts';
 import { checkIssueForm } from './issue-form.ts';
@@ -87,16 +88,28 @@ export function assembleProject(root: string, config: Config | undefined, now: D
   return { project: { config, entries: list }, problems, files };
 }
 
-/** The message templates the CLI fills in: a misspelt placeholder is a warning here, not a surprise mid-outage. */
+/**
+ * The message templates the CLI fills in, English in the folder itself and each language in its own
+ * `<code>/` folder: a misspelt placeholder is a warning here, not a surprise mid-outage.
+ */
 function checkTemplates(root: string, problems: Problems): void {
-  let names: string[];
+  const files: string[] = [];
+  const list = (dir: string) => readdirSync(join(root, dir), { withFileTypes: true });
   try {
-    names = readdirSync(join(root, TEMPLATES_DIR)).filter((n) => n.endsWith('.md') && n !== 'README.md');
+    for (const item of list(TEMPLATES_DIR)) {
+      if (item.isFile() && item.name.endsWith('.md') && item.name !== 'README.md') files.push(`${TEMPLATES_DIR}/${item.name}`);
+      if (!item.isDirectory()) continue;
+      const dir = `${TEMPLATES_DIR}/${item.name}`;
+      if (!isLanguage(item.name)) {
+        problems.warn(dir, undefined, `${dir}/ is not a language's templates, so the CLI never uses them.`, `Rename the folder: ${writeLanguage(item.name)}.`);
+        continue;
+      }
+      for (const inner of list(dir)) if (inner.isFile() && inner.name.endsWith('.md')) files.push(`${dir}/${inner.name}`);
+    }
   } catch {
     return;
   }
-  for (const name of names.sort()) {
-    const file = `${TEMPLATES_DIR}/${name}`;
+  for (const file of files.sort()) {
     const text = readText(join(root, file), file, problems);
     if (text !== undefined) checkTemplate(file, text, problems);
   }

@@ -25,7 +25,7 @@ const recent = new WeakMap<StatusBoard, StatusInterval[]>();
  */
 export function entryFiles(site: Site): { api: Map<string, string>; calendars: Map<string, string> } {
   const api = new Map(Object.entries(apiEntryDocuments(apiContext(site))).map(([name, body]) => [name, JSON.stringify(body, null, 2)]));
-  const calendars = new Map(site.entries.flatMap((e) => (e.kind === 'maintenance' ? [[e.id, eventCalendar(e, site.config, site.now, site.base)] as const] : [])));
+  const calendars = new Map(site.entries.flatMap((e) => (e.kind === 'maintenance' ? [[e.id, eventCalendar(e, site.config, site.now, site.base, site.t)] as const] : [])));
   return { api, calendars };
 }
 

@@ -97,8 +97,8 @@ export function messageOf(event: NotificationEvent, config: Config, now: Date): 
     case 'promise-due-soon':
     case 'promise-overdue': {
       const overdue = event.type === 'promise-overdue';
-      label = overdue ? 'Next update overdue' : `Next update due ${relativeTime(event.due!, now)}`;
-      text = `${ownersText(entry, config)}customers were promised the next update on "${entry.title}" by ${when(event.due!)}${overdue ? `, ${relativeTime(event.due!, now)}; the page shows it as overdue` : ''}. Post it now:\n\n${nextUpdateCommand(entry)}`;
+      label = overdue ? 'Next update overdue' : `Next update due ${relativeTime(event.due!, now, 'en')}`;
+      text = `${ownersText(entry, config)}customers were promised the next update on "${entry.title}" by ${when(event.due!)}${overdue ? `, ${relativeTime(event.due!, now, 'en')}; the page shows it as overdue` : ''}. Post it now:\n\n${nextUpdateCommand(entry)}`;
       break;
     }
     case 'left-open':

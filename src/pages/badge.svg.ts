@@ -4,6 +4,6 @@ import { getSite } from '../lib/site.ts';
 import { badgeSvg, pageBadge } from '../views/badge.ts';
 
 export const GET: APIRoute = async () => {
-  const { entries, config, now } = await getSite();
-  return new Response(badgeSvg(pageBadge(pageStatus(entries, config, now))), { headers: { 'content-type': 'image/svg+xml' } });
+  const { entries, config, now, t } = await getSite();
+  return new Response(badgeSvg(pageBadge(pageStatus(entries, config, now), t)), { headers: { 'content-type': 'image/svg+xml' } });
 };

@@ -4,6 +4,6 @@ import { getSite } from '../lib/site.ts';
 import { pageBadge, shieldsEndpoint } from '../views/badge.ts';
 
 export const GET: APIRoute = async () => {
-  const { entries, config, now } = await getSite();
-  return new Response(JSON.stringify(shieldsEndpoint(pageBadge(pageStatus(entries, config, now)))), { headers: { 'content-type': 'application/json' } });
+  const { entries, config, now, t } = await getSite();
+  return new Response(JSON.stringify(shieldsEndpoint(pageBadge(pageStatus(entries, config, now), t))), { headers: { 'content-type': 'application/json' } });
 };

@@ -1,7 +1,7 @@
 // Progressive enhancement only: the page is complete without it.
 import { FORMATS as formats, relativeTime } from '../views/time-text.ts';
 
-/** Times in the visitor's own zone, and "23 min ago" where the page asks for it. */
+/** Times in the visitor's own zone, and "23 minutes ago" where the page asks for it. */
 // The configured locale of dates (`site.locale`), which may differ from the language of the text.
 const lang = document.documentElement.dataset['locale'] || document.documentElement.lang || undefined;
 
@@ -15,7 +15,7 @@ function renderTimes() {
     if (Number.isNaN(date.getTime())) continue;
     const absolute = new Intl.DateTimeFormat(lang, formats[el.dataset['format'] ?? 'datetime']).format(date);
     if (el.hasAttribute('data-relative')) {
-      el.textContent = relativeTime(date, new Date(now));
+      el.textContent = relativeTime(date, new Date(now), lang ?? 'en');
       el.title = absolute;
     } else {
       el.textContent = absolute;

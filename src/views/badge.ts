@@ -1,6 +1,7 @@
 import { makeBadge } from 'badge-maker';
-import type { PageStatus } from '../core/rules/status.ts';
-import { type ComponentStatus, statusLabel } from '../core/status.ts';
+import { type PageStatus, pageState } from '../core/rules/status.ts';
+import type { ComponentStatus } from '../core/status.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { STATUS_COLOR } from './colors.ts';
 import { INDICATOR_TONE } from './labels.ts';
 
@@ -11,12 +12,13 @@ export interface BadgeContent {
   color: string;
 }
 
-export function pageBadge(status: PageStatus): BadgeContent {
-  return { label: 'status', message: status.description, color: STATUS_COLOR[INDICATOR_TONE[status.indicator]] };
+/** The page's badge, in the words of `t` (the site's first language: badges are the same in every language). */
+export function pageBadge(status: PageStatus, t: Translator): BadgeContent {
+  return { label: t('badge.label'), message: t('banner.state', { state: pageState(status) }), color: STATUS_COLOR[INDICATOR_TONE[status.indicator]] };
 }
 
-export function componentBadge(name: string, status: ComponentStatus): BadgeContent {
-  return { label: name, message: statusLabel(status).toLowerCase(), color: STATUS_COLOR[status] };
+export function componentBadge(name: string, status: ComponentStatus, t: Translator): BadgeContent {
+  return { label: name, message: t('badge.componentStatus', { status }), color: STATUS_COLOR[status] };
 }
 
 export function badgeSvg(b: BadgeContent): string {

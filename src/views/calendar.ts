@@ -3,6 +3,7 @@ import type { Entry, Maintenance } from '../core/model.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
 import type { Config } from '../core/schema/config.ts';
 import { DAY } from '../core/time.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { absolute, paths } from './urls.ts';
 
 /** Past windows stay in the calendar this long after they end, so the feed stays small over the years. */
@@ -13,12 +14,12 @@ export const CALENDAR_PAST_DAYS = 365;
  * daylight-saving changes. Each window keeps its UID; SEQUENCE and LAST-MODIFIED follow its updates, so
  * a moved window reaches calendars once an update says so. Cancelled windows stay, marked CANCELLED.
  */
-export function maintenanceCalendar(entries: readonly Entry[], config: Config, now: Date, base = config.site.base, name = `${config.site.name} maintenance`): string {
+export function maintenanceCalendar(entries: readonly Entry[], config: Config, now: Date, base: string, t: Translator, name = t('calendar.name', { site: config.site.name })): string {
   const host = new URL(config.site.url).host;
   const calendar = ical({
     name,
-    description: `Planned maintenance at ${config.site.name}.`,
-    prodId: { company: 'Candor', product: 'Candor', language: 'EN' },
+    description: t('calendar.description', { site: config.site.name }),
+    prodId: { company: 'Candor', product: 'Candor', language: t.language.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     url: absolute(config.site.url, base, paths.maintenance),
     ttl: 3600,
@@ -47,8 +48,8 @@ export function maintenanceCalendar(entries: readonly Entry[], config: Config, n
 }
 
 /** One maintenance as its own calendar, for an "Add to calendar" link. */
-export function eventCalendar(m: Maintenance, config: Config, now: Date, base = config.site.base): string {
-  return maintenanceCalendar([m], config, now, base, m.title);
+export function eventCalendar(m: Maintenance, config: Config, now: Date, base: string, t: Translator): string {
+  return maintenanceCalendar([m], config, now, base, t, m.title);
 }
 
 /** A Google Calendar link that opens the window as a new event. */

@@ -1,13 +1,14 @@
 import type { Entry, Incident, Maintenance } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
-import { formatDuration } from '../core/rules/incident.ts';
 import { communicationRecord } from '../core/rules/promises.ts';
 import type { Config } from '../core/schema/config.ts';
 import { DAY } from '../core/time.ts';
+import { duration, type Translator } from '../i18n/translate.ts';
 
 /** The numbers a team puts in its own review, over one period. */
 export interface ReportPeriod {
   label: string;
+  days: 90 | 365;
   from: string;
   incidents: number;
   /** Minutes from start to the first public update. */
@@ -29,8 +30,8 @@ function median(values: number[]): number {
 /** `candor report`: the last 90 days and the last year, from the files alone. */
 export function communicationReport(entries: readonly Entry[], config: Config, now: Date): ReportPeriod[] {
   return [
-    { label: 'Last 90 days', days: 90 },
-    { label: 'Last year', days: 365 },
+    { label: 'Last 90 days', days: 90 as const },
+    { label: 'Last year', days: 365 as const },
   ].map(({ label, days }) => {
     const from = new Date(now.getTime() - days * DAY);
     const shown = entries.filter((e) => !e.draft && e.updates.some((u) => u.at <= now));
@@ -42,6 +43,7 @@ export function communicationReport(entries: readonly Entry[], config: Config, n
     const notice = config.maintenance.notice_days * DAY;
     return {
       label,
+      days,
       from: from.toISOString(),
       incidents: incidents.length,
       firstUpdate: firsts.length ? { median: median(firsts), worst: Math.max(...firsts) } : null,
@@ -56,16 +58,18 @@ export function communicationReport(entries: readonly Entry[], config: Config, n
   });
 }
 
-const share = (n: number, of: number) => (of === 0 ? 'none' : `${n} of ${of} (${Math.round((n / of) * 100)}%)`);
+/** A period's name in the translator's words ("Last 90 days"). */
+export const periodLabel = (p: ReportPeriod, t: Translator) => t(p.days === 90 ? 'report.last90' : 'report.lastYear');
 
 /** The report's rows, as label and one text per period: for the CLI table and the history page. */
-export function reportRows(periods: readonly ReportPeriod[]): { label: string; values: string[] }[] {
-  const minutes = (m: number) => formatDuration(m * 60_000);
+export function reportRows(periods: readonly ReportPeriod[], t: Translator): { label: string; values: string[] }[] {
+  const share = (n: number, of: number) => (of === 0 ? t('report.none') : t('report.share', { n, of, share: n / of }));
+  const minutes = (m: number) => duration(t, m * 60_000);
   return [
-    { label: 'Incidents', values: periods.map((p) => String(p.incidents)) },
-    { label: 'Time to first update (median / worst)', values: periods.map((p) => (p.firstUpdate ? `${minutes(p.firstUpdate.median)} / ${minutes(p.firstUpdate.worst)}` : 'none')) },
-    { label: 'Update promises kept', values: periods.map((p) => share(p.promises.kept, p.promises.due)) },
-    { label: 'Post-mortems for major and critical incidents', values: periods.map((p) => share(p.postmortems.published, p.postmortems.of)) },
-    { label: `Maintenance announced ${periods[0]?.maintenanceNotice.days ?? 7}+ days ahead`, values: periods.map((p) => share(p.maintenanceNotice.enough, p.maintenanceNotice.of)) },
+    { label: t('report.incidents'), values: periods.map((p) => String(p.incidents)) },
+    { label: t('report.firstUpdate'), values: periods.map((p) => (p.firstUpdate ? `${minutes(p.firstUpdate.median)} / ${minutes(p.firstUpdate.worst)}` : t('report.none'))) },
+    { label: t('report.promises'), values: periods.map((p) => share(p.promises.kept, p.promises.due)) },
+    { label: t('report.postmortems'), values: periods.map((p) => share(p.postmortems.published, p.postmortems.of)) },
+    { label: t('report.notice', { days: periods[0]?.maintenanceNotice.days ?? 7 }), values: periods.map((p) => share(p.maintenanceNotice.enough, p.maintenanceNotice.of)) },
   ];
 }

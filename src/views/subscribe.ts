@@ -1,4 +1,5 @@
 import type { Config } from '../core/schema/config.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { absolute, paths } from './urls.ts';
 
 /** One way to follow the status, as /subscribe/ lists it. */
@@ -22,22 +23,22 @@ export interface WaySection {
  * component), the maintenance calendar, and the widget, badges and API for developers. Absolute
  * URLs, because readers paste them into other tools.
  */
-export function subscribeSections(config: Config, base = config.site.base): WaySection[] {
+export function subscribeSections(config: Config, base: string, t: Translator): WaySection[] {
   const url = (path: string) => absolute(config.site.url, base, path);
   const rss = url(paths.feed('rss'));
   const sections: WaySection[] = [];
 
   const email: Way[] = [];
-  if (config.subscribe.email) email.push({ label: 'Sign up for email updates', url: config.subscribe.email, how: 'Every update, as it is posted, from the mailing list.' });
-  if (email.length) sections.push({ id: 'email', title: 'Email', ways: email });
+  if (config.subscribe.email) email.push({ label: t('subscribe.emailLink'), url: config.subscribe.email, how: t('subscribe.emailHow') });
+  if (email.length) sections.push({ id: 'email', title: t('subscribe.email'), ways: email });
 
   sections.push({
     id: 'chat',
-    title: 'Chat',
+    title: t('subscribe.chat'),
     ways: [
-      { label: 'Slack', how: 'In the channel that should hear about incidents, send this message:', code: `/feed subscribe ${rss}` },
-      { label: 'Microsoft Teams', how: 'In Workflows, start from the template "Post to a channel when an RSS feed item is published", and give it this feed:', code: rss },
-      { label: 'Discord', how: 'Discord reads no feeds by itself: add a feed bot to your server and give it this feed:', code: rss },
+      { label: 'Slack', how: t('subscribe.slackHow'), code: `/feed subscribe ${rss}` },
+      { label: 'Microsoft Teams', how: t('subscribe.teamsHow'), code: rss },
+      { label: 'Discord', how: t('subscribe.discordHow'), code: rss },
     ],
   });
 
@@ -50,14 +51,14 @@ export function subscribeSections(config: Config, base = config.site.base): WayS
     if (n.type === 'bluesky') social.push({ label: `Bluesky: @${n.handle}`, url: `https://bsky.app/profile/${n.handle}` });
   }
   for (const link of config.subscribe.links) social.push({ label: link.label, url: link.url });
-  if (social.length) sections.push({ id: 'social', title: 'Social and other channels', ways: social });
+  if (social.length) sections.push({ id: 'social', title: t('subscribe.social'), ways: social });
 
   sections.push({
     id: 'feeds',
-    title: 'Feeds',
+    title: t('subscribe.feeds'),
     ways: [
-      { label: 'Every incident and maintenance: RSS', url: rss },
-      { label: 'Every incident and maintenance: Atom', url: url(paths.feed('atom')) },
+      { label: t('subscribe.feedAll', { format: 'RSS' }), url: rss },
+      { label: t('subscribe.feedAll', { format: 'Atom' }), url: url(paths.feed('atom')) },
       ...config.components.flatMap((c) => [
         { label: `${c.name}: RSS`, url: url(paths.componentFeed(c.id, 'rss')) },
         { label: `${c.name}: Atom`, url: url(paths.componentFeed(c.id, 'atom')) },
@@ -67,18 +68,18 @@ export function subscribeSections(config: Config, base = config.site.base): WayS
 
   sections.push({
     id: 'calendar',
-    title: 'Calendar',
-    ways: [{ label: 'Planned maintenance (iCalendar)', url: url(paths.calendar), how: 'Subscribe to it by its address in your calendar app, so new windows appear by themselves:', code: url(paths.calendar) }],
+    title: t('subscribe.calendar'),
+    ways: [{ label: t('subscribe.calendarLink'), url: url(paths.calendar), how: t('subscribe.calendarHow'), code: url(paths.calendar) }],
   });
 
   sections.push({
     id: 'developers',
-    title: 'For developers',
+    title: t('subscribe.developers'),
     ways: [
-      { label: 'Widget', how: 'A banner in your own app while something is wrong here; add this to your page:', code: `<script src="${url(paths.widget)}" async></script>` },
+      { label: t('subscribe.widget'), how: t('subscribe.widgetHow'), code: `<script src="${url(paths.widget)}" async></script>` },
       // The badge is the same in every language: one, at the site's root.
-      { label: 'Status badge', url: absolute(config.site.url, config.site.base, paths.badge) },
-      { label: 'JSON API (Statuspage format)', url: url(paths.api('summary')), how: 'The same endpoints and fields as Atlassian Statuspage, so existing clients work.' },
+      { label: t('subscribe.badge'), url: absolute(config.site.url, config.site.base, paths.badge) },
+      { label: t('subscribe.api'), url: url(paths.api('summary')), how: t('subscribe.apiHow') },
     ],
   });
   return sections;

@@ -9,11 +9,18 @@ export const MONTH: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long
 /** The formats a `<time data-format>` element can ask for. */
 export const FORMATS: Record<string, Intl.DateTimeFormatOptions> = { datetime: DATE_TIME, date: DATE, time: TIME };
 
-/** "23 min ago", "in 2 h", "3 d ago", "just now". */
-export function relativeTime(date: Date, now: Date): string {
+const relative = new Map<string, { words: Intl.RelativeTimeFormat; now: string }>();
+
+/**
+ * "23 minutes ago", "in 2 hours", "3 days ago", "now", in the words of `locale` ("vor 23 Minuten",
+ * "il y a 3 jours"): minutes under an hour, hours under two days, then days.
+ */
+export function relativeTime(date: Date, now: Date, locale: string): string {
+  let format = relative.get(locale);
+  if (!format) relative.set(locale, (format = { words: new Intl.RelativeTimeFormat(locale, { style: 'long', numeric: 'always' }), now: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second') }));
   const diff = date.getTime() - now.getTime();
   const minutes = Math.round(Math.abs(diff) / 60_000);
-  if (minutes < 1) return 'just now';
-  const text = minutes < 60 ? `${minutes} min` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes / 1440)} d`;
-  return diff < 0 ? `${text} ago` : `in ${text}`;
+  if (minutes < 1) return format.now;
+  const [count, unit]: [number, Intl.RelativeTimeFormatUnit] = minutes < 60 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / 1440), 'day'];
+  return format.words.format(diff < 0 ? -count : count, unit);
 }

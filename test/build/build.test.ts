@@ -29,7 +29,7 @@ describe('the build reads the same model the check validates', () => {
       const ago = page.locator('[data-entry="2026-11-24-webhook-delivery-delays"] .meta time[data-relative]').first();
       // The page script has run once the theme toggle shows.
       await page.locator('.theme-toggle').waitFor({ state: 'visible' });
-      expect(await ago.innerText()).toBe('2 h ago');
+      expect(await ago.innerText()).toBe('2 hours ago');
       expect(await page.locator('.banner').innerText()).toContain('Partially Degraded Service');
     } finally {
       await browser.close();

@@ -61,7 +61,7 @@ We will post the next update by 13:05 UTC.
   });
 
   it('asks what it was not told, with the components from the configuration', async () => {
-    const r = await cli(['new', 'incident'], { answers: ['Search is slow', ['search'], 'degraded_performance', 'identified', 'derived', '45', 'post', true] });
+    const r = await cli(['new', 'incident'], { answers: ['Search is slow', ['search'], 'degraded_performance', 'identified', 'derived', '45', [], 'post', true] });
     expect(r.code).toBe(0);
     expect(r.asked).toEqual([
       'Title (what customers notice)',
@@ -70,6 +70,7 @@ We will post the next update by 13:05 UTC.
       'Status',
       'Impact',
       'Next update in how many minutes, or at what time? (empty: no promise)',
+      'Also write it in (space to pick, enter when done)',
       'Message',
       'Write it?',
     ]);
@@ -98,8 +99,8 @@ We will post the next update by 13:20 UTC.
   });
 
   it('writes an impact chosen at the prompt', async () => {
-    const r = await cli(['new', 'incident', '--title', 'Search is slow', '-c', 'search=degraded_performance', '--status', 'investigating', '-n', ''], { answers: ['major', true, 'post', true] });
-    expect(r.asked).toEqual(['Impact', 'Post it without promising when the next update comes?', 'Message', 'Write it?']);
+    const r = await cli(['new', 'incident', '--title', 'Search is slow', '-c', 'search=degraded_performance', '--status', 'investigating', '-n', ''], { answers: ['major', true, [], 'post', true] });
+    expect(r.asked).toEqual(['Impact', 'Post it without promising when the next update comes?', 'Also write it in (space to pick, enter when done)', 'Message', 'Write it?']);
     expect(r.err).toBe('Note: customers will see no next-update time. Promise one with --next-update <minutes|time>.');
     expect(read('incidents/2026-11-24-search-is-slow.md')).toContain('  search: degraded_performance\nimpact: major\n---');
   });
@@ -183,9 +184,9 @@ Reads are not affected.
   it('updates maintenance without asking for a next-update promise', async () => {
     await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db', '-m', EXPECT]);
     const announced = read('incidents/2026-12-03-database-upgrade.md');
-    const r = await cli(['update', '2026-12-03-database-upgrade'], { now: '2026-12-03T02:00:00Z', answers: ['in progress', 'The upgrade has started.', true] });
+    const r = await cli(['update', '2026-12-03-database-upgrade'], { now: '2026-12-03T02:00:00Z', answers: ['in progress', [], 'The upgrade has started.', true] });
     expect(r.code).toBe(0);
-    expect(r.asked).toEqual(['Status', 'Message for customers', 'Write it?']);
+    expect(r.asked).toEqual(['Status', 'Also write it in (space to pick, enter when done)', 'Message for customers', 'Write it?']);
     expect(read('incidents/2026-12-03-database-upgrade.md')).toBe(
       announced.replace('---\n\n## Scheduled', '---\n\n## In progress — 2026-12-03 02:00 UTC\nThe upgrade has started.\n\n## Scheduled'),
     );

@@ -158,9 +158,10 @@ describe('times are never written silently when they make no sense', () => {
     const no = await cli(['update', ID, '-s', 'update', '-m', 'x', '-n', '30', '--at', '2026-11-24 14:35 UTC'], { answers: [false] });
     expect(no.code).toBe(1);
     expect(read()).toBe(OPEN);
-    const yes = await cli(['update', ID, '-s', 'update', '-m', 'Backfilled.', '-n', '180', '--at', '2026-11-24 14:35 UTC'], { answers: [true, true] });
+    const yes = await cli(['update', ID, '-s', 'update', '-m', 'Backfilled.', '-n', '180', '--at', '2026-11-24 14:35 UTC'], { answers: [true, [], true] });
     expect(yes.asked).toEqual([
       '--at 2026-11-24 14:35 UTC is in the future (it is now 2026-11-24 12:35 UTC): customers would not see the update until then. Write it anyway?',
+      'Also write it in (space to pick, enter when done)',
       'Write it?',
     ]);
     expect(read()).toContain('## Update — 2026-11-24 14:35 UTC\nBackfilled.');
@@ -176,13 +177,14 @@ describe('promises stay explicit', () => {
   });
 
   it('asks in a terminal, and takes a promise when the responder wants one after all', async () => {
-    const r = await cli(['update', ID], { answers: ['update', '', false, '45', 'post', true] });
+    const r = await cli(['update', ID], { answers: ['update', '', false, '45', [], 'post', true] });
     expect(r.code).toBe(0);
     expect(r.asked).toEqual([
       'Status',
       'Next update in how many minutes, or at what time? (empty: no promise)',
       'Post it without promising when the next update comes?',
       'Next update in how many minutes, or at what time? (empty: no promise)',
+      'Also write it in (space to pick, enter when done)',
       'Message',
       'Write it?',
     ]);
@@ -194,9 +196,9 @@ describe('promises stay explicit', () => {
 describe('interactive mode shows the message before it is written', () => {
   it('offers the template filled in, opens $EDITOR to change it, and shows the result before writing', async () => {
     const env = { EDITOR: "sed -i 's/We have identified the cause of the problems with the Public API and are working on a fix./A bad deploy broke writes; we are rolling it back./'" };
-    const r = await cli(['update', ID], { env, answers: ['identified', '30', 'edit', 'post', true] });
+    const r = await cli(['update', ID], { env, answers: ['identified', '30', [], 'edit', 'post', true] });
     expect(r.code).toBe(0);
-    expect(r.asked).toEqual(['Status', 'Next update in how many minutes, or at what time? (empty: no promise)', 'Message', 'Message', 'Write it?']);
+    expect(r.asked).toEqual(['Status', 'Next update in how many minutes, or at what time? (empty: no promise)', 'Also write it in (space to pick, enter when done)', 'Message', 'Message', 'Write it?']);
     // First the template's text, then the edited text, then the update as it will be written.
     const shown = r.out.split('The message customers will read:');
     expect(shown[1]).toContain('  │ We have identified the cause of the problems with the Public API and are working on a fix.');
@@ -207,15 +209,15 @@ describe('interactive mode shows the message before it is written', () => {
 
   it('does not offer to post guidance: the text in double braces must be replaced first', async () => {
     const r = await cli(['new', 'maintenance', '--title', 'Upgrade', '--start', '2026-12-03 02:00 UTC', '--end', '2026-12-03 04:00 UTC', '-c', 'db'], {
-      answers: ['write', 'The database is read-only for 20 minutes.', 'post', true],
+      answers: [[], 'write', 'The database is read-only for 20 minutes.', 'post', true],
     });
     expect(r.code).toBe(0);
-    expect(r.asked).toEqual(['It still has text in double braces for you to replace', 'Message for customers', 'Message', 'Write it?']);
+    expect(r.asked).toEqual(['Also write it in (space to pick, enter when done)', 'It still has text in double braces for you to replace', 'Message for customers', 'Message', 'Write it?']);
     expect(read('incidents/2026-12-03-upgrade.md')).toContain('## Scheduled — 2026-11-24 12:35 UTC\nThe database is read-only for 20 minutes.\n');
   });
 
   it('writes nothing when the responder says no', async () => {
-    const r = await cli(['update', ID, '-s', 'update', '-m', 'x', '-n', '30'], { answers: [false] });
+    const r = await cli(['update', ID, '-s', 'update', '-m', 'x', '-n', '30'], { answers: [[], false] });
     expect([r.code, r.err]).toEqual([1, 'Cancelled: nothing was written.']);
     expect(read()).toBe(OPEN);
   });
@@ -298,7 +300,7 @@ describe('nothing is lost', () => {
 
   it('an edit made while a question is open is kept too', async () => {
     const colleague = OPEN.replace('---\n\n## Investigating', '---\n\n## Identified — 2026-11-24 12:20 UTC\nA colleague found the cause.\n\n## Investigating');
-    const r = await cli(['update', ID, '-s', 'monitoring', '-m', 'Recovering.', '-n', '30'], { answers: [() => (writeFileSync(join(root, FILE), colleague), true)] });
+    const r = await cli(['update', ID, '-s', 'monitoring', '-m', 'Recovering.', '-n', '30'], { answers: [[], () => (writeFileSync(join(root, FILE), colleague), true)] });
     expect(r.code).toBe(0);
     expect(read()).toContain('## Monitoring — 2026-11-24 12:35 UTC\nRecovering.\n<!-- candor: next update by 2026-11-24 13:05 UTC -->\n\n## Identified — 2026-11-24 12:20 UTC\nA colleague found the cause.');
   });

@@ -4,6 +4,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { type Node, parse, TEXT_NODE } from 'ultrahtml';
 import { querySelector, querySelectorAll } from 'ultrahtml/selector';
 import { describe, expect, inject, it } from 'vitest';
+import { CATALOGUES, type MessageKey, translator } from '../../src/i18n/translate.ts';
 
 // The browser tests' site is in three languages (test/fixtures/site: en at /status/, de, ar), with a
 // German and an Arabic translation of the open API incident and a German one of the search outage
@@ -144,5 +145,46 @@ describe('incident text in the language of the page', () => {
     expect(subscribe).toContain(`<code>/feed subscribe ${SITE}/de/history.rss</code>`);
     expect(subscribe).toContain(`href="${SITE}/badge.svg"`);
     expect(existsSync(join(dist, 'de/badge.svg'))).toBe(false);
+  });
+});
+
+describe("the interface in the page's language", () => {
+  /** The text a reader meets on a page, and its labels, leaving out what is marked as in another language. */
+  function readerText(node: Node, language: string): string {
+    if (node.type === TEXT_NODE) return node.value;
+    const attributes = (node.attributes ?? {}) as Record<string, string>;
+    if (attributes.lang && attributes.lang !== language && node.name !== 'html') return ' ';
+    if (['script', 'style', 'template', 'code'].includes(node.name)) return ' ';
+    const labels = ['aria-label', 'title', 'alt', 'data-label'].map((a) => attributes[a] ?? '').join(' ');
+    return ` ${labels} ${(node.children ?? []).map((c: Node) => readerText(c, language)).join(' ')} `;
+  }
+
+  // Every message of the English catalogue without values, of two words or more (one such as "Email" may be a component's
+  // name), whose translation differs (so "Widget" is not taken for English).
+  const english = Object.entries(CATALOGUES.en).filter(([, m]) => !m.includes('{') && (m.includes(' ') || m.length >= 8));
+
+  it.each(['de', 'ar'] as const)('no English interface words are left on the %s pages, including labels, uptime bars, the subscribe page and the report', (code) => {
+    const words = english.filter(([key]) => CATALOGUES[code][key as MessageKey] !== CATALOGUES.en[key as MessageKey]).map(([, m]) => m);
+    for (const path of PAGE_TYPES) {
+      // Names of other products stay as they are.
+      const text = readerText(page(`${code}/${path}index.html`), code).replace(/\s+/g, ' ').replace(/Google Calendar|Microsoft Teams/g, '');
+      const found = words.filter((word) => new RegExp(`(?<!\\p{L})${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text));
+      expect(found, `${code}/${path}`).toEqual([]);
+    }
+  });
+
+  it('uptime bars, the report and the calendar speak the language', () => {
+    const t = translator('de');
+    const component = page('de/components/api/index.html');
+    expect(querySelector(component, 'ol.bar').attributes['aria-label']).toBe(t('uptime.barLabel', { name: 'Public API' }));
+    expect(textOf(querySelector(component, '.uptime-legend'))).toMatch(/^Vor 90 Tagen ?Vor 30 Tagen ?\d+,\d\d\s%.*Heute$/u);
+    const history = page('de/history/index.html');
+    expect(textOf(querySelector(history, '#report'))).toBe(t('report.title'));
+    expect(querySelectorAll(history, 'th[scope="col"]').map(textOf)).toEqual([t('report.measure'), t('report.last90'), t('report.lastYear')]);
+    const calendar = read('de/maintenance.ics');
+    expect(calendar).toContain(`X-WR-CALNAME:${t('calendar.name', { site: 'Fixture Co' })}`);
+    expect(calendar).toContain('PRODID:-//Candor//Candor//DE');
+    // The badge is one for every language, in the first language's words.
+    expect(read('badge.svg')).toContain('Partial System Outage');
   });
 });

@@ -70,6 +70,10 @@ describe('maintenance moves along in the browser between builds', () => {
     const german = await context.newPage();
     await german.goto(`${before.url}de/maintenance/`);
     expect(await words(german, '[data-entry="2026-11-24-db-maintenance"] .your-time')).toMatch(/^Ihre Zeit: 24\. Nov\. 2026, 06:00 (GMT-5|EST) – 09:00 (GMT-5|EST)$/);
+    // Times relative to now, as the browser script writes them, in German too.
+    const ago = german.locator('time[data-relative]');
+    expect(await ago.count()).toBeGreaterThan(0);
+    for (const text of await ago.allInnerTexts()) expect(text).toMatch(/^(vor \d+ (Minute|Minuten|Stunde|Stunden|Tag|Tagen)|in \d+ (Minute|Minuten|Stunde|Stunden|Tag|Tagen)|jetzt)$/);
     expect(await words(page, '[data-entry="2026-11-24-db-maintenance"] .affects')).toBe('Affects: Database');
     const ics = page.locator('[data-entry="2026-11-24-db-maintenance"] .add-to-calendar a').first();
     expect(await ics.getAttribute('href')).toBe('/status/incidents/2026-11-24-db-maintenance/calendar.ics');

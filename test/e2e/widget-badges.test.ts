@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { FIXTURE_NOW } from '../fixtures/build-fixture.ts';
 import { buildSite } from '../helpers/build.ts';
 import { makeProject } from '../helpers/project.ts';
+import { translator } from '../../src/i18n/translate.ts';
 
 let outage: StaticServer;
 let allClear: StaticServer;
@@ -71,6 +72,24 @@ describe('the embeddable widget', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('[data-candor-widget]').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it("speaks the language of the site it comes from: each language's widget.js, its words and direction", async () => {
+    for (const [code, dir] of [['de', 'ltr'], ['ar', 'rtl']] as const) {
+      const t = translator(code);
+      const { page, errors } = await openCustomerPage(`${outage.url}${code}/`);
+      const banner = page.locator('[data-candor-widget] .b');
+      await expect.poll(() => banner.count()).toBe(1);
+      expect([await banner.getAttribute('lang'), await banner.getAttribute('dir')]).toEqual([code, dir]);
+      const text = await banner.innerText();
+      expect(text).toContain(t('banner.state', { state: 'partial_outage' }));
+      // The incident's title as translated, from that language's API.
+      expect(text).toContain(code === 'de' ? 'Erhöhte Fehlerraten der API' : 'ارتفاع معدلات أخطاء واجهة البرمجة');
+      expect(await page.locator('[data-candor-widget] a').innerText()).toBe(t('widget.details'));
+      expect(await page.locator('[data-candor-widget] a').getAttribute('href')).toBe(`https://fixture.example/status/${code}/incidents/2026-11-24-api-errors/`);
+      expect(await page.locator('[data-candor-widget] button').getAttribute('aria-label')).toBe(t('widget.dismiss'));
+      expect(errors).toEqual([]);
+    }
   });
 
   it('shows nothing when all is well', async () => {

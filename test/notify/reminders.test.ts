@@ -62,15 +62,15 @@ describe('reminders to the team, before customers notice', () => {
     // The maintenance window ended at 09:00 with no Completed update.
     expect(slack()).toEqual(['[Left open] Database upgrade']);
     for (const now of ['2026-11-29T10:21:00Z', '2026-11-29T10:25:00Z', '2026-11-29T10:29:00Z']) await runNotify(root, now, env);
-    expect(slack()).toEqual(['[Left open] Database upgrade', '[Next update due in 9 min] API errors']);
+    expect(slack()).toEqual(['[Left open] Database upgrade', '[Next update due in 9 minutes] API errors']);
     for (const now of ['2026-11-29T10:31:00Z', '2026-11-29T10:46:00Z', '2026-11-29T11:01:00Z']) await runNotify(root, now, env);
-    expect(slack()).toEqual(['[Left open] Database upgrade', '[Next update due in 9 min] API errors', '[Next update overdue] API errors']);
+    expect(slack()).toEqual(['[Left open] Database upgrade', '[Next update due in 9 minutes] API errors', '[Next update overdue] API errors']);
     expect(http.problems).toEqual([]);
 
     const comments = gh.comments.filter((c) => c.issue === 7).map((c) => c.body);
     expect(comments).toHaveLength(3);
     // The owners are mentioned, so GitHub notifies them; the incident's own text mentions nobody.
-    expect(comments[1]!.startsWith('@alice @example/oncall\n\n**[Next update due in 9 min] API errors**\n\n@\u2060alice, @\u2060example/oncall: customers were promised the next update on "API errors" by Nov 29, 2026, 10:30 UTC. Post it now:\n\nnpm run candor -- update 2026-11-29-api --status update -m "…" --next-update 30')).toBe(true);
+    expect(comments[1]!.startsWith('@alice @example/oncall\n\n**[Next update due in 9 minutes] API errors**\n\n@\u2060alice, @\u2060example/oncall: customers were promised the next update on "API errors" by Nov 29, 2026, 10:30 UTC. Post it now:\n\nnpm run candor -- update 2026-11-29-api --status update -m "…" --next-update 30')).toBe(true);
     expect(comments[0]!.startsWith('@example/status-team\n\n**[Left open] Database upgrade**')).toBe(true);
     expect(gh.requests.find((r) => r.method === 'POST')!.authorization).toBe('token ghs_test');
   });
@@ -84,6 +84,6 @@ describe('reminders to the team, before customers notice', () => {
     for (const now of ['2026-11-29T10:25:00Z', '2026-11-29T10:35:00Z']) await runNotify(root, now, env);
     expect(slack().filter((t) => t.includes('API errors'))).toEqual([]);
     await runNotify(root, '2026-11-29T10:52:00Z', env);
-    expect(slack().filter((t) => t.includes('API errors'))).toEqual(['[Next update due in 8 min] API errors']);
+    expect(slack().filter((t) => t.includes('API errors'))).toEqual(['[Next update due in 8 minutes] API errors']);
   });
 });

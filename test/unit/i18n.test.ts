@@ -6,6 +6,9 @@ import { htmlLang, LANGUAGE_CODES, LANGUAGES } from '../../src/i18n/languages.ts
 import { formatDuration } from '../../src/core/rules/incident.ts';
 import { CATALOGUES, duration, type MessageKey, translator } from '../../src/i18n/translate.ts';
 import { ROOT } from '../helpers/project.ts';
+import type { UptimeDay } from '../../src/core/rules/uptime.ts';
+import { relativeTime } from '../../src/views/time-text.ts';
+import { describeDay, formatUptime } from '../../src/views/uptime.ts';
 
 /**
  * The values a message takes ({site}, {count, plural, …}) wherever they stand in it, and the cases of
@@ -74,4 +77,19 @@ describe('the interface catalogues', () => {
     expect(htmlLang('ar', 'en-US')).toBe('ar');
     expect(htmlLang('zh-Hans', 'zh-CN')).toBe('zh-CN');
   });
+
+  it('write relative times, uptime and a day of the bars in each language', () => {
+    const now = new Date('2026-11-24T12:00Z');
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+    expect([at(-23), at(120), at(-3 * 1440), at(0)].map((d) => relativeTime(d, now, 'en-US'))).toEqual(['23 minutes ago', 'in 2 hours', '3 days ago', 'now']);
+    expect([at(-23), at(120), at(-3 * 1440), at(0)].map((d) => relativeTime(d, now, 'de-DE'))).toEqual(['vor 23 Minuten', 'in 2 Stunden', 'vor 3 Tagen', 'jetzt']);
+    expect(relativeTime(at(-1), now, 'ar')).toBe('قبل دقيقة واحدة');
+    // Floored, so a day of downtime never rounds up to 100 %; numbers the language's way.
+    expect([formatUptime(0.99999, translator('en')), formatUptime(0.99999, translator('de')), formatUptime(null, translator('de'))]).toEqual(['99.99%', '99,99\u00a0%', 'Noch keine Daten']);
+    const day: UptimeDay = { date: '2026-11-24', start: now, end: at(1440), worst: 'major_outage', entries: ['x'], minutes: { major_outage: 30, partial_outage: 95, degraded_performance: 0, under_maintenance: 0 } };
+    expect(describeDay(day, translator('en'))).toBe('Major outage 30 min, partial outage 1 h 35 min');
+    expect(describeDay(day, translator('de'))).toMatch(/^[A-ZÄÖÜ].*30 Min\..*1 Std\. 35 Min\.$/u);
+    expect(describeDay({ ...day, worst: 'operational', minutes: { major_outage: 0, partial_outage: 0, degraded_performance: 0, under_maintenance: 0 } }, translator('de'))).toBe(translator('de')('uptime.day.noDowntimeRecorded'));
+  });
 });
+

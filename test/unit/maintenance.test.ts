@@ -122,7 +122,7 @@ describe('the maintenance calendar', () => {
 
   it('has one event per announced window, with a stable UID', () => {
     const later = makeMaintenance(['2026-12-08T02:00Z', '2026-12-08T03:00Z'], ['api'], [['Scheduled', '2026-12-30 09:00 UTC']], 'not-yet-announced');
-    const [event, ...rest] = events(maintenanceCalendar([first, later], config, t('2026-11-24T12:00Z')));
+    const [event, ...rest] = events(maintenanceCalendar([first, later], config, t('2026-11-24T12:00Z'), '/', translator('en')));
     expect(rest).toEqual([]);
     expect(event).toEqual({
       uid: 'db-upgrade@status.example.com',
@@ -138,8 +138,8 @@ describe('the maintenance calendar', () => {
 
   it('bumps SEQUENCE and LAST-MODIFIED when an update moves the window, keeping the UID', () => {
     const moved = makeMaintenance(['2026-12-02T02:00Z', '2026-12-02T04:00Z'], ['database'], [['Update', '2026-11-25 08:00 UTC'], announced], 'db-upgrade');
-    const [before] = events(maintenanceCalendar([first], config, t('2026-11-26T00:00Z')));
-    const [after] = events(maintenanceCalendar([moved], config, t('2026-11-26T00:00Z')));
+    const [before] = events(maintenanceCalendar([first], config, t('2026-11-26T00:00Z'), '/', translator('en')));
+    const [after] = events(maintenanceCalendar([moved], config, t('2026-11-26T00:00Z'), '/', translator('en')));
     expect(after!.uid).toBe(before!.uid);
     expect(after!.sequence).toBeGreaterThan(before!.sequence);
     expect(after!.lastModified > before!.lastModified).toBe(true);
@@ -148,13 +148,13 @@ describe('the maintenance calendar', () => {
 
   it('marks a cancelled window CANCELLED instead of dropping it', () => {
     const cancelled = makeMaintenance(window, ['database'], [['Cancelled', '2026-11-28 10:00 UTC'], announced], 'db-upgrade');
-    expect(events(maintenanceCalendar([cancelled], config, t('2026-11-29T00:00Z'))).map((e) => e.status)).toEqual(['CANCELLED']);
+    expect(events(maintenanceCalendar([cancelled], config, t('2026-11-29T00:00Z'), '/', translator('en'))).map((e) => e.status)).toEqual(['CANCELLED']);
   });
 
   it('gets times right across a daylight-saving change in the configured zone', () => {
     // Paris goes from +02:00 to +01:00 at 03:00 on 2026-10-25: a window from 01:30 to 04:30 local time lasts four hours.
     const dst = makeMaintenance(['2026-10-25 01:30 +02:00', '2026-10-25 04:30 +01:00'], ['database'], [['Scheduled', '2026-10-10 09:00 UTC']], 'dst');
-    const [event] = events(maintenanceCalendar([dst], { ...config, site: { ...config.site, time_zone: 'Europe/Paris' } }, t('2026-10-20T00:00Z')));
+    const [event] = events(maintenanceCalendar([dst], { ...config, site: { ...config.site, time_zone: 'Europe/Paris' } }, t('2026-10-20T00:00Z'), '/', translator('en')));
     expect(event!.start).toBe('2026-10-24T23:30:00.000Z');
     expect(event!.end).toBe('2026-10-25T03:30:00.000Z');
     expect(Date.parse(event!.end) - Date.parse(event!.start)).toBe(4 * 3_600_000);

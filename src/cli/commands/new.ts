@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { incidentFile, maintenanceFile, makeId } from '../../authoring/files.ts';
+import { incidentFile, maintenanceFile, makeId, translationFile } from '../../authoring/files.ts';
 import { componentNames } from '../../core/config.ts';
-import { formatDuration } from '../../core/rules/incident.ts';
-import { fillTemplate, listNames, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
+import { fillTemplate, listNames, readTemplate, TEMPLATE_FOR_STATUS, type TemplateName, type TemplateValues } from '../../authoring/templates.ts';
+import { type Language, localeFor } from '../../i18n/languages.ts';
+import { duration, translator } from '../../i18n/translate.ts';
+import { chooseLanguages, perLanguage, translatedMessages, translatedTitle } from '../languages.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from '../../core/ids.ts';
 import { INCIDENTS_DIR } from '../../core/read.ts';
 import type { Config } from '../../core/schema/config.ts';
@@ -13,20 +15,20 @@ import { formatIn, DATE_TIME, TIME } from '../../views/format.ts';
 import { askPromise, type CliContext, editInEditor, incidentFiles, oneOf, ownersFor, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, required, type WriteFlags } from '../flags.ts';
 import { composeMessage, confirmWrite, indent } from '../message.ts';
-import { newFileChange, writeChange } from '../write.ts';
+import { type Change, newFileChange, writeChange } from '../write.ts';
 
 const NEW_INCIDENT_STATUSES = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring' } as const;
 
-/** "API and Dashboard": the components' names as a sentence says them. */
-export function namesOf(config: Config, ids: readonly string[]): string {
+/** "the API and the Dashboard": the components' names as a sentence in `language` says them, else `none` in its words. */
+export function namesOf(config: Config, ids: readonly string[], language: Language, none: 'template.someServices' | 'template.ourServices'): string {
   const names = componentNames(config);
-  return listNames(ids.map((id) => names.get(id) ?? id));
+  return listNames(ids.map((id) => names.get(id) ?? id), language) || translator(language)(none);
 }
 
-/** "14:35 UTC" for a promise today, the full date otherwise. */
-export function promiseText(config: Config, next: Date | undefined, now: Date): string | undefined {
+/** "14:35 UTC" for a promise today, the full date otherwise, written the way of `language`. */
+export function promiseText(config: Config, next: Date | undefined, now: Date, language: Language): string | undefined {
   if (!next) return undefined;
-  const clock = { timeZone: 'UTC', locale: config.site.locale };
+  const clock = { timeZone: 'UTC', locale: localeFor(language, config.site.locale) };
   return next.toISOString().slice(0, 10) === now.toISOString().slice(0, 10) ? formatIn(clock, next, TIME) : formatIn(clock, next, DATE_TIME);
 }
 
@@ -67,17 +69,52 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
   await sensibleTime(ctx, at, 'at', 'past', 'customers would not see the incident until then.');
   const id = flags.id ?? makeId(at, title, 'incident');
   refuseExisting(ctx, id);
-  const names = namesOf(config, Object.keys(components));
+  const first = config.site.languages[0] as Language;
+  const translation = await translationsOf(ctx, config, flags);
+  const titles = await translation.titles(title);
+  const values = (language: Language): TemplateValues => ({
+    title: titles.get(language) ?? title,
+    components: namesOf(config, Object.keys(components), language, 'template.someServices'),
+    next_update: promiseText(config, nextUpdate, at, language),
+    site: config.site.name,
+  });
   const template = TEMPLATE_FOR_STATUS.incident[status]!;
-  const filled = () => fillTemplate(readTemplate(ctx.root, template), { title, components: names || 'some of our services', next_update: promiseText(config, nextUpdate, at), site: config.site.name });
+  const filled = () => fillTemplate(readTemplate(ctx.root, template, first), values(first));
   // --edit opens the whole file below; otherwise the message is composed (and, in a terminal, reviewed).
   const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: template, editName: `${id}.md` });
-  let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, owners: ownersFor(ctx, flags.owner), draft: flags.draft, status: NEW_INCIDENT_STATUSES[status], at, message });
+  const texts = await translation.messages(template, values, id);
+  const label = NEW_INCIDENT_STATUSES[status];
+  let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, owners: ownersFor(ctx, flags.owner), draft: flags.draft, status: label, at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
-  await confirmWrite(ctx, `${INCIDENTS_DIR}/${id}.md will read:\n${indent(text.trimEnd())}`);
-  await writeChange(ctx, config, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Incident: ${title}`), flags.pr ?? false);
-  if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}`);
+  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Incident: ${title}`), message, texts, (l, m) => translationFile(titles.get(l), label, at, m));
   return 0;
+}
+
+/** What a new entry is written in besides the site's first language, from the flags or the responder's answers. */
+async function translationsOf(ctx: CliContext, config: Config, flags: WriteFlags) {
+  const given = perLanguage(flags.translation, 'translation');
+  const givenTitles = perLanguage(flags['translation-title'], 'translation-title');
+  const languages = await chooseLanguages(ctx, config, flags.language, [...given.keys(), ...givenTitles.keys()]);
+  return {
+    async titles(original: string): Promise<Map<Language, string>> {
+      const titles = new Map<Language, string>();
+      for (const language of languages) {
+        const title = await translatedTitle(ctx, language, givenTitles, original);
+        if (title) titles.set(language, title);
+      }
+      return titles;
+    },
+    messages: (template: TemplateName, values: (language: Language) => TemplateValues, id: string) =>
+      translatedMessages(ctx, languages, { given, messageGiven: flags.message !== undefined, template, values, editName: (l) => `${id}.${l}.md`, edit: flags.edit }),
+  };
+}
+
+/** Writes a new entry with its translations, after showing them in a terminal. */
+async function writeEntry(ctx: CliContext, config: Config, flags: WriteFlags, entry: Change, message: string, texts: ReadonlyMap<Language, string>, translationText: (language: Language, message: string) => string): Promise<void> {
+  const translations = [...texts].map(([language, m]) => ({ ...newFileChange(`${INCIDENTS_DIR}/${entry.id}.${language}.md`, entry.id, 'translation', translationText(language, m), entry.summary), language }));
+  await confirmWrite(ctx, [entry, ...translations].map((c) => `${c.file} will read:\n${indent(c.apply('').trimEnd())}`).join('\n\n'));
+  await writeChange(ctx, config, [entry, ...translations], flags.pr ?? false);
+  if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}${[...texts].map(([language, m]) => `\n\nIn ${language}:\n${indent(m)}`).join('')}`);
 }
 
 /** `--component api=partial_outage` (repeatable), or a pick-list and a status for each. */
@@ -124,12 +161,21 @@ export async function newMaintenance(ctx: CliContext, flags: WriteFlags): Promis
   const window = `${formatUtc(start)} – ${start.toISOString().slice(0, 10) === end.toISOString().slice(0, 10) ? formatUtc(end).slice(11) : formatUtc(end)}`;
   const id = flags.id ?? makeId(start, title, 'maintenance');
   refuseExisting(ctx, id);
-  const filled = () => fillTemplate(readTemplate(ctx.root, 'maintenance-announcement'), { title, components: namesOf(config, components) || 'our services', window, duration: formatDuration(end.getTime() - start.getTime()), site: config.site.name });
+  const first = config.site.languages[0] as Language;
+  const translation = await translationsOf(ctx, config, flags);
+  const titles = await translation.titles(title);
+  const values = (language: Language): TemplateValues => ({
+    title: titles.get(language) ?? title,
+    components: namesOf(config, components, language, 'template.ourServices'),
+    window,
+    duration: duration(translator(language), end.getTime() - start.getTime()),
+    site: config.site.name,
+  });
+  const filled = () => fillTemplate(readTemplate(ctx.root, 'maintenance-announcement', first), values(first));
   const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: 'maintenance-announcement', editName: `${id}.md` });
+  const texts = await translation.messages('maintenance-announcement', values, id);
   let text = maintenanceFile({ title, components, from: start, until: end, owners: ownersFor(ctx, flags.owner), draft: flags.draft, at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
-  await confirmWrite(ctx, `${INCIDENTS_DIR}/${id}.md will read:\n${indent(text.trimEnd())}`);
-  await writeChange(ctx, config, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Maintenance: ${title}`), flags.pr ?? false);
-  if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}`);
+  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Maintenance: ${title}`), message, texts, (l, m) => translationFile(titles.get(l), 'Scheduled', at, m));
   return 0;
 }

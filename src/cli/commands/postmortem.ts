@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { durationText, postmortemDraft, publishPostmortem, timelineList } from '../../authoring/files.ts';
 import { fillTemplate, readTemplate } from '../../authoring/templates.ts';
+import type { Language } from '../../i18n/languages.ts';
 import { parseEntry, parsePostmortem } from '../../core/parse.ts';
 import { Problems } from '../../core/problems.ts';
 import { formatUtc } from '../../core/time.ts';
@@ -36,7 +37,7 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
     return 0;
   }
   if (existsSync(path)) throw new UsageError(`${file} already exists: nothing was written. Edit it, then publish it with "candor postmortem ${id} --publish".`);
-  const body = fillTemplate(readTemplate(ctx.root, 'postmortem'), {
+  const body = fillTemplate(readTemplate(ctx.root, 'postmortem', config.site.languages[0] as Language), {
     title: entry.title,
     started: formatUtc(entry.started),
     duration: durationText(entry, ctx.now),

@@ -1,17 +1,21 @@
-import { addUpdate, type ComponentEffect, type FieldChanges, setFields, updateBlock, withPromise } from '../../authoring/files.ts';
-import { fillTemplate, readTemplate, TEMPLATE_FOR_STATUS } from '../../authoring/templates.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addUpdate, type ComponentEffect, type FieldChanges, setFields, translationFile as translationText, updateBlock, withPromise } from '../../authoring/files.ts';
+import { fillTemplate, readTemplate, TEMPLATE_FOR_STATUS, type TemplateValues } from '../../authoring/templates.ts';
+import { type Language } from '../../i18n/languages.ts';
+import { duration, translator } from '../../i18n/translate.ts';
+import { chooseLanguages, perLanguage, translatedMessages } from '../languages.ts';
 import { componentNames } from '../../core/config.ts';
 import type { Entry } from '../../core/model.ts';
 import { parseEntry, QUIET_MARKER } from '../../core/parse.ts';
 import { Problems } from '../../core/problems.ts';
-import { formatDuration } from '../../core/rules/incident.ts';
 import type { Config } from '../../core/schema/config.ts';
 import { ENDING_STATUSES, IMPACTS, INCIDENT_COMPONENT_STATUSES, type IncidentComponentStatus, INCIDENT_UPDATE_WORDS, MAINTENANCE_UPDATE_WORDS, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
 import { askPromise, type CliContext, confirmOrRefuse, findEntry, oneOf, parseWhen, requireConfig, sensibleTime, UsageError } from '../context.ts';
 import { flagOrAsk, type WriteFlags } from '../flags.ts';
 import { composeMessage, confirmWrite, indent } from '../message.ts';
-import { writeChange } from '../write.ts';
+import { type Change, writeChange } from '../write.ts';
 import { namesOf, promiseText } from './new.ts';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -61,7 +65,7 @@ function describeChanges(config: Config, entry: Entry, changes: FieldChanges, at
     else lines.push(`${names.get(id)}: recovered at ${formatUtc(effect.recovered)} (was ${wasText})`);
   }
   if (changes.impact !== undefined) lines.push(`Impact: ${changes.impact ?? 'derived from the components'}`);
-  if (changes.nextUpdate) lines.push(`Next update promised by ${promiseText(config, changes.nextUpdate, at)}`);
+  if (changes.nextUpdate) lines.push(`Next update promised by ${promiseText(config, changes.nextUpdate, at, config.site.languages[0] as Language)}`);
   if (changes.nextUpdate === null) lines.push('No next-update time is shown any more');
   return lines;
 }
@@ -113,29 +117,40 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   // The message names the components still affected; at the end, or once none is, all that were.
   const touched = [...new Set([...entry.components.map((c) => c.id), ...Object.keys(components)])];
   const affected = touched.filter((c) => (components[c] !== undefined ? typeof components[c] === 'string' : !entry.components.find((e) => e.id === c)?.recovered));
+  const given = perLanguage(flags.translation, 'translation');
+  // An entry already translated is kept in step: its languages get this update too, unless the responder says otherwise.
+  const translationFile = (language: Language) => file.replace(/\.md$/, `.${language}.md`);
+  const translated = (config.site.languages as Language[]).filter((l) => existsSync(join(ctx.root, translationFile(l))));
+  const languages = await chooseLanguages(ctx, config, flags.language, given.keys(), translated);
+  const values = (language: Language): TemplateValues => ({
+    title: entry.title,
+    components: namesOf(config, word === end || affected.length === 0 ? touched : affected, language, 'template.ourServices'),
+    next_update: promiseText(config, next ?? undefined, at, language),
+    duration: entry.kind === 'incident' ? duration(translator(language), at.getTime() - entry.started.getTime()) : undefined,
+    site: config.site.name,
+    postmortem,
+  });
   let message = await composeMessage(ctx, {
     flag: flags.message,
-    template: template
-      ? () => fillTemplate(readTemplate(ctx.root, template), {
-          title: entry.title,
-          components: namesOf(config, word === end || affected.length === 0 ? touched : affected) || 'our services',
-          next_update: promiseText(config, next ?? undefined, at),
-          duration: entry.kind === 'incident' ? formatDuration(at.getTime() - entry.started.getTime()) : undefined,
-          site: config.site.name,
-          postmortem,
-        })
-      : undefined,
+    template: template ? () => fillTemplate(readTemplate(ctx.root, template, config.site.languages[0] as Language), values(config.site.languages[0] as Language)) : undefined,
     templateName: template,
     editName: `${id}-update.md`,
     edit: flags.edit,
   });
+  const texts = await translatedMessages(ctx, languages, { given, messageGiven: flags.message !== undefined, template, values, editName: (l) => `${id}-update.${l}.md`, edit: flags.edit });
 
   const label = capitalize(word);
   if (flags.quiet) message = `${QUIET_MARKER}\n${message}`;
   const changes: FieldChanges = { components, ...(impact !== undefined ? { impact } : {}), ...(next !== undefined ? { nextUpdate: next } : {}) };
   const effects = describeChanges(config, entry, changes, at);
   const shown = `${updateBlock(label, at, message)}${effects.length ? `\n${effects.join('\n')}\n` : ''}`;
-  await confirmWrite(ctx, `${file} gets this update:\n${indent(shown.trimEnd())}`);
+  const translations = [...texts].map(([language, m]): Change => {
+    const path = translationFile(language);
+    const base = existsSync(join(ctx.root, path)) ? readFileSync(join(ctx.root, path), 'utf8') : undefined;
+    const apply = base === undefined ? () => translationText(undefined, label, at, m) : (current: string) => addUpdate(current, label, at, m);
+    return { file: path, id, kind: 'translation', language, summary: '', base, apply, replayable: base !== undefined };
+  });
+  await confirmWrite(ctx, [`${file} gets this update:\n${indent(shown.trimEnd())}`, ...translations.map((c) => `${c.file} gets:\n${indent(updateBlock(label, at, texts.get(c.language!)!).trimEnd())}`)].join('\n\n'));
   const verb = resolve ? (entry.kind === 'incident' ? 'Resolve' : 'Complete') : label;
   /** On a colleague's newer version, the promise is theirs to keep when they posted later or promised anew. */
   const onTopOf = (current: string): FieldChanges => {
@@ -150,7 +165,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   // The promise is recorded in the update too (invisible to readers), for the record of promises kept.
   const written = withPromise(message, next);
   const apply = (current: string) => setFields(addUpdate(current, label, at, written), current === text ? changes : onTopOf(current));
-  await writeChange(ctx, config, { file, id, kind: 'entry', summary: `${verb}: ${entry.title}`, base: text, apply, replayable: true }, flags.pr ?? false);
-  if (!ctx.prompter) ctx.out(`Posted at ${formatUtc(at)}:\n${indent(shown.trimEnd())}`);
+  await writeChange(ctx, config, [{ file, id, kind: 'entry', summary: `${verb}: ${entry.title}`, base: text, apply, replayable: true }, ...translations], flags.pr ?? false);
+  if (!ctx.prompter) ctx.out(`Posted at ${formatUtc(at)}:\n${indent(shown.trimEnd())}${[...texts].map(([language, m]) => `\n\nIn ${language}:\n${indent(m)}`).join('')}`);
   return 0;
 }

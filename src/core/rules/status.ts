@@ -44,7 +44,8 @@ export interface PageStatus {
 /** What the page's description says, as the catalogues name it (`banner.state`). */
 export type PageState = ComponentStatus | 'minor_outage';
 
-const DESCRIPTIONS: Record<PageState, string> = {
+/** Statuspage's English description of each state, as its API says it. */
+export const PAGE_DESCRIPTIONS: Record<PageState, string> = {
   operational: 'All Systems Operational',
   under_maintenance: 'Service Under Maintenance',
   degraded_performance: 'Partially Degraded Service',
@@ -55,7 +56,7 @@ const DESCRIPTIONS: Record<PageState, string> = {
 
 /** The state a page status's (English, Statuspage's) description stands for. */
 export function pageState(page: PageStatus): PageState {
-  return (Object.keys(DESCRIPTIONS) as PageState[]).find((state) => DESCRIPTIONS[state] === page.description) ?? 'operational';
+  return (Object.keys(PAGE_DESCRIPTIONS) as PageState[]).find((state) => PAGE_DESCRIPTIONS[state] === page.description) ?? 'operational';
 }
 
 /**
@@ -70,8 +71,8 @@ export function pageStatus(entries: readonly Entry[], config: Config, at: Date):
   if (indicator === 'none' && maintenance.length > 0) indicator = 'maintenance';
 
   const worst = worstStatus(componentStatuses(entries, config, at).values());
-  let description = DESCRIPTIONS[worst];
+  let description = PAGE_DESCRIPTIONS[worst];
   const unplacedImpact = incidents.some((i) => affectedAt(i.components, at).length === 0 && i.impact !== 'none');
-  if (unplacedImpact && (worst === 'operational' || worst === 'under_maintenance')) description = DESCRIPTIONS.minor_outage;
+  if (unplacedImpact && (worst === 'operational' || worst === 'under_maintenance')) description = PAGE_DESCRIPTIONS.minor_outage;
   return { indicator, description };
 }

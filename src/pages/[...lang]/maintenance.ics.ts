@@ -5,6 +5,6 @@ import { maintenanceCalendar } from '../../views/calendar.ts';
 export const getStaticPaths = languagePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const { entries, config, now, base } = await getSite(params.lang);
-  return new Response(maintenanceCalendar(entries, config, now, base), { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
+  const { entries, config, now, base, t } = await getSite(params.lang);
+  return new Response(maintenanceCalendar(entries, config, now, base, t), { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
 };

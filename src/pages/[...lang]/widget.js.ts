@@ -1,15 +1,21 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { languagePaths } from '../../lib/site.ts';
 import { build } from 'esbuild';
+import { getSite, languagePaths } from '../../lib/site.ts';
+import { widgetWords } from '../../widget/words.ts';
 
 declare const __CANDOR_WIDGET_ENTRY__: string;
 
 export const getStaticPaths = languagePaths satisfies GetStaticPaths;
 
-let bundled: Promise<string> | undefined;
+const bundled = new Map<string, Promise<string>>();
 
-/** The widget, bundled and minified on its own for customers' pages (once: each language's is the same script). */
-export const GET: APIRoute = async () => {
-  bundled ??= build({ entryPoints: [__CANDOR_WIDGET_ENTRY__], bundle: true, write: false, minify: true, format: 'iife', target: 'es2019', legalComments: 'none' }).then((r) => r.outputFiles[0]!.text);
-  return new Response(await bundled, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+/** The widget, bundled and minified on its own for customers' pages, with its language's words in it. */
+export const GET: APIRoute = async ({ params }) => {
+  const { t } = await getSite(params.lang);
+  let script = bundled.get(t.language);
+  if (!script) {
+    const define = { __CANDOR_WORDS__: JSON.stringify(widgetWords(t)) };
+    bundled.set(t.language, (script = build({ entryPoints: [__CANDOR_WIDGET_ENTRY__], bundle: true, write: false, minify: true, format: 'iife', target: 'es2019', legalComments: 'none', define }).then((r) => r.outputFiles[0]!.text)));
+  }
+  return new Response(await script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
 };

@@ -6,7 +6,7 @@ import { badgeSvg, componentBadge } from '../../../views/badge.ts';
 export const getStaticPaths = componentPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const { board } = await getSite();
+  const { board, t } = await getSite();
   const component = props['component'] as ComponentConfig;
-  return new Response(badgeSvg(componentBadge(component.name, board.statuses.get(component.id) ?? 'operational')), { headers: { 'content-type': 'image/svg+xml' } });
+  return new Response(badgeSvg(componentBadge(component.name, board.statuses.get(component.id) ?? 'operational', t)), { headers: { 'content-type': 'image/svg+xml' } });
 };

@@ -6,7 +6,7 @@ import { componentBadge, shieldsEndpoint } from '../../../views/badge.ts';
 export const getStaticPaths = componentPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const { board } = await getSite();
+  const { board, t } = await getSite();
   const component = props['component'] as ComponentConfig;
-  return new Response(JSON.stringify(shieldsEndpoint(componentBadge(component.name, board.statuses.get(component.id) ?? 'operational'))), { headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(shieldsEndpoint(componentBadge(component.name, board.statuses.get(component.id) ?? 'operational', t))), { headers: { 'content-type': 'application/json' } });
 };

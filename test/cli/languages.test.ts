@@ -1,0 +1,106 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runIn } from '../helpers/cli.ts';
+import { ROOT } from '../helpers/project.ts';
+
+// The browser tests' site: in English, German and Arabic, with every language's templates.
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'candor-languages-'));
+  cpSync(join(ROOT, 'test/fixtures/site/candor.config.yaml'), join(root, 'candor.config.yaml'));
+  cpSync(join(ROOT, 'incidents/_templates'), join(root, 'incidents/_templates'), { recursive: true });
+});
+
+const cli = (args: string[], options: Parameters<typeof runIn>[2] = {}) => runIn(root, args, options);
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+describe('the CLI in several languages', () => {
+  it('opens an incident with its translations, from each language\'s template, and keeps them in step', async () => {
+    const opened = await cli(['new', 'incident', '--title', 'Checkout failing', '-c', 'api=major_outage', '-c', 'web=degraded_performance', '--next-update', '30', '--language', 'de,ar', '--translation-title', 'de=Bezahlvorgang schlägt fehl', '--id', 'checkout']);
+    expect(opened.err).toBe('');
+    expect(opened.code).toBe(0);
+    expect(opened.out).toContain('Wrote incidents/checkout.md\nWrote incidents/checkout.de.md\nWrote incidents/checkout.ar.md');
+    // The German file: its title, the incident's heading, the German template with the names listed the German way and the time.
+    expect(read('incidents/checkout.de.md')).toBe(`---
+title: Bezahlvorgang schlägt fehl
+---
+
+## Investigating — 2026-11-24 12:35 UTC
+${readFileSync(join(ROOT, 'incidents/_templates/de/acknowledge.md'), 'utf8').replace('{{components}}', 'Public API und Website').replace('{{next_update}}', '13:05 UTC').trim()}
+`);
+    // No Arabic title was given: the file has none, and the check says so.
+    expect(read('incidents/checkout.ar.md')).toMatch(/^---\n---\n\n## Investigating — 2026-11-24 12:35 UTC\n.*Public API و ?Website/u);
+
+    // An update goes into every language the incident is translated into, each from its own template.
+    const updated = await cli(['update', 'checkout', '--status', 'identified', '--next-update', '30'], { now: '2026-11-24T12:50:00Z' });
+    expect(updated.code).toBe(0);
+    expect(updated.out).toContain('Wrote incidents/checkout.de.md');
+    const german = read('incidents/checkout.de.md');
+    expect(german.indexOf('## Identified — 2026-11-24 12:50 UTC')).toBeGreaterThan(german.indexOf('title:'));
+    expect(german.indexOf('## Identified')).toBeLessThan(german.indexOf('## Investigating'));
+    expect(german).toContain('Ursache');
+    expect(read('incidents/checkout.ar.md')).toContain('## Identified — 2026-11-24 12:50 UTC');
+
+    // The text can be given instead of the template's.
+    const resolved = await cli(['resolve', 'checkout', '--translation', 'de=Behoben: Zahlungen funktionieren wieder.', '--language', 'de'], { now: '2026-11-24T13:10:00Z' });
+    expect(resolved.code).toBe(0);
+    expect(read('incidents/checkout.de.md')).toContain('## Resolved — 2026-11-24 13:10 UTC\nBehoben: Zahlungen funktionieren wieder.\n');
+    // The German duration ends in its own full stop: the template's does not double it.
+    expect(read('incidents/checkout.ar.md')).toContain('## Resolved — 2026-11-24 13:10 UTC');
+    expect(read('incidents/checkout.de.md')).not.toContain('..');
+
+    const check = await cli(['check'], { now: '2026-11-24T13:15:00Z' });
+    expect(check.code).toBe(0);
+    expect(check.out).toContain('No title: the Arabic pages show the English one');
+    expect(check.out).not.toMatch(/not translated yet/);
+  });
+
+  it('announces maintenance in the languages asked for, with the window and duration in each', async () => {
+    const r = await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-01 02:00 UTC', '--end', '2026-12-01 03:30 UTC', '-c', 'api', '--message', 'The API is read-only for up to 20 minutes.', '--language', 'de', '--translation', 'de=Die API ist bis zu 20 Minuten nur lesbar.', '--id', 'db']);
+    expect(r.code).toBe(0);
+    expect(read('incidents/db.de.md')).toBe('---\n---\n\n## Scheduled — 2026-11-24 12:35 UTC\nDie API ist bis zu 20 Minuten nur lesbar.\n');
+    expect((await cli(['check'])).code).toBe(0);
+  });
+
+  it('refuses what it cannot write right, and writes nothing', async () => {
+    const notOnSite = await cli(['new', 'incident', '--title', 'X', '--language', 'fr']);
+    expect(notOnSite.code).not.toBe(0);
+    expect(notOnSite.out + notOnSite.err).toContain('the site is not in French. Add "fr" to site.languages');
+    const first = await cli(['new', 'incident', '--title', 'X', '--language', 'en']);
+    expect(first.out + first.err).toContain("English is the site's first language");
+    const misspelt = await cli(['new', 'incident', '--title', 'X', '--language', 'DE']);
+    expect(misspelt.out + misspelt.err).toContain('write "de"');
+    // A message of one's own in English cannot be paired with the German template's generic text.
+    const untranslated = await cli(['new', 'incident', '--title', 'X', '--message', 'Card payments fail.', '--language', 'de']);
+    expect(untranslated.out + untranslated.err).toContain('give the German text too, with --translation de=');
+    // A language with no template of its own is named, with the way out.
+    rmSync(join(root, 'incidents/_templates/ar/acknowledge.md'));
+    const missing = await cli(['new', 'incident', '--title', 'X', '--language', 'ar']);
+    expect(missing.out + missing.err).toContain('The message template incidents/_templates/ar/acknowledge.md is missing: write it in Arabic');
+    expect(existsSync(join(root, 'incidents/2026-11-24-x.md'))).toBe(false);
+    expect(existsSync(join(root, 'incidents/2026-11-24-x.de.md'))).toBe(false);
+  });
+
+  it('asks in a terminal which languages to write, the title in each, and shows each text', async () => {
+    const r = await cli(['new', 'incident', '--title', 'Search down', '-c', 'search=major_outage', '--status', 'investigating', '--impact', 'major', '--next-update', '30'], {
+      answers: [['de'], 'Suche ausgefallen', 'post', 'post', true],
+    });
+    expect(r.code).toBe(0);
+    expect(r.asked).toEqual(['Also write it in (space to pick, enter when done)', 'German title (empty to translate it later)', 'Message', 'Message', 'Write it?']);
+    expect(r.out).toContain('The message customers will read in Deutsch (German):');
+    expect(read('incidents/2026-11-24-search-down.de.md')).toContain('title: Suche ausgefallen');
+  });
+});
+
+describe('templates in each language', () => {
+  it('are checked like the English ones, and a folder that is no language is named', async () => {
+    writeFileSync(join(root, 'incidents/_templates/de/update.md'), 'Wir arbeiten weiter an {{component}}.\n');
+    mkdirSync(join(root, 'incidents/_templates/deutsch'));
+    const r = await cli(['check']);
+    expect(r.out).toContain('incidents/_templates/de/update.md:1:');
+    expect(r.out).toContain('{{component}} is not a placeholder Candor fills in');
+    expect(r.out).toContain('incidents/_templates/deutsch/ is not a language');
+  });
+});
