@@ -7,6 +7,8 @@ declare module 'vitest' {
     fixtureSite: string;
     /** The same site built when all was well. */
     allClearSite: string;
+    /** The same site in two languages: English at /status/ and Arabic (right to left) under /status/ar/. */
+    twoLanguageSite: string;
   }
 }
 
@@ -14,4 +16,5 @@ declare module 'vitest' {
 export default function setup(project: TestProject) {
   project.provide('fixtureSite', buildFixtureSite().outDir);
   project.provide('allClearSite', buildFixtureSite(FIXTURE_ALL_CLEAR).outDir);
+  project.provide('twoLanguageSite', buildFixtureSite(undefined, ['en', 'ar']).outDir);
 }

@@ -20,14 +20,18 @@ const PAGES = {
 const RTL_PAGES = Object.fromEntries(Object.entries(PAGES).flatMap(([name, path]) => (name === 'not found' ? [] : [[`${name} in Arabic`, `ar/${path}`]])));
 
 let server: StaticServer;
+/** The site in English and Arabic only. */
+let twoLanguages: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
   server = await serve(inject('fixtureSite'), '/status/');
+  twoLanguages = await serve(inject('twoLanguageSite'), '/status/');
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await twoLanguages?.close();
 });
 
 async function withoutSiteScripts(context: BrowserContext) {
@@ -41,14 +45,14 @@ async function withoutSiteScripts(context: BrowserContext) {
 }
 
 /** Serious and critical axe-core violations (WCAG 2.2 A and AA) of a page as a visitor gets it. */
-async function violations(path: string, options: { colorScheme: 'light' | 'dark'; width: number; javaScriptEnabled: boolean }) {
+async function violations(path: string, options: { colorScheme: 'light' | 'dark'; width: number; javaScriptEnabled: boolean; site?: StaticServer }) {
   const context = await visitAt(browser, FIXTURE_NOW, { colorScheme: options.colorScheme, viewport: { width: options.width, height: 900 } });
   try {
     // axe itself needs JavaScript; the page without its own scripts is the page a visitor without
     // JavaScript gets, so the site's scripts are taken out of it.
     if (!options.javaScriptEnabled) await withoutSiteScripts(context);
     const page = await context.newPage();
-    await page.goto(server.url + path);
+    await page.goto((options.site ?? server).url + path);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     return {
@@ -87,5 +91,12 @@ describe.concurrent('every page type is accessible (axe-core: no serious or crit
         expect(overflow).toBeLessThanOrEqual(0);
       });
     }
+  }
+  for (const [name, path] of Object.entries({ home: 'ar/', incident: `ar/${PAGES.incident}` })) {
+    it(`${name} in Arabic of a site in two languages, 320 px`, { timeout: 60_000 }, async () => {
+      const { serious, overflow } = await violations(path, { colorScheme: 'light', width: 320, javaScriptEnabled: true, site: twoLanguages });
+      expect(serious).toEqual([]);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
   }
 });

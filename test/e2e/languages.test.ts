@@ -188,3 +188,37 @@ describe("the interface in the page's language", () => {
     expect(read('badge.svg')).toContain('Partial System Outage');
   });
 });
+
+describe('a site in two languages (English at /status/, Arabic, right to left, under /status/ar/)', () => {
+  const two = inject('twoLanguageSite');
+  const twoPage = (path: string) => parse(readFileSync(join(two, path), 'utf8'));
+
+  it.each(PAGE_TYPES)('/%s in both languages, with hreflang alternates and the switcher', (path) => {
+    for (const [code, dir, prefix] of [['en', 'ltr', ''], ['ar', 'rtl', 'ar/']] as const) {
+      const doc = twoPage(`${prefix}${path}index.html`);
+      expect([querySelector(doc, 'html').attributes.lang, querySelector(doc, 'html').attributes.dir]).toEqual([code === 'en' ? 'en-US' : 'ar', dir]);
+      expect(querySelectorAll(doc, 'link[rel="alternate"][hreflang]').map((l) => [l.attributes.hreflang, l.attributes.href])).toEqual([
+        ['en', `${SITE}/${path}`],
+        ['ar', `${SITE}/ar/${path}`],
+        ['x-default', `${SITE}/${path}`],
+      ]);
+      expect(querySelectorAll(doc, 'nav.languages a').map((a) => [a.attributes.href, textOf(a), a.attributes['aria-current'] ?? ''])).toEqual([
+        [`/status/${path}`, 'English', code === 'en' ? 'page' : ''],
+        [`/status/ar/${path}`, 'العربية', code === 'ar' ? 'page' : ''],
+      ]);
+    }
+    // German is not one of this site's languages: no pages for it.
+    expect(existsSync(join(two, 'de'))).toBe(false);
+  });
+
+  it('shows the Arabic translation under /ar/ and the incident as written at the root; feeds parse in both', () => {
+    expect(textOf(querySelector(twoPage('ar/incidents/2026-11-24-api-errors/index.html'), 'h1'))).toBe('ارتفاع معدلات أخطاء واجهة البرمجة');
+    expect(textOf(querySelector(twoPage('incidents/2026-11-24-api-errors/index.html'), 'h1'))).toBe('Elevated API error rates');
+    const arabic = parseFeed(readFileSync(join(two, 'ar/history.rss'), 'utf8'));
+    const english = parseFeed(readFileSync(join(two, 'history.rss'), 'utf8'));
+    expect(arabic.language).toBe('ar');
+    expect(arabic.items.map((i) => i.title)).toContain('[تم تحديد السبب] ارتفاع معدلات أخطاء واجهة البرمجة');
+    expect(english.language).toBe('en-US');
+    expect(english.items.map((i) => i.title)).toContain('[Identified] Elevated API error rates');
+  });
+});
