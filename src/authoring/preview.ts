@@ -1,7 +1,7 @@
 import type { AffectedComponent, Entry, Postmortem, Update } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
 import type { Problem } from '../core/problems.ts';
-import { componentStatuses, pageStatus, type PageStatus } from '../core/rules/status.ts';
+import { componentStatuses, PAGE_DESCRIPTIONS, pageStatus, type PageStatus } from '../core/rules/status.ts';
 import type { Config } from '../core/schema/config.ts';
 import { componentNames } from '../core/config.ts';
 import { type ComponentStatus, statusLabel } from '../core/status.ts';
@@ -158,7 +158,8 @@ export function problemLine(x: Problem): string {
 /** The preview as Markdown: printed by the CLI, posted as the pull-request comment. */
 export function renderPreview(p: Preview): string {
   const out: string[] = ['### What customers will see after this change', ''];
-  const banner = p.banner.before && p.banner.before.description !== p.banner.after.description ? `${p.banner.before.description} → **${p.banner.after.description}**` : `**${p.banner.after.description}** (unchanged)`;
+  const [before, after] = [p.banner.before && PAGE_DESCRIPTIONS[p.banner.before.state], PAGE_DESCRIPTIONS[p.banner.after.state]];
+  const banner = before && before !== after ? `${before} → **${after}**` : `**${after}** (unchanged)`;
   out.push(`**Banner:** ${banner}`, '');
   if (p.components.length) {
     out.push('| Component | Before | After |', '|---|---|---|');

@@ -2,7 +2,7 @@ import { componentNames } from '../core/config.ts';
 import type { Entry, Incident, Maintenance, Update } from '../core/model.ts';
 import { incidentStatus } from '../core/rules/incident.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
-import { activeEntries, pageStatus, type Indicator } from '../core/rules/status.ts';
+import { activeEntries, PAGE_DESCRIPTIONS, pageStatus, type Indicator } from '../core/rules/status.ts';
 import type { StatusInterval } from '../core/rules/uptime.ts';
 import type { Config } from '../core/schema/config.ts';
 import { type ComponentStatus, type Impact, type IncidentStatus, type MaintenanceStatus, worstStatus } from '../core/status.ts';
@@ -267,7 +267,8 @@ const shownEntries = (ctx: ApiContext) => ctx.entries.filter((e) => e.updates.so
 export function apiDocuments(ctx: ApiContext): Record<string, unknown> {
   const page = apiPage(ctx);
   const components = apiComponents(ctx);
-  const status: ApiStatus = pageStatus(ctx.entries, ctx.config, ctx.now);
+  const now = pageStatus(ctx.entries, ctx.config, ctx.now);
+  const status: ApiStatus = { indicator: now.indicator, description: PAGE_DESCRIPTIONS[now.state] };
   const shown = shownEntries(ctx);
   const incidents = shown.filter((e): e is Incident => e.kind === 'incident');
   const maintenance = shown.filter((e): e is Maintenance => e.kind === 'maintenance');

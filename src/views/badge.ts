@@ -1,5 +1,5 @@
 import { makeBadge } from 'badge-maker';
-import { type PageStatus, pageState } from '../core/rules/status.ts';
+import type { PageStatus } from '../core/rules/status.ts';
 import type { ComponentStatus } from '../core/status.ts';
 import type { Translator } from '../i18n/translate.ts';
 import { STATUS_COLOR } from './colors.ts';
@@ -14,7 +14,7 @@ export interface BadgeContent {
 
 /** The page's badge, in the words of `t` (the site's first language: badges are the same in every language). */
 export function pageBadge(status: PageStatus, t: Translator): BadgeContent {
-  return { label: t('badge.label'), message: t('banner.state', { state: pageState(status) }), color: STATUS_COLOR[INDICATOR_TONE[status.indicator]] };
+  return { label: t('badge.label'), message: t('banner.state', { state: status.state }), color: STATUS_COLOR[INDICATOR_TONE[status.indicator]] };
 }
 
 export function componentBadge(name: string, status: ComponentStatus, t: Translator): BadgeContent {

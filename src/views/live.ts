@@ -1,7 +1,7 @@
 import type { Entry } from '../core/model.ts';
 import { isActiveIncident } from '../core/rules/incident.ts';
 import { isActiveMaintenance } from '../core/rules/maintenance.ts';
-import { componentStatuses, groupStatus, pageState, pageStatus } from '../core/rules/status.ts';
+import { componentStatuses, groupStatus, pageStatus } from '../core/rules/status.ts';
 import type { Config } from '../core/schema/config.ts';
 import type { ComponentStatus } from '../core/status.ts';
 import type { Translator } from '../i18n/translate.ts';
@@ -42,7 +42,7 @@ export function liveStates(entries: readonly Entry[], config: Config, now: Date,
   const state = (at: Date): LiveState => {
     const page = pageStatus(frozen, config, at);
     const components = componentStatuses(frozen, config, at);
-    const statuses: Record<string, LiveStatus> = { banner: { tone: INDICATOR_TONE[page.indicator], label: t('banner.state', { state: pageState(page) }) } };
+    const statuses: Record<string, LiveStatus> = { banner: { tone: INDICATOR_TONE[page.indicator], label: t('banner.state', { state: page.state }) } };
     for (const [id, s] of components) statuses[`component:${id}`] = { tone: s, label: t('word.componentStatus', { status: s }) };
     for (const g of config.groups) {
       const s = groupStatus(g.id, config, components);

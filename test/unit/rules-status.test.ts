@@ -14,7 +14,7 @@ describe('component, group and page status (SPEC: the rules)', () => {
   it('all operational with nothing open', () => {
     const s = componentStatuses([closed({ api: 'major_outage' })], config, at);
     expect([...s.values()]).toEqual(['operational', 'operational', 'operational', 'operational', 'operational']);
-    expect(pageStatus([closed({ api: 'major_outage' })], config, at)).toEqual({ indicator: 'none', description: 'All Systems Operational' });
+    expect(pageStatus([closed({ api: 'major_outage' })], config, at)).toEqual({ indicator: 'none', state: 'operational' });
   });
 
   it('overlapping incidents on one component: the worst wins, and the other remains when one resolves', () => {
@@ -39,31 +39,31 @@ describe('component, group and page status (SPEC: the rules)', () => {
   });
 
   it.each([
-    [{ api: 'major_outage', web: 'degraded_performance' }, 'critical', 'Major Service Outage'],
-    [{ api: 'partial_outage' }, 'major', 'Partial System Outage'],
-    [{ api: 'degraded_performance' }, 'minor', 'Partially Degraded Service'],
-  ])('an incident on %o gives indicator %s and "%s"', (components, indicator, description) => {
-    expect(pageStatus([open(components)], config, at)).toEqual({ indicator, description });
+    [{ api: 'major_outage', web: 'degraded_performance' }, 'critical', 'major_outage'],
+    [{ api: 'partial_outage' }, 'major', 'partial_outage'],
+    [{ api: 'degraded_performance' }, 'minor', 'degraded_performance'],
+  ])('an incident on %o gives indicator %s and state %s', (components, indicator, state) => {
+    expect(pageStatus([open(components)], config, at)).toEqual({ indicator, state });
   });
 
   it('the indicator is the worst impact of unresolved incidents, stated or derived', () => {
     const stated = open({ api: 'degraded_performance' }, { impact: 'critical' }, 'stated');
     const derived = open({ web: 'partial_outage' }, {}, 'derived');
-    expect(pageStatus([stated, derived], config, at)).toEqual({ indicator: 'critical', description: 'Partial System Outage' });
+    expect(pageStatus([stated, derived], config, at)).toEqual({ indicator: 'critical', state: 'partial_outage' });
   });
 
   it('maintenance alone gives "maintenance" and "Service Under Maintenance"', () => {
-    expect(pageStatus([dbMaintenance], config, at)).toEqual({ indicator: 'maintenance', description: 'Service Under Maintenance' });
-    expect(pageStatus([dbMaintenance], config, t('2026-11-20T16:00Z'))).toEqual({ indicator: 'none', description: 'All Systems Operational' });
+    expect(pageStatus([dbMaintenance], config, at)).toEqual({ indicator: 'maintenance', state: 'under_maintenance' });
+    expect(pageStatus([dbMaintenance], config, t('2026-11-20T16:00Z'))).toEqual({ indicator: 'none', state: 'operational' });
   });
 
   it('an incident with no component gives "Minor Service Outage" unless its impact is none', () => {
-    expect(pageStatus([open({}, { impact: 'major' })], config, at)).toEqual({ indicator: 'major', description: 'Minor Service Outage' });
-    expect(pageStatus([open({})], config, at)).toEqual({ indicator: 'none', description: 'All Systems Operational' });
-    expect(pageStatus([open({}, { impact: 'minor' }), dbMaintenance], config, at)).toEqual({ indicator: 'minor', description: 'Minor Service Outage' });
+    expect(pageStatus([open({}, { impact: 'major' })], config, at)).toEqual({ indicator: 'major', state: 'minor_outage' });
+    expect(pageStatus([open({})], config, at)).toEqual({ indicator: 'none', state: 'operational' });
+    expect(pageStatus([open({}, { impact: 'minor' }), dbMaintenance], config, at)).toEqual({ indicator: 'minor', state: 'minor_outage' });
   });
 
   it('a component outage outranks "Minor Service Outage"', () => {
-    expect(pageStatus([open({}, { impact: 'minor' }, 'x'), open({ api: 'partial_outage' }, {}, 'y')], config, at).description).toBe('Partial System Outage');
+    expect(pageStatus([open({}, { impact: 'minor' }, 'x'), open({ api: 'partial_outage' }, {}, 'y')], config, at).state).toBe('partial_outage');
   });
 });

@@ -36,13 +36,13 @@ export function groupStatus(groupId: string, config: Config, statuses: ReadonlyM
 
 export type Indicator = Impact | 'maintenance';
 
+/** What the page's banner says, as the catalogues name it (`banner.state`). */
+export type PageState = ComponentStatus | 'minor_outage';
+
 export interface PageStatus {
   indicator: Indicator;
-  description: string;
+  state: PageState;
 }
-
-/** What the page's description says, as the catalogues name it (`banner.state`). */
-export type PageState = ComponentStatus | 'minor_outage';
 
 /** Statuspage's English description of each state, as its API says it. */
 export const PAGE_DESCRIPTIONS: Record<PageState, string> = {
@@ -54,14 +54,10 @@ export const PAGE_DESCRIPTIONS: Record<PageState, string> = {
   minor_outage: 'Minor Service Outage',
 };
 
-/** The state a page status's (English, Statuspage's) description stands for. */
-export function pageState(page: PageStatus): PageState {
-  return (Object.keys(PAGE_DESCRIPTIONS) as PageState[]).find((state) => PAGE_DESCRIPTIONS[state] === page.description) ?? 'operational';
-}
 
 /**
  * The page's indicator is the worst impact of unresolved incidents, or `maintenance` when there is
- * none and maintenance is in progress. The description follows the worst component status; an
+ * none and maintenance is in progress. The state follows the worst component status; an
  * unresolved incident with impact that names no component makes it at least "Minor Service Outage".
  */
 export function pageStatus(entries: readonly Entry[], config: Config, at: Date): PageStatus {
@@ -71,8 +67,6 @@ export function pageStatus(entries: readonly Entry[], config: Config, at: Date):
   if (indicator === 'none' && maintenance.length > 0) indicator = 'maintenance';
 
   const worst = worstStatus(componentStatuses(entries, config, at).values());
-  let description = PAGE_DESCRIPTIONS[worst];
   const unplacedImpact = incidents.some((i) => affectedAt(i.components, at).length === 0 && i.impact !== 'none');
-  if (unplacedImpact && (worst === 'operational' || worst === 'under_maintenance')) description = PAGE_DESCRIPTIONS.minor_outage;
-  return { indicator, description };
+  return { indicator, state: unplacedImpact && (worst === 'operational' || worst === 'under_maintenance') ? 'minor_outage' : worst };
 }

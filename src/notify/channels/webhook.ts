@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { componentStatuses, pageStatus } from '../../core/rules/status.ts';
+import { componentStatuses, PAGE_DESCRIPTIONS, pageStatus } from '../../core/rules/status.ts';
 import { dayBounds, statusIntervals } from '../../core/rules/uptime.ts';
 import { apiIncident } from '../../views/api.ts';
 import { absolute } from '../../views/urls.ts';
@@ -20,7 +20,7 @@ export function webhookPayload(message: Message, event: NotificationEvent, ctx: 
   const postmortem = event.type === 'postmortem' && event.entry.postmortem ? { postmortem_body: event.entry.postmortem.markdown, postmortem_published_at: at.toISOString() } : {};
   return {
     meta: { unsubscribe: null, documentation: absolute(config.site.url, config.site.base, '/subscribe/#developers') },
-    page: { id: new URL(config.site.url).host, status_indicator: status.indicator, status_description: status.description },
+    page: { id: new URL(config.site.url).host, status_indicator: status.indicator, status_description: PAGE_DESCRIPTIONS[status.state] },
     incident: { ...incident, ...postmortem },
     candor: { event: event.type, key: message.key, headline: message.headline, text: message.text, facts: message.facts, url: message.url },
   };
