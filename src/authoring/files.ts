@@ -5,6 +5,7 @@ import { parseMarkdown } from '../core/markdown.ts';
 import { headingTime, promiseMarker } from '../core/parse.ts';
 import { formatDuration, incidentDuration } from '../core/rules/incident.ts';
 import { formatUtc, frontmatterTime } from '../core/time.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { editFrontmatter } from './frontmatter.ts';
 
 
@@ -157,15 +158,26 @@ export function setFields(text: string, changes: FieldChanges): string {
   });
 }
 
-/** The incident's updates, oldest first, as a Markdown list for a post-mortem. */
-export function timelineList(e: Entry): string {
+/**
+ * The incident's updates, oldest first, as a Markdown list for a post-mortem; for a translation, with
+ * the status in its words and each update's translated text where there is one.
+ */
+export function timelineList(e: Entry, language?: { t: Translator; texts: ReadonlyMap<number, string> }): string {
   return [...e.updates]
     .reverse()
-    .map((u) => `- **${formatUtc(u.at)}**, ${u.label}: ${u.text.split('\n')[0]}`)
+    .map((u) => {
+      const label = language ? language.t('word.updateStatus', { status: u.status }) : u.label;
+      return `- **${formatUtc(u.at)}**, ${label}: ${(language?.texts.get(u.at.getTime()) ?? u.text).split('\n')[0]}`;
+    })
     .join('\n');
 }
 
 export const DRAFT_NOTE = '# Draft: not published.';
+
+/** A post-mortem's translation: published with the post-mortem, held to the same rules from then on. */
+export function postmortemTranslationDraft(body: string): string {
+  return `---\n# A translation of the post-mortem: published when it is. Write every section.\n---\n\n${body.trim()}\n`;
+}
 
 /** A post-mortem draft: no `published:` until its author has written every section. */
 export function postmortemDraft(id: string, body: string): string {

@@ -25,7 +25,8 @@ Commands:
                                                    -c id=status or id=operational, --impact,
                                                    --quiet: on the site and feeds, pushed to no channel)
   resolve <id>         Resolve an incident or complete maintenance (--message, --postmortem to promise one)
-  postmortem <id>      Write the post-mortem draft, with the timeline filled in; --publish publishes it
+  postmortem <id>      Write the post-mortem draft, with the timeline filled in (and its translations,
+                       --language); --publish publishes it
   preview              What customers will see after the change in the working tree (--base <rev>)
   check                Validate candor.config.yaml and every file in incidents/
   status               For the on-call: open incidents and maintenance, time since the last update,
@@ -66,7 +67,7 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   'new maintenance': ['title', 'component', 'message', 'start', 'end', 'owner', 'at', 'id', 'draft', 'edit', 'pr', 'yes', 'language', 'translation', 'translation-title'],
   update: ['status', 'message', 'next-update', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet', 'language', 'translation'],
   resolve: ['message', 'component', 'impact', 'postmortem', 'at', 'edit', 'pr', 'yes', 'quiet', 'language', 'translation'],
-  postmortem: ['publish', 'edit', 'pr'],
+  postmortem: ['publish', 'edit', 'pr', 'language'],
   preview: ['base'],
   check: [],
   comment: ['base', 'pr-number', 'save', 'from', 'head-sha'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isSnapshot } from '../core/config.ts';
-import { parseEntry, parsePostmortem, parseTranslation } from '../core/parse.ts';
+import { parseEntry, parsePostmortem, parsePostmortemTranslation, parseTranslation } from '../core/parse.ts';
 import type { Language } from '../i18n/languages.ts';
 import { formatProblem, Problems } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
@@ -17,7 +17,7 @@ export interface Change {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   id: string;
-  kind: 'entry' | 'postmortem' | 'translation';
+  kind: 'entry' | 'postmortem' | 'translation' | 'postmortem-translation';
   /** A translation's language. */
   language?: Language | undefined;
   /** One line for the commit and the pull request: "Acknowledge: Elevated API error rates". */
@@ -49,6 +49,7 @@ function problemsOf(change: Change, text: string, config: Config, shown: Date): 
   const entry = kind === 'entry' ? parseEntry(src, { componentIds: config.components.map((c) => c.id) }, problems) : undefined;
   const postmortem = kind === 'postmortem' ? parsePostmortem(src, problems) : undefined;
   if (kind === 'translation') parseTranslation(src, change.language!, problems);
+  if (kind === 'postmortem-translation') parsePostmortemTranslation(src, change.language!, problems);
   if (problems.errors.length) return `Nothing was written: ${file} would not pass the check.\n${problems.errors.map(formatProblem).join('\n')}`;
   const pending = (entry?.updates.some((u) => u.at > shown) ?? false) || (postmortem?.published !== undefined && postmortem.published > shown);
   if (pending && isSnapshot(config, shown)) {

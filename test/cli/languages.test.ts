@@ -57,6 +57,32 @@ ${readFileSync(join(ROOT, 'incidents/_templates/de/acknowledge.md'), 'utf8').rep
     expect(check.out).not.toMatch(/not translated yet/);
   });
 
+  it('drafts the post-mortem in each language the incident is in, and publishes it only with its translations finished', async () => {
+    await cli(['new', 'incident', '--title', 'Checkout failing', '-c', 'api=major_outage', '--next-update', '30', '--language', 'de', '--translation-title', 'de=Bezahlvorgang schlägt fehl', '--id', 'checkout']);
+    await cli(['resolve', 'checkout'], { now: '2026-11-24T13:10:00Z' });
+    const drafted = await cli(['postmortem', 'checkout'], { now: '2026-11-24T14:00:00Z' });
+    expect(drafted.code).toBe(0);
+    expect(drafted.out).toContain('Wrote incidents/checkout.postmortem.md\nWrote incidents/checkout.postmortem.de.md');
+    const german = read('incidents/checkout.postmortem.de.md');
+    // The German template's sections, the German title and duration, the timeline in German words with the German text.
+    expect(german).toContain('## Zusammenfassung');
+    expect(german).toContain('„Bezahlvorgang schlägt fehl“');
+    expect(german).toContain('35 Min.');
+    expect(german).toContain('- **2026-11-24 12:35 UTC**, Untersuchung: Wir untersuchen Meldungen über Störungen bei Public API.');
+    expect(german).toContain('- **2026-11-24 13:10 UTC**, Behoben: ');
+
+    // The English one finished, the German one not: publishing would publish an unfinished translation.
+    writeFileSync(join(root, 'incidents/checkout.postmortem.md'), read('incidents/checkout.postmortem.md').replace(/\{\{[^}]*\}\}/g, 'Written.'));
+    const refused = await cli(['postmortem', 'checkout', '--publish'], { now: '2026-11-24T15:00:00Z' });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Nothing was written: its German translation is not finished');
+    expect(refused.err).toContain('incidents/checkout.postmortem.de.md:');
+    expect(read('incidents/checkout.postmortem.md')).not.toMatch(/^published:/m);
+    writeFileSync(join(root, 'incidents/checkout.postmortem.de.md'), german.replace(/\{\{[^}]*\}\}/g, 'Geschrieben.'));
+    expect((await cli(['postmortem', 'checkout', '--publish'], { now: '2026-11-24T15:00:00Z' })).code).toBe(0);
+    expect((await cli(['check'], { now: '2026-11-24T15:05:00Z' })).code).toBe(0);
+  });
+
   it('announces maintenance in the languages asked for, with the window and duration in each', async () => {
     const r = await cli(['new', 'maintenance', '--title', 'Database upgrade', '--start', '2026-12-01 02:00 UTC', '--end', '2026-12-01 03:30 UTC', '-c', 'api', '--message', 'The API is read-only for up to 20 minutes.', '--language', 'de', '--translation', 'de=Die API ist bis zu 20 Minuten nur lesbar.', '--id', 'db']);
     expect(r.code).toBe(0);

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { durationText, postmortemDraft, publishPostmortem, timelineList } from '../../authoring/files.ts';
+import { durationText, postmortemDraft, postmortemTranslationDraft, publishPostmortem, timelineList } from '../../authoring/files.ts';
 import { fillTemplate, readTemplate } from '../../authoring/templates.ts';
-import type { Language } from '../../i18n/languages.ts';
-import { parseEntry, parsePostmortem } from '../../core/parse.ts';
-import { Problems } from '../../core/problems.ts';
+import { englishName, type Language } from '../../i18n/languages.ts';
+import { duration, translator } from '../../i18n/translate.ts';
+import { incidentDuration } from '../../core/rules/incident.ts';
+import { chooseLanguages } from '../languages.ts';
+import { parseEntry, parsePostmortem, parsePostmortemTranslation, parseTranslation } from '../../core/parse.ts';
+import { formatProblem, Problems } from '../../core/problems.ts';
 import { formatUtc } from '../../core/time.ts';
 import { type CliContext, editInEditor, findEntry, requireConfig, UsageError } from '../context.ts';
 import type { WriteFlags } from '../flags.ts';
@@ -30,6 +33,15 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
     const current = parsePostmortem({ file, id, text: base }, new Problems());
     if (current?.published && !current.draft) throw new UsageError(`${file} is already published (published: ${formatUtc(current.published)}): nothing was written.`);
     if (current?.published) ctx.err(`Note: its published date (${formatUtc(current.published)}) becomes now, when it is published.`);
+    // Its translations are published with it, so each must be finished too.
+    for (const language of config.site.languages as Language[]) {
+      const translation = file.replace(/\.md$/, `.${language}.md`);
+      if (!existsSync(join(ctx.root, translation))) continue;
+      const read = parsePostmortemTranslation({ file: translation, id, text: readFileSync(join(ctx.root, translation), 'utf8') }, language, new Problems());
+      if (read?.unfinished.length) {
+        throw new UsageError(`Nothing was written: its ${englishName(language)} translation is not finished, and would be published with it.\n${read.unfinished.map(formatProblem).join('\n')}\nFinish it, or remove ${translation} to publish without it.`);
+      }
+    }
     const text = publishPostmortem(flags.edit ? editInEditor(ctx, base, `${id}.postmortem.md`) : base, ctx.now);
     // The check refuses a post-mortem with guidance or an empty section left, and keeps the text.
     await writeChange(ctx, config, { file, id, kind: 'postmortem', summary: `Post-mortem: ${entry.title}`, base, apply: () => text, replayable: false }, flags.pr ?? false);
@@ -46,7 +58,23 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   });
   let text = postmortemDraft(id, body);
   if (flags.edit) text = editInEditor(ctx, text, `${id}.postmortem.md`);
-  await writeChange(ctx, config, newFileChange(file, id, 'postmortem', text, `Post-mortem draft: ${entry.title}`), flags.pr ?? false);
+  // Its translations, into the languages asked for and those the incident is translated into, from each language's template.
+  const translationOf = (language: Language) => found.file.replace(/\.md$/, `.${language}.md`);
+  const translated = (config.site.languages as Language[]).filter((l) => existsSync(join(ctx.root, translationOf(l))));
+  const languages = await chooseLanguages(ctx, config, flags.language, [], translated);
+  const translations = languages.map((language) => {
+    const own = existsSync(join(ctx.root, translationOf(language))) ? parseTranslation({ file: translationOf(language), id, text: readFileSync(join(ctx.root, translationOf(language)), 'utf8') }, language, new Problems()) : undefined;
+    const t = translator(language);
+    const draft = fillTemplate(readTemplate(ctx.root, 'postmortem', language), {
+      title: own?.title ?? entry.title,
+      started: formatUtc(entry.started),
+      duration: duration(t, incidentDuration(entry, ctx.now)),
+      timeline: timelineList(entry, { t, texts: new Map(own?.updates.map((u) => [u.at.getTime(), u.text]) ?? []) }),
+      site: config.site.name,
+    });
+    return { ...newFileChange(file.replace(/\.md$/, `.${language}.md`), id, 'postmortem-translation', postmortemTranslationDraft(draft), ''), language };
+  });
+  await writeChange(ctx, config, [newFileChange(file, id, 'postmortem', text, `Post-mortem draft: ${entry.title}`), ...translations], flags.pr ?? false);
   ctx.out(`It is a draft: customers do not see it. Replace the text in double braces in each section, then run "candor postmortem ${id} --publish".`);
   return 0;
 }
