@@ -143,6 +143,8 @@ describe('incident text in the language of the page', () => {
     // The subscribe page offers the language's feeds; the badge is one for every language, at the root.
     const subscribe = read('de/subscribe/index.html');
     expect(subscribe).toContain(`<code>/feed subscribe ${SITE}/de/history.rss</code>`);
+    // Commands and addresses read left to right on a right-to-left page too (the slash of "/feed" stays first).
+    expect(read('ar/subscribe/index.html')).toContain(`<pre dir="ltr"><code>/feed subscribe ${SITE}/ar/history.rss</code></pre>`);
     expect(subscribe).toContain(`href="${SITE}/badge.svg"`);
     expect(existsSync(join(dist, 'de/badge.svg'))).toBe(false);
   });
