@@ -7,18 +7,31 @@ import { allSites, startBuild } from '../lib/site.ts';
 /**
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
  * on worker threads, which goes on while Astro starts and bundles the pages (they take the result
- * over, src/lib/site.ts); once the pages are written, it writes each entry's API document and
- * calendar event from the same site. A dev server parses on demand and serves those from routes.
+ * over, src/lib/site.ts); once the site is made, another thread writes each entry's API document and
+ * calendar event from it while the pages are rendered. A dev server parses on demand and serves those
+ * from routes.
  */
 export function siteBuild(root: string): AstroIntegration {
+  let outDir: URL;
+  let writing: Promise<number> | undefined;
   return {
     name: 'candor-site-build',
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command === 'build') startBuild(root, parseInParallel(root, { background: true }));
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const written = await writeEntryFiles(fileURLToPath(dir), await allSites());
+      'astro:config:done': ({ config }) => {
+        outDir = config.outDir;
+      },
+      // Astro has emptied the output folder by now, so nothing written into it from here is lost.
+      'astro:build:setup': () => {
+        if (writing) return;
+        writing = allSites().then((sites) => writeEntryFiles(fileURLToPath(outDir), sites));
+        // Bad content fails the build through the pages, with the check's messages.
+        writing.catch(() => {});
+      },
+      'astro:build:done': async ({ logger }) => {
+        const written = await writing!;
         logger.info(`${written} API documents and calendar events of entries written.`);
       },
     },

@@ -1,51 +1,86 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Entry } from '../core/model.ts';
 import { dayBounds, type StatusInterval, statusIntervals } from '../core/rules/uptime.ts';
-import type { StatusBoard } from '../views/home.ts';
+import type { Config } from '../core/schema/config.ts';
+import type { ComponentStatus } from '../core/status.ts';
+import type { Language } from '../i18n/languages.ts';
 import { type ApiContext, apiEntryDocuments } from '../views/api.ts';
 import { eventCalendar } from '../views/calendar.ts';
 import { paths } from '../views/urls.ts';
 import type { Site } from './site.ts';
 
+/** What an entry's files are made from: a site in one language, or as much of it as they need. */
+export type EntryFileSource = Pick<Site, 'config' | 'base' | 'now' | 'entries' | 't' | 'lang'> & { board: Pick<Site['board'], 'statuses'> };
+
 /** What the API documents of a site are made from. */
-export function apiContext({ config, base, now, entries, board }: Site): ApiContext {
+export function apiContext({ config, base, now, entries, board }: EntryFileSource): ApiContext {
   let intervals = recent.get(board);
   if (!intervals) recent.set(board, (intervals = statusIntervals(entries, dayBounds(now, config.site.time_zone)[0]!, now)));
   return { config, base, now, entries, statuses: board.statuses, intervals };
 }
 
 // Statuses over time are the same in every language: computed once per build, keyed by its board.
-const recent = new WeakMap<StatusBoard, StatusInterval[]>();
+const recent = new WeakMap<EntryFileSource['board'], StatusInterval[]>();
 
 /**
  * The files each entry has besides its page: its API document (by its name under `/api/v2/`) and,
- * for maintenance, its calendar event (by entry id). A build writes them directly
- * (src/integrations/site-build.ts): thousands of small files, each of which would otherwise cost a
- * route's whole render; a dev server serves them from their routes.
+ * for maintenance, its calendar event (by entry id). A build writes them directly, on a thread of
+ * their own while the pages are rendered (writeEntryFiles): thousands of small files, each of which
+ * would otherwise cost a route's whole render; a dev server serves them from their routes.
  */
-export function entryFiles(site: Site): { api: Map<string, string>; calendars: Map<string, string> } {
+export function entryFiles(site: EntryFileSource): { api: Map<string, string>; calendars: Map<string, string> } {
   const api = new Map(Object.entries(apiEntryDocuments(apiContext(site))).map(([name, body]) => [name, JSON.stringify(body, null, 2)]));
   const calendars = new Map(site.entries.flatMap((e) => (e.kind === 'maintenance' ? [[e.id, eventCalendar(e, site.config, site.now, site.base, site.t)] as const] : [])));
   return { api, calendars };
 }
 
-/** Writes the entry files of each language's site under `dir` (the build's output), sixteen at a time. */
-export async function writeEntryFiles(dir: string, sites: readonly Site[]): Promise<number> {
-  const files = sites.flatMap((site) => {
-    // The default language's files at the top, the others' under their code, as their pages.
+/** Writes the entry files of each language's site under `dir`, the default language's at the top and the others' under their code, as their pages. */
+export function writeEntryFilesNow(dir: string, sites: readonly EntryFileSource[]): number {
+  const made = new Set<string>();
+  let written = 0;
+  const write = (path: string, text: string) => {
+    const file = join(dir, path);
+    const folder = dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(file, text);
+    written++;
+  };
+  for (const site of sites) {
     const under = site.lang ?? '';
     const { api, calendars } = entryFiles(site);
-    return [...[...api].map(([name, text]) => ({ path: join(under, paths.api(name)), text })), ...[...calendars].map(([id, text]) => ({ path: join(under, paths.eventCalendar(id)), text }))];
+    for (const [name, text] of api) write(join(under, paths.api(name)), text);
+    for (const [id, text] of calendars) write(join(under, paths.eventCalendar(id)), text);
+  }
+  return written;
+}
+
+/** What the writing thread is given: the default language's entries (with their translations) and the rest of each site. */
+export interface EntryFilesJob {
+  dir: string;
+  config: Config;
+  now: Date;
+  entries: Entry[];
+  statuses: Map<string, ComponentStatus>;
+  languages: { language: Language; lang: Language | undefined; base: string }[];
+}
+
+/**
+ * Writes the entry files on a worker thread, which takes the second core while the build's own
+ * thread renders the pages; resolves to the number of files.
+ */
+export function writeEntryFiles(dir: string, sites: readonly Site[]): Promise<number> {
+  const [first] = sites as [Site];
+  const job: EntryFilesJob = { dir, config: first.config, now: first.now, entries: first.entries, statuses: first.board.statuses, languages: sites.map(({ language, lang, base }) => ({ language, lang, base })) };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./entry-files-worker.ts', import.meta.url), { workerData: job });
+    let count: number | undefined;
+    worker.once('message', (n: number) => (count = n));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (count === undefined ? reject(new Error(`The thread writing the API documents of entries stopped (code ${code}) before it was done.`)) : resolve(count)));
   });
-  let next = 0;
-  const writer = async () => {
-    while (next < files.length) {
-      const { path, text } = files[next++]!;
-      const file = join(dir, path);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, text);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, writer));
-  return files.length;
 }
