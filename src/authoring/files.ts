@@ -160,14 +160,16 @@ export function setFields(text: string, changes: FieldChanges): string {
 
 /**
  * The incident's updates, oldest first, as a Markdown list for a post-mortem; for a translation, with
- * the status in its words and each update's translated text where there is one.
+ * the status in its words and each update's translated text, or the original's to translate, in
+ * double braces (which the check refuses to publish).
  */
 export function timelineList(e: Entry, language?: { t: Translator; texts: ReadonlyMap<number, string> }): string {
   return [...e.updates]
     .reverse()
     .map((u) => {
       const label = language ? language.t('word.updateStatus', { status: u.status }) : u.label;
-      return `- **${formatUtc(u.at)}**, ${label}: ${(language?.texts.get(u.at.getTime()) ?? u.text).split('\n')[0]}`;
+      const text = language ? (language.texts.get(u.at.getTime()) ?? `{{Translate: ${u.text.split('\n')[0]!.replace(/[{}]/g, '')}}}`) : u.text;
+      return `- **${formatUtc(u.at)}**, ${label}: ${text.split('\n')[0]}`;
     })
     .join('\n');
 }

@@ -29,20 +29,20 @@ export class TemplateError extends Error {}
 
 /**
  * A template in a language: `_templates/<code>/<name>.md`, and for English also `_templates/<name>.md`
- * (the folder's own files are English). `flag` is how the text can be given instead, for the message.
+ * (the folder's own files are English). `instead` says what else the responder can do, for the message.
  */
-export function readTemplate(root: string, name: TemplateName, language: Language, flag = '--message'): string {
+export function readTemplate(root: string, name: TemplateName, language: Language, instead = 'pass the text with --message'): string {
   const own = `${TEMPLATES_DIR}/${language}/${TEMPLATES[name]}`;
   const file = language === 'en' && !existsSync(join(root, own)) ? `${TEMPLATES_DIR}/${TEMPLATES[name]}` : own;
   const path = join(root, file);
   if (!existsSync(path)) {
     const how = language === 'en' ? 'restore it' : `write it in ${englishName(language)} (${TEMPLATES_DIR}/${TEMPLATES[name]} is the English one)`;
-    throw new TemplateError(`The message template ${file} is missing: ${how}, or pass the text with ${flag}.`);
+    throw new TemplateError(`The message template ${file} is missing: ${how}, or ${instead}.`);
   }
   const text = readFileSync(path, 'utf8');
   const mistakes = templateMistakes(text);
   if (mistakes.length) {
-    throw new TemplateError(`Nothing was written: ${mistakes.map((u) => `${file}:${u.line}:${u.column}: ${u.message}`).join('\n')}\nFix the template, or pass the text with ${flag}.`);
+    throw new TemplateError(`Nothing was written: ${mistakes.map((u) => `${file}:${u.line}:${u.column}: ${u.message}`).join('\n')}\nFix the template, or ${instead}.`);
   }
   return text;
 }

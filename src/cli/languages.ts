@@ -14,19 +14,28 @@ export function perLanguage(values: readonly string[] | undefined, flag: string)
     const code = at > 0 ? value.slice(0, at).trim() : '';
     if (!code) throw new UsageError(`--${flag} ${value}: write it as language=text, such as --${flag} de="…".`);
     if (!isLanguage(code)) throw new UsageError(`--${flag} ${value}: "${code}" is not a language Candor has: ${writeLanguage(code)}.`);
-    out.set(code, value.slice(at + 1).trim());
+    const text = value.slice(at + 1).trim();
+    if (!text) throw new UsageError(`--${flag} ${code}= is empty: give the text, or leave the flag out.`);
+    if (out.has(code)) throw new UsageError(`--${flag} ${code}= is given twice: give it once.`);
+    out.set(code, text);
   }
   return out;
 }
 
 /**
  * The languages to write translations in, besides the site's first (the entry's own file): those
- * given with --language (repeatable, or "de,fr") or by a --translation, and `keep` (those an entry
- * is already translated into); in a terminal with no --language, the responder picks. In the
- * site's order.
+ * given with --language (repeatable, or "de,fr") or by a --translation or --translation-title, and
+ * `keep` (those an entry is already translated into); in a terminal with no --language, the responder
+ * picks. `--language none` writes the first language alone. In the site's order.
  */
-export async function chooseLanguages(ctx: CliContext, config: Config, given: readonly string[] | undefined, also: Iterable<Language>, keep: readonly Language[] = []): Promise<Language[]> {
+export async function chooseLanguages(ctx: CliContext, config: Config, given: readonly string[] | undefined, also: ReadonlyMap<string, Iterable<Language>>, keep: readonly Language[] = []): Promise<Language[]> {
   const [first, ...others] = config.site.languages as [Language, ...Language[]];
+  const none = given?.length === 1 && given[0]!.trim() === 'none';
+  if (none) {
+    const named = [...also].find(([, codes]) => [...codes].length > 0);
+    if (named) throw new UsageError(`--language none writes no translation, but ${named[0]} gives one: leave one of them out.`);
+    return [];
+  }
   const check = (code: string, flag: string): Language => {
     if (!isLanguage(code)) throw new UsageError(`${flag} ${code}: not a language Candor has: ${writeLanguage(code)}.`);
     if (code === first) throw new UsageError(`${flag} ${code}: ${englishName(code)} is the site's first language, which the entry's own file is in. Name the others${others.length ? ` (${others.join(', ')})` : ''}.`);
@@ -34,7 +43,7 @@ export async function chooseLanguages(ctx: CliContext, config: Config, given: re
     return code;
   };
   const named = (given ?? []).flatMap((g) => g.split(',')).map((s) => s.trim()).filter(Boolean).map((code) => check(code, '--language'));
-  for (const code of also) named.push(check(code, '--translation'));
+  for (const [flag, codes] of also) for (const code of codes) named.push(check(code, flag));
   if (given === undefined && named.length === 0 && ctx.prompter && others.length > 0) {
     return ctx.prompter.multiselect({ message: 'Also write it in (space to pick, enter when done)', options: others.map((l) => ({ value: l, label: `${LANGUAGES[l].name} (${l})` })), initialValues: [...keep] });
   }
@@ -61,13 +70,13 @@ export async function translatedMessages(ctx: CliContext, languages: readonly La
     const flag = `--translation ${language}="…"`;
     const given = o.given.get(language);
     if (given === undefined && o.messageGiven && !ctx.prompter && !o.edit) {
-      throw new UsageError(`--message gives the text in the site's first language; give the ${englishName(language)} text too, with ${flag}, or leave ${language} out and translate the update later.`);
+      throw new UsageError(`--message gives the text in the site's first language; give the ${englishName(language)} text too, with ${flag}, or write no translation now with --language none and translate it later.`);
     }
     out.set(
       language,
       await composeMessage(ctx, {
         flag: given,
-        template: o.template ? () => fillTemplate(readTemplate(ctx.root, o.template!, language, flag), o.values(language)) : undefined,
+        template: o.template ? () => fillTemplate(readTemplate(ctx.root, o.template!, language, `pass the text with ${flag}, or write no translation now with --language none`), o.values(language)) : undefined,
         templateName: o.template ? `${language}/${o.template}` : undefined,
         editName: o.editName(language),
         edit: o.edit,

@@ -107,12 +107,19 @@ async function lock(path: string): Promise<() => void> {
 /**
  * Validates and writes the changes (an entry and its translations, say) together, re-reading each
  * file just before writing (under a lock): when someone changed one meanwhile, a new update goes on
- * top of their version and anything else is refused with the responder's text kept; if any file is
- * refused, none is written. With `pr`, the same is done against the default branch, in one pull request.
+ * top of their version and anything else is refused with the responder's text kept; if the check
+ * refuses any file, none is written and every text is kept. With `pr`, the same is done against the
+ * default branch, in one pull request.
  */
 export async function writeChange(ctx: CliContext, config: Config, changes: Change | readonly Change[], pr: boolean): Promise<void> {
   const all = Array.isArray(changes) ? (changes as readonly Change[]) : [changes as Change];
+  const [first] = all as [Change];
   const shown = siteNow(config.site.as_of, ctx.env, ctx.now);
+  // What --pr needs is known before anything is written: a command run again would post the update twice.
+  const gh = githubEnv(ctx.env);
+  const repository = pr ? (gh.repository ?? originRepository(ctx.root)) : undefined;
+  if (pr && !gh.token) throw new UsageError('Nothing was written: --pr needs a GitHub token in GITHUB_TOKEN (or GH_TOKEN) with permission to push and open pull requests. Set it, or leave out --pr and commit the files yourself.');
+  if (pr && !repository) throw new UsageError('Nothing was written: --pr needs the repository; set GITHUB_REPOSITORY=owner/name, or run inside a clone of the GitHub repository.');
   const releases: (() => void)[] = [];
   const texts: string[] = [];
   try {
@@ -122,21 +129,25 @@ export async function writeChange(ctx: CliContext, config: Config, changes: Chan
       mkdirSync(dirname(path), { recursive: true });
       releases.push(await lock(path));
     }
-    for (const change of all) texts.push(nextText(ctx, change, config, shown));
+    try {
+      for (const change of all) texts.push(nextText(ctx, change, config, shown));
+    } catch (e) {
+      // Whichever file is refused, everything the responder wrote for this command is kept.
+      if (e instanceof UsageError && all.length > 1) {
+        const kept = all.map((change) => `  ${change.file}: ${keep(change, change.apply(change.base ?? ''))}`);
+        throw new UsageError(`${e.message.replace(/\nYour text is kept in [^\n]*$/, '')}\nNothing was written. Your texts are kept in:\n${kept.join('\n')}`);
+      }
+      throw e;
+    }
     all.forEach((change, k) => writeAtomically(join(ctx.root, change.file), texts[k]!, change.base === undefined));
   } finally {
     for (const release of releases) release();
   }
   for (const change of all) ctx.out(`Wrote ${change.file}`);
-  if (!pr) {
-    ctx.out('Commit it and open a pull request (or run the command again with --pr).');
+  if (!pr || !repository) {
+    ctx.out(`Commit ${all.length > 1 ? 'them' : 'it'} and open a pull request (or run the command again with --pr).`);
     return;
   }
-  const gh = githubEnv(ctx.env);
-  const [first] = all as [Change];
-  if (!gh.token) throw new UsageError(`The file is written, but no pull request was opened: --pr needs a GitHub token in GITHUB_TOKEN (or GH_TOKEN) with permission to push and open pull requests.`);
-  const repository = gh.repository ?? originRepository(ctx.root);
-  if (!repository) throw new UsageError('The file is written, but no pull request was opened: set GITHUB_REPOSITORY=owner/name, or run inside a clone of the GitHub repository.');
   const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 13);
   const url = await openPullRequest(octokit(gh), {
     repository,

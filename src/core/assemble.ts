@@ -104,7 +104,7 @@ function checkTemplates(root: string, problems: Problems): void {
         problems.warn(dir, undefined, `${dir}/ is not a language's templates, so the CLI never uses them.`, `Rename the folder: ${writeLanguage(item.name)}.`);
         continue;
       }
-      for (const inner of list(dir)) if (inner.isFile() && inner.name.endsWith('.md')) files.push(`${dir}/${inner.name}`);
+      for (const inner of list(dir)) if (inner.isFile() && inner.name.endsWith('.md') && inner.name !== 'README.md') files.push(`${dir}/${inner.name}`);
     }
   } catch {
     return;

@@ -120,6 +120,75 @@ ${readFileSync(join(ROOT, 'incidents/_templates/de/acknowledge.md'), 'utf8').rep
   });
 });
 
+describe('what a translation cannot spoil', () => {
+  const open = (extra: string[] = []) => cli(['new', 'incident', '--title', 'Checkout failing', '-c', 'api=major_outage', '--next-update', '30', '--language', 'de', '--id', 'checkout', ...extra]);
+
+  it('a translation takes the heading of the update as edited in $EDITOR', async () => {
+    // The responder moves the time to when the problem began (in the incident's file, opened first).
+    const edited = await cli(['new', 'incident', '--title', 'Checkout failing', '-c', 'api=major_outage', '--next-update', '30', '--language', 'de', '--id', 'checkout', '--edit'], { env: { EDITOR: "sed -i 's/2026-11-24 12:35 UTC/2026-11-24 12:20 UTC/'" } });
+    expect(edited.code).toBe(0);
+    expect(read('incidents/checkout.md')).toContain('## Investigating — 2026-11-24 12:20 UTC');
+    expect(read('incidents/checkout.de.md')).toContain('## Investigating — 2026-11-24 12:20 UTC');
+    expect((await cli(['check'])).code).toBe(0);
+  });
+
+  it('an update can be posted without its translations, and a broken translation stops nothing silently', async () => {
+    await open();
+    // --language none: the English update alone; the check warns that German lags behind.
+    const alone = await cli(['update', 'checkout', '-s', 'update', '-m', 'Still on it.', '-n', '30', '--language', 'none'], { now: '2026-11-24T12:50:00Z' });
+    expect(alone.code).toBe(0);
+    expect(alone.out).not.toContain('checkout.de.md');
+    expect((await cli(['check'], { now: '2026-11-24T12:51:00Z' })).out).toContain('1 of the 2 updates of incidents/checkout.md is not translated yet');
+    // A German file broken by hand: named, with the way out, before anything is written.
+    writeFileSync(join(root, 'incidents/checkout.de.md'), 'Kein Frontmatter.\n');
+    const before = read('incidents/checkout.md');
+    const broken = await cli(['update', 'checkout', '-s', 'update', '-m', 'More.', '-n', '30'], { now: '2026-11-24T13:00:00Z' });
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('incidents/checkout.de.md does not pass the check, so this update cannot go into it; nothing was written.');
+    expect(broken.err).toContain('--language none');
+    expect(read('incidents/checkout.md')).toBe(before);
+  });
+
+  it('keeps every text the responder gave when one file is refused, and refuses an empty translation up front', async () => {
+    await open();
+    const empty = await cli(['update', 'checkout', '-s', 'update', '-m', 'Still2', '-n', '30', '--translation', 'de='], { now: '2026-11-24T12:50:00Z' });
+    expect(empty.err).toBe('--translation de= is empty: give the text, or leave the flag out.');
+    // German text the check refuses: the English text is kept too.
+    const refused = await cli(['update', 'checkout', '-s', 'update', '-m', 'Still on it.', '-n', '30', '--translation', 'de=Wir arbeiten daran. {{oops}}'], { now: '2026-11-24T12:50:00Z' });
+    expect(refused.code).toBe(1);
+    const kept = [...refused.err.matchAll(/incidents\/checkout(?:\.de)?\.md: (\S+)/g)].map((m) => readFileSync(m[1]!, 'utf8'));
+    expect(kept.some((t) => t.includes('Still on it.'))).toBe(true);
+    expect(kept.some((t) => t.includes('Wir arbeiten daran.'))).toBe(true);
+  });
+
+  it('--pr without a token writes nothing, so running it again cannot post twice', async () => {
+    const r = await open(['--pr']);
+    expect(r.err).toContain('Nothing was written: --pr needs a GitHub token');
+    expect(existsSync(join(root, 'incidents/checkout.md'))).toBe(false);
+    expect(existsSync(join(root, 'incidents/checkout.de.md'))).toBe(false);
+  });
+
+  it('a translation left from before is named, not taken for a colleague writing', async () => {
+    writeFileSync(join(root, 'incidents/checkout.de.md'), '---\n---\n\n## Investigating — 2026-11-20 10:00 UTC\nAlt.\n');
+    const r = await open();
+    expect(r.err).toBe('incidents/checkout.de.md is already there, with no incident "checkout": a translation left from before? Nothing was written. Remove it, or choose another --id.');
+  });
+
+  it("a post-mortem's timeline asks for what is not translated yet, and translations can be drafted later", async () => {
+    await open();
+    await cli(['update', 'checkout', '-s', 'identified', '-m', 'Found it.', '-n', '30', '--language', 'none'], { now: '2026-11-24T12:50:00Z' });
+    await cli(['resolve', 'checkout', '--language', 'none'], { now: '2026-11-24T13:10:00Z' });
+    expect((await cli(['postmortem', 'checkout', '--language', 'none'], { now: '2026-11-24T14:00:00Z' })).code).toBe(0);
+    expect(existsSync(join(root, 'incidents/checkout.postmortem.de.md'))).toBe(false);
+    const later = await cli(['postmortem', 'checkout', '--language', 'de'], { now: '2026-11-24T14:05:00Z' });
+    expect(later.code).toBe(0);
+    const german = read('incidents/checkout.postmortem.de.md');
+    expect(german).toContain('- **2026-11-24 12:50 UTC**, Ursache gefunden: {{Translate: Found it.}}');
+    // Publishing with --language is refused: one or the other.
+    expect((await cli(['postmortem', 'checkout', '--publish', '--language', 'de'])).err).toContain('Run them one after the other');
+  });
+});
+
 describe('templates in each language', () => {
   it('are checked like the English ones, and a folder that is no language is named', async () => {
     writeFileSync(join(root, 'incidents/_templates/de/update.md'), 'Wir arbeiten weiter an {{component}}.\n');

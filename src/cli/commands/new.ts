@@ -8,6 +8,8 @@ import { duration, translator } from '../../i18n/translate.ts';
 import { chooseLanguages, perLanguage, translatedMessages, translatedTitle } from '../languages.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from '../../core/ids.ts';
 import { INCIDENTS_DIR } from '../../core/read.ts';
+import { parseEntry } from '../../core/parse.ts';
+import { Problems } from '../../core/problems.ts';
 import type { Config } from '../../core/schema/config.ts';
 import { type ComponentStatus, deriveImpact, IMPACTS, INCIDENT_COMPONENT_STATUSES, statusLabel } from '../../core/status.ts';
 import { formatUtc } from '../../core/time.ts';
@@ -82,11 +84,10 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
   const filled = () => fillTemplate(readTemplate(ctx.root, template, first), values(first));
   // --edit opens the whole file below; otherwise the message is composed (and, in a terminal, reviewed).
   const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: template, editName: `${id}.md` });
-  const texts = await translation.messages(template, values, id);
-  const label = NEW_INCIDENT_STATUSES[status];
-  let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, owners: ownersFor(ctx, flags.owner), draft: flags.draft, status: label, at, message });
+  let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, owners: ownersFor(ctx, flags.owner), draft: flags.draft, status: NEW_INCIDENT_STATUSES[status], at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
-  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Incident: ${title}`), message, texts, (l, m) => translationFile(titles.get(l), label, at, m));
+  const texts = await translation.messages(template, values, id);
+  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Incident: ${title}`), message, texts, titles);
   return 0;
 }
 
@@ -94,7 +95,7 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
 async function translationsOf(ctx: CliContext, config: Config, flags: WriteFlags) {
   const given = perLanguage(flags.translation, 'translation');
   const givenTitles = perLanguage(flags['translation-title'], 'translation-title');
-  const languages = await chooseLanguages(ctx, config, flags.language, [...given.keys(), ...givenTitles.keys()]);
+  const languages = await chooseLanguages(ctx, config, flags.language, new Map([['--translation', [...given.keys()]], ['--translation-title', [...givenTitles.keys()]]]));
   return {
     async titles(original: string): Promise<Map<Language, string>> {
       const titles = new Map<Language, string>();
@@ -104,14 +105,25 @@ async function translationsOf(ctx: CliContext, config: Config, flags: WriteFlags
       }
       return titles;
     },
-    messages: (template: TemplateName, values: (language: Language) => TemplateValues, id: string) =>
-      translatedMessages(ctx, languages, { given, messageGiven: flags.message !== undefined, template, values, editName: (l) => `${id}.${l}.md`, edit: flags.edit }),
+    messages(template: TemplateName, values: (language: Language) => TemplateValues, id: string) {
+      for (const language of languages) {
+        const file = `${INCIDENTS_DIR}/${id}.${language}.md`;
+        if (existsSync(join(ctx.root, file))) throw new UsageError(`${file} is already there, with no incident "${id}": a translation left from before? Nothing was written. Remove it, or choose another --id.`);
+      }
+      return translatedMessages(ctx, languages, { given, messageGiven: flags.message !== undefined, template, values, editName: (l) => `${id}.${l}.md`, edit: flags.edit });
+    },
   };
 }
 
-/** Writes a new entry with its translations, after showing them in a terminal. */
-async function writeEntry(ctx: CliContext, config: Config, flags: WriteFlags, entry: Change, message: string, texts: ReadonlyMap<Language, string>, translationText: (language: Language, message: string) => string): Promise<void> {
-  const translations = [...texts].map(([language, m]) => ({ ...newFileChange(`${INCIDENTS_DIR}/${entry.id}.${language}.md`, entry.id, 'translation', translationText(language, m), entry.summary), language }));
+/**
+ * Writes a new entry with its translations, after showing them in a terminal. Each translation's
+ * heading is the entry's first update's, as written (an --edit may have changed its time or status).
+ */
+async function writeEntry(ctx: CliContext, config: Config, flags: WriteFlags, entry: Change, message: string, texts: ReadonlyMap<Language, string>, titles: ReadonlyMap<Language, string>): Promise<void> {
+  const text = entry.apply('');
+  const update = parseEntry({ file: entry.file, id: entry.id, text }, { componentIds: config.components.map((c) => c.id) }, new Problems())?.updates.at(-1);
+  // An entry that does not parse is refused as it is written, with the check's messages.
+  const translations = update ? [...texts].map(([language, m]) => ({ ...newFileChange(`${INCIDENTS_DIR}/${entry.id}.${language}.md`, entry.id, 'translation', translationFile(titles.get(language), update.label, update.at, m), entry.summary), language })) : [];
   await confirmWrite(ctx, [entry, ...translations].map((c) => `${c.file} will read:\n${indent(c.apply('').trimEnd())}`).join('\n\n'));
   await writeChange(ctx, config, [entry, ...translations], flags.pr ?? false);
   if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}${[...texts].map(([language, m]) => `\n\nIn ${language}:\n${indent(m)}`).join('')}`);
@@ -173,9 +185,9 @@ export async function newMaintenance(ctx: CliContext, flags: WriteFlags): Promis
   });
   const filled = () => fillTemplate(readTemplate(ctx.root, 'maintenance-announcement', first), values(first));
   const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: 'maintenance-announcement', editName: `${id}.md` });
-  const texts = await translation.messages('maintenance-announcement', values, id);
   let text = maintenanceFile({ title, components, from: start, until: end, owners: ownersFor(ctx, flags.owner), draft: flags.draft, at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
-  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Maintenance: ${title}`), message, texts, (l, m) => translationFile(titles.get(l), 'Scheduled', at, m));
+  const texts = await translation.messages('maintenance-announcement', values, id);
+  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Maintenance: ${title}`), message, texts, titles);
   return 0;
 }

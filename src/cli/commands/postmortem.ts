@@ -27,7 +27,9 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   if (!entry.updates.some((u) => u.status === 'resolved')) ctx.err(`Note: ${entry.title} is not resolved yet.`);
   const file = found.file.replace(/\.md$/, '.postmortem.md');
   const path = join(ctx.root, file);
+  const translationPath = (language: Language) => file.replace(/\.md$/, `.${language}.md`);
   if (flags.publish) {
+    if (flags.language) throw new UsageError('--language drafts translations of the post-mortem; --publish publishes it with the translations it has. Run them one after the other.');
     if (!existsSync(path)) throw new UsageError(`There is no post-mortem for ${id} yet: write the draft first with "candor postmortem ${id}".`);
     const base = readFileSync(path, 'utf8');
     const current = parsePostmortem({ file, id, text: base }, new Problems());
@@ -35,11 +37,13 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
     if (current?.published) ctx.err(`Note: its published date (${formatUtc(current.published)}) becomes now, when it is published.`);
     // Its translations are published with it, so each must be finished too.
     for (const language of config.site.languages as Language[]) {
-      const translation = file.replace(/\.md$/, `.${language}.md`);
+      const translation = translationPath(language);
       if (!existsSync(join(ctx.root, translation))) continue;
-      const read = parsePostmortemTranslation({ file: translation, id, text: readFileSync(join(ctx.root, translation), 'utf8') }, language, new Problems());
-      if (read?.unfinished.length) {
-        throw new UsageError(`Nothing was written: its ${englishName(language)} translation is not finished, and would be published with it.\n${read.unfinished.map(formatProblem).join('\n')}\nFinish it, or remove ${translation} to publish without it.`);
+      const problems = new Problems();
+      const read = parsePostmortemTranslation({ file: translation, id, text: readFileSync(join(ctx.root, translation), 'utf8') }, language, problems);
+      const left = [...problems.errors, ...(read?.unfinished ?? [])];
+      if (left.length) {
+        throw new UsageError(`Nothing was written: its ${englishName(language)} translation is not finished, and would be published with it.\n${left.map(formatProblem).join('\n')}\nFinish it, or remove ${translation} to publish without it.`);
       }
     }
     const text = publishPostmortem(flags.edit ? editInEditor(ctx, base, `${id}.postmortem.md`) : base, ctx.now);
@@ -48,7 +52,31 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
     ctx.out(`Published: customers see it on the next deploy, at /incidents/${id}/postmortem/, and the incident page links to it.`);
     return 0;
   }
-  if (existsSync(path)) throw new UsageError(`${file} already exists: nothing was written. Edit it, then publish it with "candor postmortem ${id} --publish".`);
+  // A post-mortem written already may still get translations: --language names them.
+  const exists = existsSync(path);
+  if (exists && flags.language === undefined) throw new UsageError(`${file} already exists: nothing was written. Edit it, then publish it with "candor postmortem ${id} --publish" (or draft a translation of it with --language).`);
+  // Its translations, into the languages asked for and those the incident is translated into, from each language's template.
+  const translationOf = (language: Language) => found.file.replace(/\.md$/, `.${language}.md`);
+  const translated = (config.site.languages as Language[]).filter((l) => existsSync(join(ctx.root, translationOf(l))));
+  const languages = (await chooseLanguages(ctx, config, flags.language, new Map(), exists ? [] : translated)).filter((l) => !existsSync(join(ctx.root, translationPath(l))));
+  if (exists && languages.length === 0) throw new UsageError(`${file} and its translations into ${flags.language!.join(', ')} exist already: nothing was written.`);
+  const translations = languages.map((language) => {
+    const own = existsSync(join(ctx.root, translationOf(language))) ? parseTranslation({ file: translationOf(language), id, text: readFileSync(join(ctx.root, translationOf(language)), 'utf8') }, language, new Problems()) : undefined;
+    const t = translator(language);
+    const draft = fillTemplate(readTemplate(ctx.root, 'postmortem', language, 'leave the language out with --language'), {
+      title: own?.title ?? entry.title,
+      started: formatUtc(entry.started),
+      duration: duration(t, incidentDuration(entry, ctx.now)),
+      timeline: timelineList(entry, { t, texts: new Map(own?.updates.map((u) => [u.at.getTime(), u.text]) ?? []) }),
+      site: config.site.name,
+    });
+    return { ...newFileChange(translationPath(language), id, 'postmortem-translation', postmortemTranslationDraft(draft), ''), language };
+  });
+  if (exists) {
+    await writeChange(ctx, config, translations.map((c) => ({ ...c, summary: `Post-mortem translation: ${entry.title}` })), flags.pr ?? false);
+    ctx.out('Replace the text in double braces in each section: the translations are published with the post-mortem.');
+    return 0;
+  }
   const body = fillTemplate(readTemplate(ctx.root, 'postmortem', config.site.languages[0] as Language), {
     title: entry.title,
     started: formatUtc(entry.started),
@@ -58,22 +86,6 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   });
   let text = postmortemDraft(id, body);
   if (flags.edit) text = editInEditor(ctx, text, `${id}.postmortem.md`);
-  // Its translations, into the languages asked for and those the incident is translated into, from each language's template.
-  const translationOf = (language: Language) => found.file.replace(/\.md$/, `.${language}.md`);
-  const translated = (config.site.languages as Language[]).filter((l) => existsSync(join(ctx.root, translationOf(l))));
-  const languages = await chooseLanguages(ctx, config, flags.language, [], translated);
-  const translations = languages.map((language) => {
-    const own = existsSync(join(ctx.root, translationOf(language))) ? parseTranslation({ file: translationOf(language), id, text: readFileSync(join(ctx.root, translationOf(language)), 'utf8') }, language, new Problems()) : undefined;
-    const t = translator(language);
-    const draft = fillTemplate(readTemplate(ctx.root, 'postmortem', language), {
-      title: own?.title ?? entry.title,
-      started: formatUtc(entry.started),
-      duration: duration(t, incidentDuration(entry, ctx.now)),
-      timeline: timelineList(entry, { t, texts: new Map(own?.updates.map((u) => [u.at.getTime(), u.text]) ?? []) }),
-      site: config.site.name,
-    });
-    return { ...newFileChange(file.replace(/\.md$/, `.${language}.md`), id, 'postmortem-translation', postmortemTranslationDraft(draft), ''), language };
-  });
   await writeChange(ctx, config, [newFileChange(file, id, 'postmortem', text, `Post-mortem draft: ${entry.title}`), ...translations], flags.pr ?? false);
   ctx.out(`It is a draft: customers do not see it. Replace the text in double braces in each section, then run "candor postmortem ${id} --publish".`);
   return 0;
