@@ -34,14 +34,27 @@ export interface Translator {
 const compiled = new Map<string, IntlMessageFormat>();
 const MARK = '\u0000';
 
+const translators = new Map<Language, Translator>();
+
 /** Formats the messages of one language's catalogue (compiled once per process). */
 export function translator(language: Language): Translator {
+  let t = translators.get(language);
+  if (!t) translators.set(language, (t = makeTranslator(language)));
+  return t;
+}
+
+function makeTranslator(language: Language): Translator {
   const { locale } = LANGUAGES[language];
+  // A message without values reads the same every time: a page asks for its navigation's words thousands of times a build.
+  const plain = new Map<MessageKey, string>();
   const format = (key: MessageKey, values?: MessageValues) => {
+    if (values === undefined && plain.has(key)) return plain.get(key)!;
     const id = `${language}\u0001${key}`;
     let message = compiled.get(id);
     if (!message) compiled.set(id, (message = new IntlMessageFormat(CATALOGUES[language][key], locale)));
-    return String(message.format(values));
+    const text = String(message.format(values));
+    if (values === undefined) plain.set(key, text);
+    return text;
   };
   const t = ((key: MessageKey, values?: MessageValues) => format(key, values)) as Translator;
   Object.defineProperty(t, 'language', { value: language });
