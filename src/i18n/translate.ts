@@ -35,6 +35,8 @@ const compiled = new Map<string, IntlMessageFormat>();
 const MARK = '\u0000';
 
 const translators = new Map<Language, Translator>();
+/** Messages each translator keeps, formatted, before it starts afresh. */
+const REMEMBERED = 20_000;
 
 /** Formats the messages of one language's catalogue (compiled once per process). */
 export function translator(language: Language): Translator {
@@ -45,15 +47,19 @@ export function translator(language: Language): Translator {
 
 function makeTranslator(language: Language): Translator {
   const { locale } = LANGUAGES[language];
-  // A message without values reads the same every time: a page asks for its navigation's words thousands of times a build.
-  const plain = new Map<MessageKey, string>();
+  // A message with the same values reads the same every time, and a build asks for the same words
+  // (the navigation, the site's title, the footer) on each of thousands of pages.
+  const remembered = new Map<string, string>();
   const format = (key: MessageKey, values?: MessageValues) => {
-    if (values === undefined && plain.has(key)) return plain.get(key)!;
+    const asked = values === undefined ? key : `${key}\u0001${Object.entries(values).map(([name, value]) => `${name}\u0002${value instanceof Date ? value.getTime() : value}`).join('\u0001')}`;
+    const known = remembered.get(asked);
+    if (known !== undefined) return known;
     const id = `${language}\u0001${key}`;
     let message = compiled.get(id);
     if (!message) compiled.set(id, (message = new IntlMessageFormat(CATALOGUES[language][key], locale)));
     const text = String(message.format(values));
-    if (values === undefined) plain.set(key, text);
+    if (remembered.size >= REMEMBERED) remembered.clear();
+    remembered.set(asked, text);
     return text;
   };
   const t = ((key: MessageKey, values?: MessageValues) => format(key, values)) as Translator;

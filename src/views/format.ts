@@ -21,6 +21,18 @@ function formatter(clock: Clock, options: Intl.DateTimeFormatOptions): Intl.Date
 }
 
 
+// The same moments are written on many pages (the build's time in every footer): each formatter keeps what it wrote.
+const written = new WeakMap<Intl.DateTimeFormat, Map<number, string>>();
+
 export function formatIn(clock: Clock, date: Date, options: Intl.DateTimeFormatOptions = DATE_TIME): string {
-  return formatter(clock, options).format(date);
+  const f = formatter(clock, options);
+  let texts = written.get(f);
+  if (!texts) written.set(f, (texts = new Map()));
+  const time = date.getTime();
+  let text = texts.get(time);
+  if (text === undefined) {
+    if (texts.size >= 20_000) texts.clear();
+    texts.set(time, (text = f.format(date)));
+  }
+  return text;
 }
