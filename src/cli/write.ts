@@ -132,12 +132,11 @@ export async function writeChange(ctx: CliContext, config: Config, changes: Chan
     try {
       for (const change of all) texts.push(nextText(ctx, change, config, shown));
     } catch (e) {
+      if (!(e instanceof Refused)) throw e;
       // Whichever file is refused, everything the responder wrote for this command is kept.
-      if (e instanceof UsageError && all.length > 1) {
-        const kept = all.map((change) => `  ${change.file}: ${keep(change, change.apply(change.base ?? ''))}`);
-        throw new UsageError(`${e.message.replace(/\nYour text is kept in [^\n]*$/, '')}\nNothing was written. Your texts are kept in:\n${kept.join('\n')}`);
-      }
-      throw e;
+      const kept = all.map((change) => ({ change, path: keep(change, change.apply(change.base ?? '')) }));
+      if (kept.length === 1) throw new UsageError(e.withKept(kept[0]!.path));
+      throw new UsageError(`${e.reason}\nYour texts are kept in:\n${kept.map(({ change, path }) => `  ${change.file}: ${path}`).join('\n')}`);
     }
     all.forEach((change, k) => writeAtomically(join(ctx.root, change.file), texts[k]!, change.base === undefined));
   } finally {
@@ -159,22 +158,33 @@ export async function writeChange(ctx: CliContext, config: Config, changes: Chan
   ctx.out(`Opened ${url}`);
 }
 
+/** A change that cannot be written: why, and how to say so once the responder's text is kept at `kept`. */
+class Refused extends Error {
+  readonly reason: string;
+  readonly withKept: (kept: string) => string;
+  constructor(reason: string, withKept: (kept: string) => string) {
+    super(reason);
+    this.reason = reason;
+    this.withKept = withKept;
+  }
+}
+
 /** The file's text after the change, on top of what is there now (under its lock). */
 function nextText(ctx: CliContext, change: Change, config: Config, shown: Date): string {
   const path = join(ctx.root, change.file);
   const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  const mine = change.apply(change.base ?? '');
   let text: string;
-  if (current === change.base) text = mine;
+  if (current === change.base) text = change.apply(change.base ?? '');
   else if (current !== undefined && change.base !== undefined && change.replayable) {
     text = change.apply(current);
     ctx.err(`Note: ${change.file} changed since this command read it (someone else's edit); your update goes on top of their version.`);
   } else {
     const what = current === undefined ? 'was deleted' : change.base === undefined ? 'was created by someone else' : 'was changed by someone else';
-    throw new UsageError(`Nothing was written: ${change.file} ${what} while you were writing, and writing now would undo their change. Your text is kept in ${keep(change, mine)}: run the command again, or merge it by hand.`);
+    const reason = `Nothing was written: ${change.file} ${what} while you were writing, and writing now would undo their change.`;
+    throw new Refused(reason, (kept) => `${reason} Your text is kept in ${kept}: run the command again, or merge it by hand.`);
   }
   const refused = problemsOf(change, text, config, shown);
-  if (refused) throw new UsageError(`${refused}\nYour text is kept in ${keep(change, mine)}.`);
+  if (refused) throw new Refused(refused, (kept) => `${refused}\nYour text is kept in ${kept}.`);
   return text;
 }
 

@@ -51,7 +51,7 @@ function makeTranslator(language: Language): Translator {
   // (the navigation, the site's title, the footer) on each of thousands of pages.
   const remembered = new Map<string, string>();
   const format = (key: MessageKey, values?: MessageValues) => {
-    const asked = values === undefined ? key : `${key}\u0001${Object.entries(values).map(([name, value]) => `${name}\u0002${value instanceof Date ? value.getTime() : value}`).join('\u0001')}`;
+    const asked = values === undefined ? key : JSON.stringify([key, ...Object.entries(values).map(([name, value]) => [name, typeof value, value instanceof Date ? value.getTime() : value])]);
     const known = remembered.get(asked);
     if (known !== undefined) return known;
     const id = `${language}\u0001${key}`;

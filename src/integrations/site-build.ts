@@ -23,7 +23,11 @@ export function siteBuild(root: string): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = config.outDir;
       },
-      // Astro has emptied the output folder by now, so nothing written into it from here is lost.
+      'astro:build:start': () => {
+        writing = undefined;
+      },
+      // Astro empties the output folder before it sets up the bundling (viteBuild in Astro's
+      // core/build/static-build.js), so nothing written into it from here on is lost.
       'astro:build:setup': () => {
         if (writing) return;
         writing = allSites().then((sites) => writeEntryFiles(fileURLToPath(outDir), sites));

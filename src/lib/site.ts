@@ -38,13 +38,14 @@ export interface Site {
 
 // The configuration and the pages are loaded as separate module copies in one process: a build's
 // parse, started while configuring, and the site made from it are shared through a global slot, so
-// that the pages and the build's last step (src/integrations/site-build.ts) see one and the same site.
+// that the pages and the build's integration (src/integrations/site-build.ts, which hands the site to
+// the thread writing entries' files) see one and the same site, made by whichever asks first.
 const BUILD = Symbol.for('candor.build');
 interface BuildSlot {
   root: string;
   parsed: Promise<ParsedProject>;
   site?: Promise<Site>;
-  /** The site in each other language, made once for the pages and the build's last step alike. */
+  /** The site in each other language, made once for the pages and the integration alike. */
   languages?: Map<string, Promise<Site>>;
 }
 const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };

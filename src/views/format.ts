@@ -23,6 +23,8 @@ function formatter(clock: Clock, options: Intl.DateTimeFormatOptions): Intl.Date
 
 // The same moments are written on many pages (the build's time in every footer): each formatter keeps what it wrote.
 const written = new WeakMap<Intl.DateTimeFormat, Map<number, string>>();
+/** Moments each formatter keeps, written, before it starts afresh. */
+const KEPT = 20_000;
 
 export function formatIn(clock: Clock, date: Date, options: Intl.DateTimeFormatOptions = DATE_TIME): string {
   const f = formatter(clock, options);
@@ -31,7 +33,7 @@ export function formatIn(clock: Clock, date: Date, options: Intl.DateTimeFormatO
   const time = date.getTime();
   let text = texts.get(time);
   if (text === undefined) {
-    if (texts.size >= 20_000) texts.clear();
+    if (texts.size >= KEPT) texts.clear();
     texts.set(time, (text = f.format(date)));
   }
   return text;

@@ -168,10 +168,22 @@ describe('what a translation cannot spoil', () => {
     expect(existsSync(join(root, 'incidents/checkout.de.md'))).toBe(false);
   });
 
-  it('a translation left from before is named, not taken for a colleague writing', async () => {
+  it('a translation left from before is named before anything is written, not taken for a colleague writing', async () => {
     writeFileSync(join(root, 'incidents/checkout.de.md'), '---\n---\n\n## Investigating — 2026-11-20 10:00 UTC\nAlt.\n');
-    const r = await open();
+    // Said before $EDITOR opens: nothing the responder writes is lost to it.
+    const r = await cli(['new', 'incident', '--title', 'Checkout failing', '-c', 'api=major_outage', '--next-update', '30', '--language', 'de', '--id', 'checkout', '--edit'], { env: { EDITOR: `touch ${join(root, 'editor-opened')}` } });
+    expect(existsSync(join(root, 'editor-opened'))).toBe(false);
     expect(r.err).toBe('incidents/checkout.de.md is already there, with no incident "checkout": a translation left from before? Nothing was written. Remove it, or choose another --id.');
+  });
+
+  it('an entry spoilt in $EDITOR is refused with its translations kept too', async () => {
+    const r = await cli(['new', 'incident', '--title', 'Checkout failing', '-c', 'api=major_outage', '--next-update', '30', '--id', 'checkout', '--translation', 'de=Der Bezahlvorgang schlägt fehl.', '--message', 'Checkout fails.', '--edit'], { env: { EDITOR: "sed -i 's/^## Investigating.*$/## Bogus heading/'" } });
+    expect(r.code).toBe(1);
+    expect(existsSync(join(root, 'incidents/checkout.md'))).toBe(false);
+    const kept = [...r.err.matchAll(/incidents\/checkout(?:\.de)?\.md: (\S+)/g)].map((m) => readFileSync(m[1]!, 'utf8'));
+    expect(kept.some((t) => t.includes('Der Bezahlvorgang schlägt fehl.'))).toBe(true);
+    expect(kept.some((t) => t.includes('## Bogus heading'))).toBe(true);
+    expect(r.err).not.toMatch(/Nothing was written[^]*Nothing was written/);
   });
 
   it("a post-mortem's timeline asks for what is not translated yet, and translations can be drafted later", async () => {

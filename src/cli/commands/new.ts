@@ -81,13 +81,14 @@ export async function newIncident(ctx: CliContext, flags: WriteFlags): Promise<n
     site: config.site.name,
   });
   const template = TEMPLATE_FOR_STATUS.incident[status]!;
+  translation.check(id, template);
   const filled = () => fillTemplate(readTemplate(ctx.root, template, first), values(first));
   // --edit opens the whole file below; otherwise the message is composed (and, in a terminal, reviewed).
   const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: template, editName: `${id}.md` });
   let text = incidentFile({ title, components, impact: impact === 'derived' ? undefined : impact, nextUpdate, owners: ownersFor(ctx, flags.owner), draft: flags.draft, status: NEW_INCIDENT_STATUSES[status], at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
   const texts = await translation.messages(template, values, id);
-  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Incident: ${title}`), message, texts, titles);
+  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Incident: ${title}`), message, texts, titles, { label: NEW_INCIDENT_STATUSES[status], at });
   return 0;
 }
 
@@ -105,25 +106,28 @@ async function translationsOf(ctx: CliContext, config: Config, flags: WriteFlags
       }
       return titles;
     },
-    messages(template: TemplateName, values: (language: Language) => TemplateValues, id: string) {
+    /** What would stop the translations, said before the responder writes anything: a file left from before, a missing template. */
+    check(id: string, template: TemplateName) {
       for (const language of languages) {
         const file = `${INCIDENTS_DIR}/${id}.${language}.md`;
         if (existsSync(join(ctx.root, file))) throw new UsageError(`${file} is already there, with no incident "${id}": a translation left from before? Nothing was written. Remove it, or choose another --id.`);
+        if (!given.has(language)) readTemplate(ctx.root, template, language, `pass the text with --translation ${language}="…", or write no translation now with --language none`);
       }
-      return translatedMessages(ctx, languages, { given, messageGiven: flags.message !== undefined, template, values, editName: (l) => `${id}.${l}.md`, edit: flags.edit });
     },
+    messages: (template: TemplateName, values: (language: Language) => TemplateValues, id: string) =>
+      translatedMessages(ctx, languages, { given, messageGiven: flags.message !== undefined, template, values, editName: (l) => `${id}.${l}.md`, edit: flags.edit }),
   };
 }
 
 /**
  * Writes a new entry with its translations, after showing them in a terminal. Each translation's
- * heading is the entry's first update's, as written (an --edit may have changed its time or status).
+ * heading is the entry's first update's, as written (an --edit may have changed its time or status);
+ * an entry that does not parse is refused as it is written, with every text kept.
  */
-async function writeEntry(ctx: CliContext, config: Config, flags: WriteFlags, entry: Change, message: string, texts: ReadonlyMap<Language, string>, titles: ReadonlyMap<Language, string>): Promise<void> {
+async function writeEntry(ctx: CliContext, config: Config, flags: WriteFlags, entry: Change, message: string, texts: ReadonlyMap<Language, string>, titles: ReadonlyMap<Language, string>, heading: { label: string; at: Date }): Promise<void> {
   const text = entry.apply('');
-  const update = parseEntry({ file: entry.file, id: entry.id, text }, { componentIds: config.components.map((c) => c.id) }, new Problems())?.updates.at(-1);
-  // An entry that does not parse is refused as it is written, with the check's messages.
-  const translations = update ? [...texts].map(([language, m]) => ({ ...newFileChange(`${INCIDENTS_DIR}/${entry.id}.${language}.md`, entry.id, 'translation', translationFile(titles.get(language), update.label, update.at, m), entry.summary), language })) : [];
+  const update = parseEntry({ file: entry.file, id: entry.id, text }, { componentIds: config.components.map((c) => c.id) }, new Problems())?.updates.at(-1) ?? heading;
+  const translations = [...texts].map(([language, m]) => ({ ...newFileChange(`${INCIDENTS_DIR}/${entry.id}.${language}.md`, entry.id, 'translation', translationFile(titles.get(language), update.label, update.at, m), entry.summary), language }));
   await confirmWrite(ctx, [entry, ...translations].map((c) => `${c.file} will read:\n${indent(c.apply('').trimEnd())}`).join('\n\n'));
   await writeChange(ctx, config, [entry, ...translations], flags.pr ?? false);
   if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}${[...texts].map(([language, m]) => `\n\nIn ${language}:\n${indent(m)}`).join('')}`);
@@ -183,11 +187,12 @@ export async function newMaintenance(ctx: CliContext, flags: WriteFlags): Promis
     duration: duration(translator(language), end.getTime() - start.getTime()),
     site: config.site.name,
   });
+  translation.check(id, 'maintenance-announcement');
   const filled = () => fillTemplate(readTemplate(ctx.root, 'maintenance-announcement', first), values(first));
   const message = flags.edit ? (flags.message ?? filled()) : await composeMessage(ctx, { flag: flags.message, template: filled, templateName: 'maintenance-announcement', editName: `${id}.md` });
   let text = maintenanceFile({ title, components, from: start, until: end, owners: ownersFor(ctx, flags.owner), draft: flags.draft, at, message });
   if (flags.edit) text = editInEditor(ctx, text, `${id}.md`);
   const texts = await translation.messages('maintenance-announcement', values, id);
-  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Maintenance: ${title}`), message, texts, titles);
+  await writeEntry(ctx, config, flags, newFileChange(`${INCIDENTS_DIR}/${id}.md`, id, 'entry', text, `Maintenance: ${title}`), message, texts, titles, { label: 'Scheduled', at });
   return 0;
 }

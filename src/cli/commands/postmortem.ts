@@ -58,12 +58,16 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   // Its translations, into the languages asked for and those the incident is translated into, from each language's template.
   const translationOf = (language: Language) => found.file.replace(/\.md$/, `.${language}.md`);
   const translated = (config.site.languages as Language[]).filter((l) => existsSync(join(ctx.root, translationOf(l))));
-  const languages = (await chooseLanguages(ctx, config, flags.language, new Map(), exists ? [] : translated)).filter((l) => !existsSync(join(ctx.root, translationPath(l))));
-  if (exists && languages.length === 0) throw new UsageError(`${file} and its translations into ${flags.language!.join(', ')} exist already: nothing was written.`);
+  const chosen = await chooseLanguages(ctx, config, flags.language, new Map(), exists ? [] : translated);
+  const there = chosen.filter((l) => existsSync(join(ctx.root, translationPath(l))));
+  // A translation already there is the responder's: a new draft's is named, a later one's left as it is.
+  if (!exists && there.length) throw new UsageError(`${translationPath(there[0]!)} is already there, with no post-mortem: a translation left from before? Nothing was written. Remove it, or leave ${there[0]} out with --language.`);
+  const languages = chosen.filter((l) => !there.includes(l));
+  if (exists && languages.length === 0) throw new UsageError(chosen.length ? `${file} and its translations into ${chosen.join(', ')} exist already: nothing was written.` : `${file} exists already, and no language was named to translate it into: nothing was written.`);
   const translations = languages.map((language) => {
     const own = existsSync(join(ctx.root, translationOf(language))) ? parseTranslation({ file: translationOf(language), id, text: readFileSync(join(ctx.root, translationOf(language)), 'utf8') }, language, new Problems()) : undefined;
     const t = translator(language);
-    const draft = fillTemplate(readTemplate(ctx.root, 'postmortem', language, 'leave the language out with --language'), {
+    const draft = fillTemplate(readTemplate(ctx.root, 'postmortem', language, 'draft no translation now with --language none'), {
       title: own?.title ?? entry.title,
       started: formatUtc(entry.started),
       duration: duration(t, incidentDuration(entry, ctx.now)),
