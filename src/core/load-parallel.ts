@@ -14,7 +14,7 @@ const FILES_PER_THREAD = 400;
 const FILES_PER_BACKGROUND_THREAD = 2000;
 
 /**
- * Reads and parses every file on worker threads, each a contiguous share of the listing: the same
+ * Reads and parses every file on worker threads, which take batches of the listing in turn: the same
  * parser as loadProject, and the same results in the same order. Few files are parsed on the
  * calling thread, unless `background` (it has other work meanwhile: the build starts Astro).
  */
@@ -30,11 +30,13 @@ export async function parseInParallel(root: string, { background = false } = {})
     const { parseSource } = await import('./load.ts');
     parsed = sources.jobs.map((job) => parseSource(job, ctx));
   } else {
-    const size = Math.ceil(sources.jobs.length / Math.max(1, threads));
-    const shares = Array.from({ length: Math.max(1, threads) }, (_, k) => sources.jobs.slice(k * size, (k + 1) * size)).filter((share) => share.length > 0);
+    // The threads take batches in turn from a shared counter, so one slowed by the build's other work takes fewer.
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const batches: ParsedSource[][] = [];
     const workers: Worker[] = [];
     try {
-      parsed = (await Promise.all(shares.map((jobs) => parseOnWorker(jobs, ctx, workers)))).flat();
+      await Promise.all(Array.from({ length: Math.max(1, threads) }, () => parseOnWorker({ jobs: sources.jobs, ctx, next, batch: BATCH }, batches, workers)));
+      parsed = batches.flat();
     } finally {
       // One thread failing fails the whole parse: the others stop rather than work on for nothing.
       for (const worker of workers) void worker.terminate();
@@ -48,17 +50,20 @@ export async function loadInParallel(root: string, now: Date): Promise<LoadResul
   return assembleParsed(root, now, await parseInParallel(root));
 }
 
-function parseOnWorker(jobs: SourceJob[], ctx: ParseContext, workers: Worker[]): Promise<ParsedSource[]> {
+/** Files per batch a thread takes and posts back. */
+const BATCH = 250;
+
+/** One parsing thread: each batch it parses goes into `batches` at its number, so the results keep the listing's order. */
+function parseOnWorker(data: { jobs: SourceJob[]; ctx: ParseContext; next: Int32Array; batch: number }, batches: ParsedSource[][], workers: Worker[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const parsed: ParsedSource[] = [];
     let done = false;
-    const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: { jobs, ctx } });
+    const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: data });
     workers.push(worker);
-    worker.on('message', (batch: ParsedSource[] | null) => {
-      if (batch) parsed.push(...batch);
+    worker.on('message', (message: { k: number; parsed: ParsedSource[] } | null) => {
+      if (message) batches[message.k] = message.parsed;
       else {
         done = true;
-        resolve(parsed);
+        resolve();
       }
     });
     worker.once('error', reject);
