@@ -30,10 +30,10 @@ const recent = new WeakMap<EntryFileSource['board'], StatusInterval[]>();
  * their own while the pages are rendered (writeEntryFiles): thousands of small files, each of which
  * would otherwise cost a route's whole render; a dev server serves them from their routes.
  */
-export function entryFiles(site: EntryFileSource): { api: Map<string, string>; calendars: Map<string, string> } {
-  const api = new Map(Object.entries(apiEntryDocuments(apiContext(site))).map(([name, body]) => [name, JSON.stringify(body, null, 2)]));
-  const calendars = new Map(site.entries.flatMap((e) => (e.kind === 'maintenance' ? [[e.id, eventCalendar(e, site.config, site.now, site.base, site.t)] as const] : [])));
-  return { api, calendars };
+export function* entryFiles(site: EntryFileSource): Generator<{ kind: 'api'; name: string; text: string } | { kind: 'calendar'; id: string; text: string }> {
+  // One at a time, so that a build holds each text only until it is written.
+  for (const [name, body] of apiEntryDocuments(apiContext(site))) yield { kind: 'api', name, text: JSON.stringify(body, null, 2) };
+  for (const e of site.entries) if (e.kind === 'maintenance') yield { kind: 'calendar', id: e.id, text: eventCalendar(e, site.config, site.now, site.base, site.t) };
 }
 
 /** Writes the entry files of each language's site under `dir`, the default language's at the top and the others' under their code, as their pages. */
@@ -52,9 +52,7 @@ export function writeEntryFilesNow(dir: string, sites: readonly EntryFileSource[
   };
   for (const site of sites) {
     const under = site.lang ?? '';
-    const { api, calendars } = entryFiles(site);
-    for (const [name, text] of api) write(join(under, paths.api(name)), text);
-    for (const [id, text] of calendars) write(join(under, paths.eventCalendar(id)), text);
+    for (const file of entryFiles(site)) write(join(under, file.kind === 'api' ? paths.api(file.name) : paths.eventCalendar(file.id)), file.text);
   }
   return written;
 }

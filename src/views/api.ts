@@ -289,9 +289,9 @@ export function apiDocuments(ctx: ApiContext): Record<string, unknown> {
   };
 }
 
-/** The document of each entry, `incidents/<id>` under `/api/v2/`. */
-export function apiEntryDocuments(ctx: ApiContext): Record<string, unknown> {
+/** The document of each entry, `incidents/<id>` under `/api/v2/`, one at a time (a build writes thousands). */
+export function* apiEntryDocuments(ctx: ApiContext): Generator<[name: string, document: unknown]> {
   const page = apiPage(ctx);
   const components = apiComponents(ctx);
-  return Object.fromEntries(shownEntries(ctx).map((e) => [`incidents/${e.id}`, { page, incident: apiIncident(e, ctx, components) }]));
+  for (const e of shownEntries(ctx)) yield [`incidents/${e.id}`, { page, incident: apiIncident(e, ctx, components) }];
 }

@@ -34,7 +34,7 @@ function documents(files: Record<string, string>, nowIso: string) {
   const { config, entries } = project!;
   const intervals = statusIntervals(entries, new Date(now.getTime() - 90 * 86_400_000), now);
   const ctx = { config, base: config.site.base, entries, now, statuses: componentStatuses(entries, config, now), intervals };
-  return { ...apiDocuments(ctx), ...apiEntryDocuments(ctx) } as Record<string, any>;
+  return { ...apiDocuments(ctx), ...Object.fromEntries(apiEntryDocuments(ctx)) } as Record<string, any>;
 }
 
 const resolved = `---\ntitle: Slow API\ncomponents:\n  api: degraded_performance\n---\n\n## Resolved — 2026-11-20 11:00 UTC\nFixed.\n\n## Investigating — 2026-11-20 10:00 UTC\nSlow.\n`;
