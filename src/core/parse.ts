@@ -312,11 +312,14 @@ function parseHeading(
     return undefined;
   }
   if (!Object.hasOwn(words, key) && kind === 'translation') {
+    // A misspelt status word with its time: the heading it most likely copies.
+    const meant = /"([^"]+)"/.exec(didYouMean(key, known))?.[1];
+    const heading = meant && m?.[2]?.trim() ? `"## ${capitalize(meant)} — ${m[2].trim()}"` : `the heading (such as "${example}")`;
     problems.error(
       file,
       at,
       `The heading "## ${text}" is not one of an update: a translation keeps each update's heading as the incident's file has it.`,
-      `Copy the heading from the incident's file (such as "${example}") and translate the text under it; the status word and the time say which update it translates, and the page shows the status in this language.`,
+      `Copy ${heading} from the incident's file and translate the text under it; the status word and the time say which update it translates, and the page shows the status in this language.`,
     );
     return undefined;
   }

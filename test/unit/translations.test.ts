@@ -87,6 +87,9 @@ describe('a translation beside the incident', () => {
   it("refuses headings in the translation's own words, pointing at the entry's headings", () => {
     const { problems } = loadWith({ 'incidents/search.de.md': GERMAN.replace('## Resolved', '## Behoben') });
     expect(messages(problems.errors)).toEqual(['incidents/search.de.md:5 The heading "## Behoben — 2026-11-20 15:00 UTC" is not one of an update: a translation keeps each update\'s heading as the incident\'s file has it.']);
+    // A misspelt status word: the hint names the heading it most likely copies.
+    const misspelt = loadWith({ 'incidents/search.de.md': GERMAN.replace('## Resolved', '## Resovled') }).problems.errors[0]!;
+    expect(misspelt.hint).toContain('Copy "## Resolved — 2026-11-20 15:00 UTC" from the incident\'s file');
   });
 
   it('holds only the title: any other field is set in the entry itself', () => {
