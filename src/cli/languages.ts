@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fillTemplate, readTemplate, type TemplateName, type TemplateValues } from '../authoring/templates.ts';
 import type { Config } from '../core/schema/config.ts';
 import { englishName, isLanguage, type Language, LANGUAGES, writeLanguage } from '../i18n/languages.ts';
@@ -5,6 +7,12 @@ import { type CliContext, UsageError } from './context.ts';
 import { composeMessage } from './message.ts';
 
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A file's translation: `<id>.md` → `<id>.<code>.md`, `<id>.postmortem.md` → `<id>.postmortem.<code>.md`. */
+export const translationPath = (file: string, language: Language) => file.replace(/\.md$/, `.${language}.md`);
+
+/** The site's languages a file (path from the project root) already has a translation into. */
+export const translatedInto = (ctx: CliContext, config: Config, file: string): Language[] => (config.site.languages as Language[]).filter((l) => existsSync(join(ctx.root, translationPath(file, l))));
 
 /** `--translation de=Text` (repeatable): a value per language, by the language's code. */
 export function perLanguage(values: readonly string[] | undefined, flag: string): Map<Language, string> {

@@ -5,7 +5,7 @@ import { componentNames } from '../../core/config.ts';
 import { fillTemplate, listNames, readTemplate, TEMPLATE_FOR_STATUS, type TemplateName, type TemplateValues } from '../../authoring/templates.ts';
 import { type Language, localeFor } from '../../i18n/languages.ts';
 import { duration, translator } from '../../i18n/translate.ts';
-import { chooseLanguages, perLanguage, translatedMessages, translatedTitle } from '../languages.ts';
+import { chooseLanguages, perLanguage, translatedMessages, translatedTitle, translationPath } from '../languages.ts';
 import { ID_PATTERN, RESERVED_IDS, suggestId } from '../../core/ids.ts';
 import { INCIDENTS_DIR } from '../../core/read.ts';
 import { parseEntry } from '../../core/parse.ts';
@@ -109,7 +109,7 @@ async function translationsOf(ctx: CliContext, config: Config, flags: WriteFlags
     /** What would stop the translations, said before the responder writes anything: a file left from before, a missing template. */
     check(id: string, template: TemplateName) {
       for (const language of languages) {
-        const file = `${INCIDENTS_DIR}/${id}.${language}.md`;
+        const file = translationPath(`${INCIDENTS_DIR}/${id}.md`, language);
         if (existsSync(join(ctx.root, file))) throw new UsageError(`${file} is already there, with no incident "${id}": a translation left from before? Nothing was written. Remove it, or choose another --id.`);
         if (!given.has(language)) readTemplate(ctx.root, template, language, `pass the text with --translation ${language}="…", or write no translation now with --language none`);
       }
@@ -127,7 +127,7 @@ async function translationsOf(ctx: CliContext, config: Config, flags: WriteFlags
 async function writeEntry(ctx: CliContext, config: Config, flags: WriteFlags, entry: Change, message: string, texts: ReadonlyMap<Language, string>, titles: ReadonlyMap<Language, string>, heading: { label: string; at: Date }): Promise<void> {
   const text = entry.apply('');
   const update = parseEntry({ file: entry.file, id: entry.id, text }, { componentIds: config.components.map((c) => c.id) }, new Problems())?.updates.at(-1) ?? heading;
-  const translations = [...texts].map(([language, m]) => ({ ...newFileChange(`${INCIDENTS_DIR}/${entry.id}.${language}.md`, entry.id, 'translation', translationFile(titles.get(language), update.label, update.at, m), entry.summary), language }));
+  const translations = [...texts].map(([language, m]) => ({ ...newFileChange(translationPath(entry.file, language), entry.id, 'translation', translationFile(titles.get(language), update.label, update.at, m), entry.summary), language }));
   await confirmWrite(ctx, [entry, ...translations].map((c) => `${c.file} will read:\n${indent(c.apply('').trimEnd())}`).join('\n\n'));
   await writeChange(ctx, config, [entry, ...translations], flags.pr ?? false);
   if (!ctx.prompter) ctx.out(`Customers will read:\n${indent(message)}${[...texts].map(([language, m]) => `\n\nIn ${language}:\n${indent(m)}`).join('')}`);

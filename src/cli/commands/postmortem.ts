@@ -5,7 +5,7 @@ import { fillTemplate, readTemplate } from '../../authoring/templates.ts';
 import { englishName, type Language } from '../../i18n/languages.ts';
 import { duration, translator } from '../../i18n/translate.ts';
 import { incidentDuration } from '../../core/rules/incident.ts';
-import { chooseLanguages } from '../languages.ts';
+import { chooseLanguages, translatedInto, translationPath } from '../languages.ts';
 import { parseEntry, parsePostmortem, parsePostmortemTranslation, parseTranslation } from '../../core/parse.ts';
 import { formatProblem, Problems } from '../../core/problems.ts';
 import { formatUtc } from '../../core/time.ts';
@@ -27,7 +27,6 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   if (!entry.updates.some((u) => u.status === 'resolved')) ctx.err(`Note: ${entry.title} is not resolved yet.`);
   const file = found.file.replace(/\.md$/, '.postmortem.md');
   const path = join(ctx.root, file);
-  const translationPath = (language: Language) => file.replace(/\.md$/, `.${language}.md`);
   if (flags.publish) {
     if (flags.language) throw new UsageError('--language drafts translations of the post-mortem; --publish publishes it with the translations it has. Run them one after the other.');
     if (!existsSync(path)) throw new UsageError(`There is no post-mortem for ${id} yet: write the draft first with "candor postmortem ${id}".`);
@@ -37,7 +36,7 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
     if (current?.published) ctx.err(`Note: its published date (${formatUtc(current.published)}) becomes now, when it is published.`);
     // Its translations are published with it, so each must be finished too.
     for (const language of config.site.languages as Language[]) {
-      const translation = translationPath(language);
+      const translation = translationPath(file, language);
       if (!existsSync(join(ctx.root, translation))) continue;
       const problems = new Problems();
       const read = parsePostmortemTranslation({ file: translation, id, text: readFileSync(join(ctx.root, translation), 'utf8') }, language, problems);
@@ -56,16 +55,15 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
   const exists = existsSync(path);
   if (exists && flags.language === undefined) throw new UsageError(`${file} already exists: nothing was written. Edit it, then publish it with "candor postmortem ${id} --publish" (or draft a translation of it with --language).`);
   // Its translations, into the languages asked for and those the incident is translated into, from each language's template.
-  const translationOf = (language: Language) => found.file.replace(/\.md$/, `.${language}.md`);
-  const translated = (config.site.languages as Language[]).filter((l) => existsSync(join(ctx.root, translationOf(l))));
-  const chosen = await chooseLanguages(ctx, config, flags.language, new Map(), exists ? [] : translated);
-  const there = chosen.filter((l) => existsSync(join(ctx.root, translationPath(l))));
+  const chosen = await chooseLanguages(ctx, config, flags.language, new Map(), exists ? [] : translatedInto(ctx, config, found.file));
+  const there = chosen.filter((l) => existsSync(join(ctx.root, translationPath(file, l))));
   // A translation already there is the responder's: a new draft's is named, a later one's left as it is.
-  if (!exists && there.length) throw new UsageError(`${translationPath(there[0]!)} is already there, with no post-mortem: a translation left from before? Nothing was written. Remove it, or leave ${there[0]} out with --language.`);
+  if (!exists && there.length) throw new UsageError(`${translationPath(file, there[0]!)} is already there, with no post-mortem: a translation left from before? Nothing was written. Remove it, or leave ${there[0]} out with --language.`);
   const languages = chosen.filter((l) => !there.includes(l));
   if (exists && languages.length === 0) throw new UsageError(chosen.length ? `${file} and its translations into ${chosen.join(', ')} exist already: nothing was written.` : `${file} exists already, and no language was named to translate it into: nothing was written.`);
   const translations = languages.map((language) => {
-    const own = existsSync(join(ctx.root, translationOf(language))) ? parseTranslation({ file: translationOf(language), id, text: readFileSync(join(ctx.root, translationOf(language)), 'utf8') }, language, new Problems()) : undefined;
+    const entryTranslation = translationPath(found.file, language);
+    const own = existsSync(join(ctx.root, entryTranslation)) ? parseTranslation({ file: entryTranslation, id, text: readFileSync(join(ctx.root, entryTranslation), 'utf8') }, language, new Problems()) : undefined;
     const t = translator(language);
     const draft = fillTemplate(readTemplate(ctx.root, 'postmortem', language, 'draft no translation now with --language none'), {
       title: own?.title ?? entry.title,
@@ -74,7 +72,7 @@ export async function newPostmortem(ctx: CliContext, id: string | undefined, fla
       timeline: timelineList(entry, { t, texts: new Map(own?.updates.map((u) => [u.at.getTime(), u.text]) ?? []) }),
       site: config.site.name,
     });
-    return { ...newFileChange(translationPath(language), id, 'postmortem-translation', postmortemTranslationDraft(draft), ''), language };
+    return { ...newFileChange(translationPath(file, language), id, 'postmortem-translation', postmortemTranslationDraft(draft), ''), language };
   });
   if (exists) {
     await writeChange(ctx, config, translations.map((c) => ({ ...c, summary: `Post-mortem translation: ${entry.title}` })), flags.pr ?? false);

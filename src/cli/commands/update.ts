@@ -4,7 +4,7 @@ import { addUpdate, type ComponentEffect, type FieldChanges, setFields, translat
 import { fillTemplate, readTemplate, TEMPLATE_FOR_STATUS, type TemplateValues } from '../../authoring/templates.ts';
 import { type Language } from '../../i18n/languages.ts';
 import { duration, translator } from '../../i18n/translate.ts';
-import { chooseLanguages, perLanguage, translatedMessages } from '../languages.ts';
+import { chooseLanguages, perLanguage, translatedInto, translatedMessages, translationPath } from '../languages.ts';
 import { componentNames } from '../../core/config.ts';
 import type { Entry } from '../../core/model.ts';
 import { parseEntry, parseTranslation, QUIET_MARKER } from '../../core/parse.ts';
@@ -119,12 +119,11 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const affected = touched.filter((c) => (components[c] !== undefined ? typeof components[c] === 'string' : !entry.components.find((e) => e.id === c)?.recovered));
   const given = perLanguage(flags.translation, 'translation');
   // An entry already translated is kept in step: its languages get this update too, unless the responder says otherwise.
-  const translationPath = (language: Language) => file.replace(/\.md$/, `.${language}.md`);
-  const translated = (config.site.languages as Language[]).filter((l) => existsSync(join(ctx.root, translationPath(l))));
+  const translated = translatedInto(ctx, config, file);
   const languages = await chooseLanguages(ctx, config, flags.language, new Map([['--translation', [...given.keys()]]]), translated);
   // A translation the update cannot go into is said before anything is asked or written.
   for (const language of languages.filter((l) => translated.includes(l))) {
-    const path = translationPath(language);
+    const path = translationPath(file, language);
     const problems = new Problems();
     parseTranslation({ file: path, id, text: readFileSync(join(ctx.root, path), 'utf8') }, language, problems);
     if (problems.errors.length) throw new UsageError(`${path} does not pass the check, so this update cannot go into it; nothing was written.\n${problems.errors.map(formatProblem).join('\n')}\nFix it, or post this update without translations with --language none.`);
@@ -152,7 +151,7 @@ export async function addUpdateCommand(ctx: CliContext, id: string | undefined, 
   const effects = describeChanges(config, entry, changes, at);
   const shown = `${updateBlock(label, at, message)}${effects.length ? `\n${effects.join('\n')}\n` : ''}`;
   const translations = [...texts].map(([language, m]): Change => {
-    const path = translationPath(language);
+    const path = translationPath(file, language);
     const base = existsSync(join(ctx.root, path)) ? readFileSync(join(ctx.root, path), 'utf8') : undefined;
     const apply = base === undefined ? () => translationFile(undefined, label, at, m) : (current: string) => addUpdate(current, label, at, m);
     return { file: path, id, kind: 'translation', language, summary: '', base, apply, replayable: base !== undefined };
