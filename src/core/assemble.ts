@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLanguage, writeLanguage } from '../i18n/languages.ts';
 import { newestFirst } from './entries.ts';
@@ -95,16 +95,17 @@ export function assembleProject(root: string, config: Config | undefined, now: D
 function checkTemplates(root: string, problems: Problems): void {
   const files: string[] = [];
   const list = (dir: string) => readdirSync(join(root, dir), { withFileTypes: true });
+  const isTemplate = (item: Dirent) => item.isFile() && item.name.endsWith('.md') && item.name !== 'README.md';
   try {
     for (const item of list(TEMPLATES_DIR)) {
-      if (item.isFile() && item.name.endsWith('.md') && item.name !== 'README.md') files.push(`${TEMPLATES_DIR}/${item.name}`);
+      if (isTemplate(item)) files.push(`${TEMPLATES_DIR}/${item.name}`);
       if (!item.isDirectory()) continue;
       const dir = `${TEMPLATES_DIR}/${item.name}`;
       if (!isLanguage(item.name)) {
         problems.warn(dir, undefined, `${dir}/ is not a language's templates, so the CLI never uses them.`, `Rename the folder: ${writeLanguage(item.name)}.`);
         continue;
       }
-      for (const inner of list(dir)) if (inner.isFile() && inner.name.endsWith('.md') && inner.name !== 'README.md') files.push(`${dir}/${inner.name}`);
+      for (const inner of list(dir)) if (isTemplate(inner)) files.push(`${dir}/${inner.name}`);
     }
   } catch {
     return;

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Entry } from '../core/model.ts';
-import { dayBounds, type StatusInterval, statusIntervals } from '../core/rules/uptime.ts';
+import type { StatusInterval } from '../core/rules/uptime.ts';
 import type { Config } from '../core/schema/config.ts';
 import type { ComponentStatus } from '../core/status.ts';
 import type { Language } from '../i18n/languages.ts';
@@ -12,17 +12,12 @@ import { paths } from '../views/urls.ts';
 import type { Site } from './site.ts';
 
 /** What an entry's files are made from: a site in one language, or as much of it as they need. */
-export type EntryFileSource = Pick<Site, 'config' | 'base' | 'now' | 'entries' | 't' | 'lang'> & { board: Pick<Site['board'], 'statuses'> };
+export type EntryFileSource = Pick<Site, 'config' | 'base' | 'now' | 'entries' | 't' | 'lang'> & { board: { statuses: Site['board']['statuses']; uptime: Pick<Site['board']['uptime'], 'intervals'> } };
 
-/** What the API documents of a site are made from. */
+/** What the API documents of a site are made from: statuses now and over the days the uptime counts, as the board has them. */
 export function apiContext({ config, base, now, entries, board }: EntryFileSource): ApiContext {
-  let intervals = recent.get(board);
-  if (!intervals) recent.set(board, (intervals = statusIntervals(entries, dayBounds(now, config.site.time_zone)[0]!, now)));
-  return { config, base, now, entries, statuses: board.statuses, intervals };
+  return { config, base, now, entries, statuses: board.statuses, intervals: board.uptime.intervals };
 }
-
-// Statuses over time are the same in every language: computed once per build, keyed by its board.
-const recent = new WeakMap<EntryFileSource['board'], StatusInterval[]>();
 
 /**
  * The files each entry has besides its page: its API document (by its name under `/api/v2/`) and,
@@ -64,6 +59,7 @@ export interface EntryFilesJob {
   now: Date;
   entries: Entry[];
   statuses: Map<string, ComponentStatus>;
+  intervals: StatusInterval[];
   languages: { language: Language; lang: Language | undefined; base: string }[];
 }
 
@@ -73,7 +69,7 @@ export interface EntryFilesJob {
  */
 export function writeEntryFiles(dir: string, sites: readonly Site[]): Promise<number> {
   const [first] = sites as [Site];
-  const job: EntryFilesJob = { dir, config: first.config, now: first.now, entries: first.entries, statuses: first.board.statuses, languages: sites.map(({ language, lang, base }) => ({ language, lang, base })) };
+  const job: EntryFilesJob = { dir, config: first.config, now: first.now, entries: first.entries, statuses: first.board.statuses, intervals: first.board.uptime.intervals, languages: sites.map(({ language, lang, base }) => ({ language, lang, base })) };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./entry-files-worker.ts', import.meta.url), { workerData: job });
     let count: number | undefined;

@@ -131,12 +131,12 @@ export function componentUptime(component: Pick<ComponentConfig, 'id' | 'since'>
   return { ratio: counted > 0 ? 1 - downtime / counted : null, countedMinutes: counted, downtimeMinutes: downtime, days };
 }
 
-/** Uptime of every component, and of every group as the mean of its members'. */
-export function uptimes(entries: readonly Entry[], config: Config, now: Date): { components: Map<string, Uptime>; groups: Map<string, Uptime> } {
+/** Uptime of every component, and of every group as the mean of its members'; with the statuses over the days counted, which the API reports too. */
+export function uptimes(entries: readonly Entry[], config: Config, now: Date): { components: Map<string, Uptime>; groups: Map<string, Uptime>; intervals: StatusInterval[] } {
   const intervals = statusIntervals(entries, dayBounds(now, config.site.time_zone)[0]!, now);
   const components = new Map(config.components.map((c) => [c.id, componentUptime(c, intervals, now, config.site.time_zone)]));
   const groups = new Map(config.groups.map((g) => [g.id, groupUptime(config.components.filter((c) => c.group === g.id).map((c) => components.get(c.id)!))]));
-  return { components, groups };
+  return { components, groups, intervals };
 }
 
 /** A group's uptime is the mean of its members'; its day is the worst of its members' days. */

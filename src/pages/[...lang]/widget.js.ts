@@ -7,15 +7,10 @@ declare const __CANDOR_WIDGET_ENTRY__: string;
 
 export const getStaticPaths = languagePaths satisfies GetStaticPaths;
 
-const bundled = new Map<string, Promise<string>>();
-
 /** The widget, bundled and minified on its own for customers' pages, with its language's words in it. */
 export const GET: APIRoute = async ({ params }) => {
   const { t } = await getSite(params.lang);
-  let script = bundled.get(t.language);
-  if (!script) {
-    const define = { __CANDOR_WORDS__: JSON.stringify(widgetWords(t)) };
-    bundled.set(t.language, (script = build({ entryPoints: [__CANDOR_WIDGET_ENTRY__], bundle: true, write: false, minify: true, format: 'iife', target: 'es2019', legalComments: 'none', define }).then((r) => r.outputFiles[0]!.text)));
-  }
-  return new Response(await script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+  const define = { __CANDOR_WORDS__: JSON.stringify(widgetWords(t)) };
+  const bundled = await build({ entryPoints: [__CANDOR_WIDGET_ENTRY__], bundle: true, write: false, minify: true, format: 'iife', target: 'es2019', legalComments: 'none', define });
+  return new Response(bundled.outputFiles[0]!.text, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
 };
