@@ -637,7 +637,7 @@ function readPostmortem<S extends z.ZodType<{ title?: string | undefined }>>(src
   if (fm.title) reportTitleTemplateText(fm.title, split.yaml, src.file, unfinished);
   if (!draft) problems.list.push(...unfinished.list);
   if (problems.errors.length > before) return undefined;
-  return { fm, split, markdown, html, sections, draft, unfinished: draft ? unfinished.list : [] };
+  return { fm, split, markdown, html, sections, draft, unfinished: unfinished.list };
 }
 
 /** Reports an image that is not a file of the site, at its place in the file. */

@@ -168,3 +168,11 @@ export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
     })
   );
 }
+
+/** A language's feed, the site's or a component's, as a response: what each feed route serves. */
+export function feedResponse(kind: 'rss' | 'atom', site: { entries: readonly Entry[]; config: Config; now: Date; t: Translator; base: string }, componentId?: string): Response {
+  const options = { componentId, t: site.t, base: site.base };
+  const meta = feedMeta(site.config, site.now, options);
+  const items = feedItems(site.entries, site.config, site.now, options);
+  return new Response(kind === 'rss' ? rss(meta, items) : atom(meta, items), { headers: { 'content-type': `application/${kind}+xml; charset=utf-8` } });
+}
