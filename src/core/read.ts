@@ -92,7 +92,11 @@ export function listFiles(dir: string, root = dir, onProblem: (p: ListingProblem
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && folder === dir) return;
-      onProblem({ path: folder, message: code === 'ENOTDIR' ? `${basename(folder)} is a file, not a folder of incidents.` : `The folder cannot be read (${code}).`, hint: code === 'ENOTDIR' ? 'Make incidents/ a folder, and put each incident in it as <id>.md.' : 'Check its permissions.' });
+      onProblem({
+        path: folder,
+        message: code === 'ENOTDIR' ? `${basename(folder)} is a file, not a folder of incidents.` : code === 'ELOOP' ? `${basename(folder)} is a link that leads back to itself.` : `The folder cannot be read (${code}).`,
+        hint: code === 'ENOTDIR' || code === 'ELOOP' ? 'Make incidents/ a folder, and put each incident in it as <id>.md.' : 'Check its permissions.',
+      });
       return;
     }
     for (const d of dirents) {
@@ -128,17 +132,18 @@ export function listFiles(dir: string, root = dir, onProblem: (p: ListingProblem
       out.push(path);
     }
   };
-  let start: string;
+  let start: string | undefined;
   try {
     start = realpathSync(dir);
-  } catch {
-    return out; // No incidents/ yet: nothing to list.
+  } catch (e) {
+    // No incidents/ yet: nothing to list. A folder that cannot be resolved (a link loop, no permission) is said by the walk.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return out;
   }
-  if (!leadsInside(start, inside)) {
+  if (start !== undefined && !leadsInside(start, inside)) {
     onProblem({ path: dir, message: OUTSIDE, hint: 'Keep the incidents in the repository itself.' });
     return out;
   }
-  walk(dir, start, new Set([start]));
+  walk(dir, start ?? dir, new Set([start ?? dir]));
   return out;
 }
 

@@ -41,6 +41,15 @@ describe('files that are not what they seem', () => {
     }
   });
 
+  it('an incidents/ that is a link to itself is said, not taken for a project with no incidents yet', () => {
+    const root = makeProject({});
+    rmSync(join(root, 'incidents'), { recursive: true, force: true });
+    symlinkSync('incidents', join(root, 'incidents'));
+    const { project, problems } = loadProject(root, new Date('2026-11-24T12:00Z'));
+    expect(project).toBeUndefined();
+    expect(problems.errors.map((e) => [e.file, e.message])).toEqual([['incidents', 'incidents is a link that leads back to itself.']]);
+  });
+
   it('links that lead nowhere, in a circle, or outside the project are located errors; the same file twice is one', () => {
     const root = makeProject({ 'incidents/fine.md': fine });
     const dir = join(root, 'incidents');
