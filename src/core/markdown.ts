@@ -1,5 +1,6 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root, RootContent } from 'mdast';
+import type { Point } from 'unist';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -55,12 +56,77 @@ const withRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(re
 // Most updates hold no HTML at all: they skip re-parsing the tree as HTML, the costliest step.
 const withoutRaw = unified().use(remarkRehype).use(withoutForeignImages).use(rehypeSanitize).use(rehypeStringify);
 
+/** Paragraphs of text with nothing to escape, as the renderer writes them; undefined for anything else. */
+export function plainHtml(nodes: readonly RootContent[]): string | undefined {
+  const html: string[] = [];
+  for (const node of nodes) {
+    const text = node.type === 'paragraph' && node.children.length === 1 ? node.children[0]! : undefined;
+    if (text?.type !== 'text' || /[<&]/.test(text.value)) return undefined;
+    html.push(`<p>${text.value}</p>`);
+  }
+  return html.join('\n');
+}
+
 function hasRawHtml(nodes: readonly RootContent[]): boolean {
   return nodes.some((node) => node.type === 'html' || ('children' in node && hasRawHtml(node.children)));
 }
 
 export function parseMarkdown(source: string): Root {
+  return plainTree(source) ?? parseWithRemark(source);
+}
+
+/** The parser itself (GFM only where a GFM construct may be). */
+export function parseWithRemark(source: string): Root {
   return (MAY_USE_GFM.test(source) ? parser : commonmark).parse(source);
+}
+
+// Most updates are plain sentences under `## Status — time` headings. Text with no character that
+// can start inline syntax, and lines that start no block, is a tree of headings and paragraphs of
+// text: made here directly, node for node and position for position as the parser makes it (a test
+// holds the two equal), at a fraction of the cost. Anything else goes to the parser.
+const INLINE_SYNTAX = /[\\`*_[\]<>&~|@\u0000-\u0009\u000b-\u001f\u007f]|:\/\/|www\./i;
+const ATX_HEADING = /^(#{1,6}) +(?=[^ ])([^#]*[^ #])$/;
+/** Paragraph lines: not indented, no trailing space (a line break), and no start of a block (quote, list, heading, underline, fence). */
+const TEXT_LINE = /^(?![ #>+=-]|\d{1,9}[.)](?: |$)).*[^ ]$/;
+
+export function plainTree(source: string): Root | undefined {
+  if (INLINE_SYNTAX.test(source)) return undefined;
+  const children: RootContent[] = [];
+  const lines = source.split('\n');
+  let offset = 0;
+  let paragraph: { start: Point; lines: string[]; end: Point } | undefined;
+  const closeParagraph = () => {
+    if (!paragraph) return;
+    const position = { start: paragraph.start, end: paragraph.end };
+    children.push({ type: 'paragraph', children: [{ type: 'text', value: paragraph.lines.join('\n'), position: { start: { ...position.start }, end: { ...position.end } } }], position });
+    paragraph = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineOffset = offset;
+    offset += line.length + 1;
+    const start: Point = { line: i + 1, column: 1, offset: lineOffset };
+    const end: Point = { line: i + 1, column: line.length + 1, offset: lineOffset + line.length };
+    if (line === '') {
+      closeParagraph();
+      continue;
+    }
+    const heading = ATX_HEADING.exec(line);
+    if (heading) {
+      closeParagraph();
+      const textStart = line.length - heading[2]!.length;
+      const text = { type: 'text' as const, value: heading[2]!, position: { start: { line: i + 1, column: textStart + 1, offset: lineOffset + textStart }, end: { ...end } } };
+      children.push({ type: 'heading', depth: heading[1]!.length as 1 | 2 | 3 | 4 | 5 | 6, children: [text], position: { start, end } });
+    } else if (TEXT_LINE.test(line)) {
+      if (paragraph) {
+        paragraph.lines.push(line);
+        paragraph.end = end;
+      } else paragraph = { start, lines: [line], end };
+    } else return undefined;
+  }
+  closeParagraph();
+  const last = lines[lines.length - 1]!;
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: last.length + 1, offset: source.length } } };
 }
 
 /**
@@ -69,6 +135,11 @@ export function parseMarkdown(source: string): Root {
  */
 export function renderTree(tree: Root | RootContent[], onForeign?: (image: ForeignImage) => void): string {
   const root: Root = Array.isArray(tree) ? { type: 'root', children: tree } : tree;
+  return plainHtml(root.children) ?? renderWithRehype(root, onForeign);
+}
+
+/** The renderer itself: raw HTML parsed where there is any, then sanitized. */
+export function renderWithRehype(root: Root, onForeign?: (image: ForeignImage) => void): string {
   const file = new VFile();
   const renderer = hasRawHtml(root.children) ? withRaw : withoutRaw;
   const html = renderer.stringify(renderer.runSync(root, file));
