@@ -4,6 +4,7 @@ import { assembleParsed, type LoadResult, type ParsedProject, type ParsedSource 
 import { listSources, loadConfig, parseContext, type SourceJob } from './read.ts';
 import type { ParseContext } from './parse.ts';
 import { Problems } from './problems.ts';
+import { threadScript } from './thread-script.ts';
 
 /**
  * Files per thread: below this many a further thread costs more (its start) than it saves. In the
@@ -34,8 +35,9 @@ export async function parseInParallel(root: string, { background = false } = {})
     const next = new Int32Array(new SharedArrayBuffer(4));
     const batches: ParsedSource[][] = [];
     const workers: Worker[] = [];
+    const script = await threadScript(new URL('./load-worker.ts', import.meta.url));
     try {
-      await Promise.all(Array.from({ length: Math.max(1, threads) }, () => parseOnWorker({ jobs: sources.jobs, ctx, next, batch: BATCH }, batches, workers)));
+      await Promise.all(Array.from({ length: Math.max(1, threads) }, () => parseOnWorker(script, { jobs: sources.jobs, ctx, next, batch: BATCH }, batches, workers)));
       parsed = batches.flat();
     } finally {
       // One thread failing fails the whole parse: the others stop rather than work on for nothing.
@@ -54,10 +56,10 @@ export async function loadInParallel(root: string, now: Date): Promise<LoadResul
 const BATCH = 250;
 
 /** One parsing thread: each batch it parses goes into `batches` at its number, so the results keep the listing's order. */
-function parseOnWorker(data: { jobs: SourceJob[]; ctx: ParseContext; next: Int32Array; batch: number }, batches: ParsedSource[][], workers: Worker[]): Promise<void> {
+function parseOnWorker(script: URL, data: { jobs: SourceJob[]; ctx: ParseContext; next: Int32Array; batch: number }, batches: ParsedSource[][], workers: Worker[]): Promise<void> {
   return new Promise((resolve, reject) => {
     let done = false;
-    const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: data });
+    const worker = new Worker(script, { workerData: data });
     workers.push(worker);
     worker.on('message', (message: { k: number; parsed: ParsedSource[] } | null) => {
       if (message) batches[message.k] = message.parsed;

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Entry } from '../core/model.ts';
 import type { StatusInterval } from '../core/rules/uptime.ts';
 import type { Config } from '../core/schema/config.ts';
+import { threadScript } from '../core/thread-script.ts';
 import type { ComponentStatus } from '../core/status.ts';
 import type { Language } from '../i18n/languages.ts';
 import { type ApiContext, apiEntryDocuments } from '../views/api.ts';
@@ -67,11 +68,12 @@ export interface EntryFilesJob {
  * Writes the entry files on a worker thread, which takes the second core while the build's own
  * thread renders the pages; resolves to the number of files.
  */
-export function writeEntryFiles(dir: string, sites: readonly Site[]): Promise<number> {
+export async function writeEntryFiles(dir: string, sites: readonly Site[]): Promise<number> {
   const [first] = sites as [Site];
   const job: EntryFilesJob = { dir, config: first.config, now: first.now, entries: first.entries, statuses: first.board.statuses, intervals: first.board.uptime.intervals, languages: sites.map(({ language, lang, base }) => ({ language, lang, base })) };
+  const script = await threadScript(new URL('./entry-files-worker.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./entry-files-worker.ts', import.meta.url), { workerData: job });
+    const worker = new Worker(script, { workerData: job });
     let count: number | undefined;
     worker.once('message', (n: number) => (count = n));
     worker.once('error', reject);

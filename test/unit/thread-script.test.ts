@@ -1,0 +1,49 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { threadScript } from '../../src/core/thread-script.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'candor-thread-'));
+const name = `candor-thread-test-${process.pid}`;
+const cache = fileURLToPath(new URL('../../node_modules/.cache/candor/', import.meta.url));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  for (const file of readdirSync(cache)) if (file.startsWith(name)) rmSync(join(cache, file), { force: true });
+});
+
+function run(script: URL): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script);
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+describe('a thread runs its module bundled', () => {
+  const module = pathToFileURL(join(dir, `${name}.ts`));
+  const dependency = join(dir, 'words.ts');
+  writeFileSync(fileURLToPath(module), "import { parentPort } from 'node:worker_threads';\nimport { word } from './words.ts';\nparentPort!.postMessage(word satisfies string);\n");
+
+  it('made once, kept while its sources are unchanged, and made again when one changes', async () => {
+    writeFileSync(dependency, "export const word = 'first';\n");
+    const first = await threadScript(module);
+    expect(first.href).not.toBe(module.href);
+    expect(fileURLToPath(first).startsWith(cache)).toBe(true);
+    expect(await run(first)).toBe('first');
+    expect((await threadScript(module)).href).toBe(first.href);
+
+    writeFileSync(dependency, "export const word = 'second';\n");
+    const second = await threadScript(module);
+    expect(second.href).not.toBe(first.href);
+    expect(await run(second)).toBe('second');
+  });
+
+  it('runs the module itself when it cannot be bundled', async () => {
+    const broken = pathToFileURL(join(dir, `${name}-broken.ts`));
+    writeFileSync(fileURLToPath(broken), "import { missing } from './nowhere.ts';\nconsole.log(missing);\n");
+    expect((await threadScript(broken)).href).toBe(broken.href);
+  });
+});
