@@ -1,11 +1,12 @@
-// The thread of writeEntryFiles: each language's entry files, from the default language's entries.
+// The thread of writeEntryFilesOnThread: the site in each of its languages, made from the build's
+// parse as the pages make it, and every entry's files written from it. The pages print the warnings.
 import { parentPort, workerData } from 'node:worker_threads';
-import { entryIn } from '../core/translations.ts';
-import { translator } from '../i18n/translate.ts';
-import { type EntryFilesJob, writeEntryFilesNow } from './entry-files.ts';
+import type { ParsedProject } from '../core/assemble.ts';
+import { buildEnv } from '../env.ts';
+import { startBuild } from './build-slot.ts';
+import { writeEntryFilesNow } from './entry-files.ts';
+import { allSites } from './site.ts';
 
-const { dir, config, now, entries, statuses, intervals, languages } = workerData as EntryFilesJob;
-const board = { statuses, uptime: { intervals } };
-const own = languages[0]!.language;
-const sites = languages.map(({ language, lang, base }) => ({ config, now, base, lang, board, t: translator(language), entries: lang ? entries.map((e) => entryIn(e, language, own)) : entries }));
-parentPort!.postMessage(writeEntryFilesNow(dir, sites));
+const { dir, parsed } = workerData as { dir: string; parsed: ParsedProject };
+startBuild(buildEnv.root, Promise.resolve(parsed), { quiet: true });
+parentPort!.postMessage(writeEntryFilesNow(dir, await allSites()));

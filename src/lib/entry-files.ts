@@ -1,12 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { Entry } from '../core/model.ts';
-import type { StatusInterval } from '../core/rules/uptime.ts';
-import type { Config } from '../core/schema/config.ts';
-import { threadScript } from '../core/thread-script.ts';
-import type { ComponentStatus } from '../core/status.ts';
-import type { Language } from '../i18n/languages.ts';
 import { type ApiContext, apiEntryDocuments } from '../views/api.ts';
 import { eventCalendar } from '../views/calendar.ts';
 import { paths } from '../views/urls.ts';
@@ -23,8 +16,8 @@ export function apiContext({ config, base, now, entries, board }: EntryFileSourc
 /**
  * The files each entry has besides its page: its API document (by its name under `/api/v2/`) and,
  * for maintenance, its calendar event (by entry id). A build writes them directly, on a thread of
- * their own while the pages are rendered (writeEntryFiles): thousands of small files, each of which
- * would otherwise cost a route's whole render; a dev server serves them from their routes.
+ * their own while the pages are rendered (src/lib/entry-files-thread.ts): thousands of small files,
+ * each of which would otherwise cost a route's whole render; a dev server serves them from their routes.
  */
 export function* entryFiles(site: EntryFileSource): Generator<{ kind: 'api'; name: string; text: string } | { kind: 'calendar'; id: string; text: string }> {
   // One at a time, so that a build holds each text only until it is written.
@@ -51,32 +44,4 @@ export function writeEntryFilesNow(dir: string, sites: readonly EntryFileSource[
     for (const file of entryFiles(site)) write(join(under, file.kind === 'api' ? paths.api(file.name) : paths.eventCalendar(file.id)), file.text);
   }
   return written;
-}
-
-/** What the writing thread is given: the default language's entries (with their translations) and the rest of each site. */
-export interface EntryFilesJob {
-  dir: string;
-  config: Config;
-  now: Date;
-  entries: Entry[];
-  statuses: Map<string, ComponentStatus>;
-  intervals: StatusInterval[];
-  languages: { language: Language; lang: Language | undefined; base: string }[];
-}
-
-/**
- * Writes the entry files on a worker thread, which takes the second core while the build's own
- * thread renders the pages; resolves to the number of files.
- */
-export async function writeEntryFiles(dir: string, sites: readonly Site[]): Promise<number> {
-  const [first] = sites as [Site];
-  const job: EntryFilesJob = { dir, config: first.config, now: first.now, entries: first.entries, statuses: first.board.statuses, intervals: first.board.uptime.intervals, languages: sites.map(({ language, lang, base }) => ({ language, lang, base })) };
-  const script = await threadScript(new URL('./entry-files-worker.ts', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job });
-    let count: number | undefined;
-    worker.once('message', (n: number) => (count = n));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (count === undefined ? reject(new Error(`The thread writing the API documents of entries stopped (code ${code}) before it was done.`)) : resolve(count)));
-  });
 }

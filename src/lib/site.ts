@@ -1,11 +1,12 @@
 import { isSnapshot } from '../core/config.ts';
-import { assembleParsed, type LoadResult, type ParsedProject } from '../core/assemble.ts';
+import { assembleParsed, type LoadResult } from '../core/assemble.ts';
 import { publishedEntry } from '../core/entries.ts';
 import { entryIn } from '../core/translations.ts';
 import type { Entry } from '../core/model.ts';
 import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
+import { buildFor } from './build-slot.ts';
 import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import type { Clock } from '../views/format.ts';
@@ -36,27 +37,6 @@ export interface Site {
   languages: { language: Language; base: string }[];
 }
 
-// The configuration and the pages are loaded as separate module copies in one process: a build's
-// parse, started while configuring, and the site made from it are shared through a global slot, so
-// that the pages and the build's integration (src/integrations/site-build.ts, which hands the site to
-// the thread writing entries' files) see one and the same site, made by whichever asks first.
-const BUILD = Symbol.for('candor.build');
-interface BuildSlot {
-  root: string;
-  parsed: Promise<ParsedProject>;
-  site?: Promise<Site>;
-  /** The site in each other language, made once for the pages and the integration alike. */
-  languages?: Map<string, Promise<Site>>;
-}
-const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };
-
-/** Called as a build is configured, with the parse it started (on worker threads). */
-export function startBuild(root: string, parsed: Promise<ParsedProject>): void {
-  // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
-  parsed.catch(() => {});
-  slots[BUILD] = { root, parsed };
-}
-
 let cached: Promise<Site> | undefined;
 
 /**
@@ -68,14 +48,13 @@ let cached: Promise<Site> | undefined;
  * `lang` is a page's `lang` parameter: none for the default language, a code for the others.
  */
 export function getSite(lang?: string): Promise<Site> {
-  const slot = slots[BUILD];
-  const building = slot?.root === buildEnv.root;
-  const site = building
-    ? (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed))))
+  const slot = buildFor(buildEnv.root);
+  const site = slot
+    ? (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed), slot.quiet)))
     : // Imported here only: a build's pages never load the parser.
-      (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(loadProject(buildEnv.root, buildEnv.now))));
+      (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(loadProject(buildEnv.root, buildEnv.now), false)));
   if (lang === undefined) return site;
-  const sites = building ? (slot.languages ??= new Map()) : devLanguages;
+  const sites = slot ? (slot.languages ??= new Map()) : devLanguages;
   let translated = sites.get(lang);
   if (!translated) sites.set(lang, (translated = site.then((s) => inLanguage(s, lang))));
   return translated;
@@ -109,9 +88,10 @@ function inLanguage(site: Site, lang: string): Site {
   };
 }
 
-function siteOf({ project, problems }: LoadResult): Site {
+/** The site of a project; its warnings printed unless `quiet`. */
+function siteOf({ project, problems }: LoadResult, quiet: boolean): Site {
   if (!project) throw new CandorContentError(problems.errors);
-  for (const w of problems.warnings) console.warn(formatProblem(w));
+  if (!quiet) for (const w of problems.warnings) console.warn(formatProblem(w));
   const { config } = project;
   // Newest first, as loading gives them.
   const [language, ...others] = config.site.languages as [Language, ...Language[]];

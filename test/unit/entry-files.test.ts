@@ -6,7 +6,9 @@ import type { Language } from '../../src/i18n/languages.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { loadProject } from '../../src/core/load.ts';
 import { entryIn } from '../../src/core/translations.ts';
-import { writeEntryFiles, writeEntryFilesNow } from '../../src/lib/entry-files.ts';
+import { parseInParallel } from '../../src/core/load-parallel.ts';
+import { writeEntryFilesNow } from '../../src/lib/entry-files.ts';
+import { writeEntryFilesOnThread } from '../../src/lib/entry-files-thread.ts';
 import type { Site } from '../../src/lib/site.ts';
 import { statusBoard } from '../../src/views/home.ts';
 import { ROOT } from '../helpers/project.ts';
@@ -17,7 +19,8 @@ describe("entries' API documents and calendar events", () => {
   it('are the same written on a thread of their own (a large site) as on the build\'s thread, in every language', async () => {
     // The browser tests' site, in English, German and Arabic.
     const now = new Date('2026-11-24T12:00Z');
-    const { project } = loadProject(join(ROOT, 'test/fixtures/site'), now);
+    const root = join(ROOT, 'test/fixtures/site');
+    const { project } = loadProject(root, now);
     const { config, entries } = project!;
     const board = statusBoard(entries, config, now);
     const [first, ...others] = config.site.languages as [Language, ...Language[]];
@@ -28,7 +31,8 @@ describe("entries' API documents and calendar events", () => {
     const here = mkdtempSync(join(tmpdir(), 'candor-entry-files-'));
     const there = mkdtempSync(join(tmpdir(), 'candor-entry-files-'));
     const count = writeEntryFilesNow(here, sites);
-    expect(await writeEntryFiles(there, sites)).toBe(count);
+    // The thread makes its sites from the build's parse, as the pages do.
+    expect(await writeEntryFilesOnThread(there, { root, now, parsed: await parseInParallel(root) })).toBe(count);
     expect(files(there)).toEqual(files(here));
     for (const file of files(here)) expect(readFileSync(join(there, file), 'utf8'), file).toBe(readFileSync(join(here, file), 'utf8'));
     // Each language's under its code, with its words.

@@ -1,0 +1,33 @@
+import type { ParsedProject } from '../core/assemble.ts';
+import type { Site } from './site.ts';
+
+// The configuration and the pages are loaded as separate module copies in one process: a build's
+// parse, started while configuring, and the site made from it are shared through a global slot, so
+// that every copy sees one and the same site, made by whichever asks first. The thread writing
+// entries' files fills a slot of its own with the same parse.
+const BUILD = Symbol.for('candor.build');
+
+export interface BuildSlot {
+  root: string;
+  parsed: Promise<ParsedProject>;
+  /** Making the site prints its warnings, unless another thread of the build prints them. */
+  quiet: boolean;
+  site?: Promise<Site>;
+  /** The site in each other language, made once for the pages and the integration alike. */
+  languages?: Map<string, Promise<Site>>;
+}
+
+const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };
+
+/** Called as a build is configured, with the parse it started (on worker threads). */
+export function startBuild(root: string, parsed: Promise<ParsedProject>, { quiet = false } = {}): void {
+  // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
+  parsed.catch(() => {});
+  slots[BUILD] = { root, parsed, quiet };
+}
+
+/** The build started for `root` in this thread, if any (a dev server starts none). */
+export function buildFor(root: string): BuildSlot | undefined {
+  const slot = slots[BUILD];
+  return slot?.root === root ? slot : undefined;
+}
