@@ -169,10 +169,17 @@ export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
   );
 }
 
+type FeedSite = { entries: readonly Entry[]; config: Config; now: Date; t: Translator; base: string };
+// The RSS and the Atom feed of a site or component carry the same items: chosen once for both.
+const itemsOf = new WeakMap<FeedSite, Map<string | undefined, FeedItem[]>>();
+
 /** A language's feed, the site's or a component's, as a response: what each feed route serves. */
-export function feedResponse(kind: 'rss' | 'atom', site: { entries: readonly Entry[]; config: Config; now: Date; t: Translator; base: string }, componentId?: string): Response {
+export function feedResponse(kind: 'rss' | 'atom', site: FeedSite, componentId?: string): Response {
   const options = { componentId, t: site.t, base: site.base };
   const meta = feedMeta(site.config, site.now, options);
-  const items = feedItems(site.entries, site.config, site.now, options);
+  let chosen = itemsOf.get(site);
+  if (!chosen) itemsOf.set(site, (chosen = new Map()));
+  let items = chosen.get(componentId);
+  if (!items) chosen.set(componentId, (items = feedItems(site.entries, site.config, site.now, options)));
   return new Response(kind === 'rss' ? rss(meta, items) : atom(meta, items), { headers: { 'content-type': `application/${kind}+xml; charset=utf-8` } });
 }

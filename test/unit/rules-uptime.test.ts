@@ -86,7 +86,7 @@ describe('90-day uptime (SPEC: the rules)', () => {
   });
 
   it('has no ratio yet when `since` is in the future', () => {
-    const u = componentUptime({ id: 'api', since: t('2026-12-01T00:00Z') }, [], now, 'UTC');
+    const u = componentUptime({ id: 'api', since: t('2026-12-01T00:00Z') }, [], now, 'UTC', dayBounds(now, 'UTC'));
     expect(u.ratio).toBeNull();
     expect(u.days.every((d) => d.worst === 'no_data')).toBe(true);
   });
@@ -103,7 +103,7 @@ describe('90-day uptime (SPEC: the rules)', () => {
 
   it('makes days in the configured time zone', () => {
     const ny = makeIncident({ api: 'major_outage' }, [['Resolved', '2026-11-20 03:30 UTC'], ['Investigating', '2026-11-20 03:00 UTC']]);
-    const u = componentUptime({ id: 'api' }, statusIntervals([ny], t('2026-08-01T00:00Z'), now), now, 'America/New_York');
+    const u = componentUptime({ id: 'api' }, statusIntervals([ny], t('2026-08-01T00:00Z'), now), now, 'America/New_York', dayBounds(now, 'America/New_York'));
     expect(u.days[89]!.date).toBe('2026-11-24');
     expect(u.days.find((d) => d.date === '2026-11-19')!.worst).toBe('major_outage');
     expect(u.days.find((d) => d.date === '2026-11-20')!.worst).toBe('operational');

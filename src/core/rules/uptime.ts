@@ -100,11 +100,11 @@ export function dayBounds(now: Date, timeZone: string, days = UPTIME_DAYS): Date
 }
 
 /**
- * Uptime of one component over the last 90 days (from `since` when later): every minute counts at
- * the worst status the component had then. The percentage covers exactly the days the bar shows.
+ * Uptime of one component over the last 90 days (from `since` when later), the days' `bounds` as
+ * dayBounds gives them: every minute counts at the worst status the component had then. The
+ * percentage covers exactly the days the bar shows.
  */
-export function componentUptime(component: Pick<ComponentConfig, 'id' | 'since'>, intervals: readonly StatusInterval[], now: Date, timeZone: string): Uptime {
-  const bounds = dayBounds(now, timeZone);
+export function componentUptime(component: Pick<ComponentConfig, 'id' | 'since'>, intervals: readonly StatusInterval[], now: Date, timeZone: string, bounds: readonly Date[]): Uptime {
   const own = intervals.filter((i) => i.component === component.id);
   const since = component.since?.getTime() ?? -Infinity;
   const nowMs = now.getTime();
@@ -133,8 +133,9 @@ export function componentUptime(component: Pick<ComponentConfig, 'id' | 'since'>
 
 /** Uptime of every component, and of every group as the mean of its members'; with the statuses over the days counted, which the API reports too. */
 export function uptimes(entries: readonly Entry[], config: Config, now: Date): { components: Map<string, Uptime>; groups: Map<string, Uptime>; intervals: StatusInterval[] } {
-  const intervals = statusIntervals(entries, dayBounds(now, config.site.time_zone)[0]!, now);
-  const components = new Map(config.components.map((c) => [c.id, componentUptime(c, intervals, now, config.site.time_zone)]));
+  const bounds = dayBounds(now, config.site.time_zone);
+  const intervals = statusIntervals(entries, bounds[0]!, now);
+  const components = new Map(config.components.map((c) => [c.id, componentUptime(c, intervals, now, config.site.time_zone, bounds)]));
   const groups = new Map(config.groups.map((g) => [g.id, groupUptime(config.components.filter((c) => c.group === g.id).map((c) => components.get(c.id)!))]));
   return { components, groups, intervals };
 }
