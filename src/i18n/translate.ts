@@ -51,7 +51,9 @@ function makeTranslator(language: Language): Translator {
   // (the navigation, the site's title, the footer) on each of thousands of pages.
   const remembered = new Map<string, string>();
   const format = (key: MessageKey, values?: MessageValues) => {
-    const asked = values === undefined ? key : JSON.stringify([key, ...Object.entries(values).map(([name, value]) => [name, typeof value, value instanceof Date ? value.getTime() : value])]);
+    let asked: string = key;
+    // Separators no text of a site can hold (control characters are refused in content).
+    if (values) for (const name in values) asked += `\u0002${name}\u0003${valueKey(values[name]!)}`;
     const known = remembered.get(asked);
     if (known !== undefined) return known;
     const id = `${language}\u0001${key}`;
@@ -69,6 +71,11 @@ function makeTranslator(language: Language): Translator {
     return marked.split(MARK).flatMap((piece, k): (string | { slot: string })[] => (k % 2 === 1 ? [{ slot: slots[Number(piece)]! }] : piece ? [piece] : []));
   };
   return t;
+}
+
+/** A value as part of a remembered message's key: its type and what it is. */
+function valueKey(value: string | number | Date): string {
+  return value instanceof Date ? `d${value.getTime()}` : typeof value === 'number' ? `n${value}` : `s${value}`;
 }
 
 const displayNames = new Map<Language, Intl.DisplayNames>();
