@@ -3,8 +3,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A small seeded random generator (mulberry32), so the same N always gives the same files. */
-function random(seed: number) {
+/** A small seeded random generator (mulberry32): the same N always gives the same files, the same seed a test the same input. */
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

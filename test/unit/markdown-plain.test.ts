@@ -1,27 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Root } from 'mdast';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseWithRemark, plainHtml, plainTree, renderWithRehype } from '../../src/core/markdown.ts';
-import { generateProject } from '../../scripts/lib/generate.ts';
+import { random } from '../../scripts/lib/generate.ts';
+import { markdownFiles } from '../helpers/corpus.ts';
 
 // Plain text is turned into a tree (and HTML) without the parser: whatever it takes, it must make
 // exactly what the parser and renderer make, positions included, since the check's lines and the
 // pages' text come from them.
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function bodies(root: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
-    const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-    found.push(text.replace(/^---\n[^]*?\n---\n/, ''));
-  }
-  return found;
-}
 
 /** Each root the parser makes, and the HTML of its blocks under each heading, as updates are rendered. */
 function agreeWithParser(source: string): boolean {
@@ -34,18 +19,10 @@ function agreeWithParser(source: string): boolean {
   return true;
 }
 
-/** A seeded generator, so that a failure can be run again. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32);
-}
 
 describe('plain Markdown without the parser', () => {
   it('makes what the parser makes for the updates of a generated history, the example site and the fixtures', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'candor-plain-'));
-    dirs.push(dir);
-    generateProject(dir, 300, new Date('2026-11-24T12:00Z'), 7);
-    const sources = [...bodies(dir), ...bodies('incidents'), ...bodies('test/fixtures/site')];
+    const sources = markdownFiles(7).map((file) => file.body);
     const plain = sources.filter(agreeWithParser).length;
     // Most generated updates are plain text; the rest went to the parser.
     expect(plain).toBeGreaterThan(sources.length / 2);
