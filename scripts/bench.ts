@@ -93,6 +93,15 @@ async function emptyBuild(): Promise<number> {
   return baselineRuns.at(-1)!.seconds;
 }
 
+/**
+ * Waits for the disk to finish with the files of the previous run and of the generated history:
+ * writing or removing 20,000 files returns before the file system has written (and, where it trims,
+ * discarded) them, and that work would slow the next build, which on a fresh checkout never meets it.
+ */
+function settle(): void {
+  execFileSync('sync');
+}
+
 const rows: Row[] = [];
 for (const n of sizes) {
   const project = join(values.out, `project-${n}`);
@@ -102,8 +111,9 @@ for (const n of sizes) {
   const rss: number[] = [];
   const outDir = join(values.out, `dist-${n}`);
   for (let k = 0; k < runs; k++) {
-    const before = await emptyBuild();
     rmSync(outDir, { recursive: true, force: true });
+    settle();
+    const before = await emptyBuild();
     const r = await timedBuild(['--outDir', outDir], ROOT, { CANDOR_ROOT: project, CANDOR_NOW: NOW }, join(values.out, `rss-${n}.txt`));
     walls.push(r.seconds);
     overheads.push(r.seconds - before);
