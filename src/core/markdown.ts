@@ -84,7 +84,9 @@ export function parseWithRemark(source: string): Root {
 // can start inline syntax, and lines that start no block, is a tree of headings and paragraphs of
 // text: made here directly, node for node and position for position as the parser makes it (a test
 // holds the two equal), at a fraction of the cost. Anything else goes to the parser.
-const INLINE_SYNTAX = /[\\`*_[\]<>&~|@\u0000-\u0009\u000b-\u001f\u007f]|:\/\/|www\./i;
+// Every GFM construct's character, and (as a byte-order mark at the start of the text is dropped by
+// the parser) U+FEFF too.
+const INLINE_SYNTAX = new RegExp(String.raw`[\\\`*_\]<>&\u0000-\u0009\u000b-\u001f\u007f\ufeff]|` + MAY_USE_GFM.source, 'i');
 const ATX_HEADING = /^(#{1,6}) +(?=[^ ])([^#]*[^ #])$/;
 /** Paragraph lines: not indented, no trailing space (a line break), and no start of a block (quote, list, heading, underline, fence). */
 const TEXT_LINE = /^(?![ #>+=-]|\d{1,9}[.)](?: |$)).*[^ ]$/;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,11 +26,12 @@ export async function threadScript(module: URL): Promise<URL> {
   const record = join(CACHE, `${name}.json`);
   try {
     const bundled = JSON.parse(readFileSync(record, 'utf8')) as Bundled;
-    if (bundled.key === keyOf(bundled.sources)) return pathToFileURL(join(CACHE, bundled.file));
+    if (bundled.key === keyOf(bundled.sources) && existsSync(join(CACHE, bundled.file))) return pathToFileURL(join(CACHE, bundled.file));
   } catch {
     // Not made yet, or made from other sources: made below.
   }
   try {
+    const started = Date.now();
     const { build } = await import('esbuild');
     const result = await build({
       entryPoints: [fileURLToPath(module)],
@@ -45,6 +46,8 @@ export async function threadScript(module: URL): Promise<URL> {
       banner: { js: "import { createRequire as candorRequire } from 'node:module'; const require = candorRequire(import.meta.url);" },
     });
     const sources = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
+    // A source saved while it was bundled: the bundle may hold the text before, so the thread runs the module itself and nothing is kept.
+    if (sources.some((source) => statSync(join(ROOT, source)).mtimeMs >= started)) return module;
     const key = keyOf(sources);
     // Named by its key, and each file written whole under another name first: builds running at
     // once (tests) never read half a file, nor a record pointing at a bundle of other sources.
@@ -70,6 +73,8 @@ function removeOlder(name: string, kept: string): void {
 
 function keyOf(sources: readonly string[]): string {
   const hash = createHash('sha256');
+  // How bundles are made is part of what they are.
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
   try {
     hash.update(readFileSync(join(ROOT, 'package-lock.json')));
   } catch {
@@ -80,7 +85,7 @@ function keyOf(sources: readonly string[]): string {
 }
 
 function writeWhole(file: string, contents: string | Uint8Array): void {
-  const part = `${file}.${process.pid}.part`;
+  const part = `${file}.${process.pid}.${randomUUID()}.part`;
   writeFileSync(part, contents);
   renameSync(part, file);
 }

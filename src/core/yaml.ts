@@ -25,8 +25,10 @@ export function parseYaml(source: string, firstLine = 1): LocatedYaml {
 // comments, lists, anchors, tags or flow style; every value plain text that the core schema keeps
 // as text) is read here directly, value for value and position for position what the `yaml`
 // library reads (a test holds the two equal), in a fraction of the time. Anything else goes to it.
-const PLAIN_FIELD = /^([A-Za-z_][\w-]*):(?: +(.*))?$/;
-const NESTED_FIELD = /^( +)([A-Za-z_][\w-]*): +(.*)$/;
+/** A field name the core schema reads as text (not null or a boolean), short enough to be a key. */
+const KEY = '(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE):)[A-Za-z_][\\w-]{0,999}';
+const PLAIN_FIELD = new RegExp(`^(${KEY}):(?: +(.*))?$`);
+const NESTED_FIELD = new RegExp(`^( +)(${KEY}): +(.*)$`);
 /** Plain text the core schema reads as text: it starts with a letter (not null or a boolean), or is a time as incident files write it. */
 const TEXT_VALUE = /^(?:(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)\p{L}[^#]*|\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:UTC|Z|[+-]\d{2}:?\d{2}))?)$/u;
 
@@ -146,11 +148,11 @@ export function parseWithYaml(source: string, firstLine = 1): LocatedYaml {
     locate(path, options = {}) {
       let node: unknown = doc.contents;
       let found: Node | undefined = doc.contents ?? undefined;
-      for (const segment of path) {
+      for (const [k, segment] of path.entries()) {
         if (isMap(node)) {
           const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
           if (!pair) break;
-          found = (options.key && segment === path[path.length - 1] ? pair.key : (pair.value ?? pair.key)) as Node;
+          found = (options.key && k === path.length - 1 ? pair.key : (pair.value ?? pair.key)) as Node;
           node = pair.value;
         } else if (isSeq(node)) {
           const item = node.items[Number(segment)];

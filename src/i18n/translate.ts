@@ -53,7 +53,7 @@ function makeTranslator(language: Language): Translator {
   const format = (key: MessageKey, values?: MessageValues) => {
     let asked: string = key;
     // Separators no text of a site can hold (control characters are refused in content).
-    if (values) for (const name in values) asked += `\u0002${name}\u0003${valueKey(values[name]!)}`;
+    if (values) for (const name in values) asked += `\u0002${name}\u0003${valueKey(values[name])}`;
     const known = remembered.get(asked);
     if (known !== undefined) return known;
     const id = `${language}\u0001${key}`;
@@ -74,8 +74,8 @@ function makeTranslator(language: Language): Translator {
 }
 
 /** A value as part of a remembered message's key: its type and what it is. */
-function valueKey(value: string | number | Date): string {
-  return value instanceof Date ? `d${value.getTime()}` : typeof value === 'number' ? `n${value}` : `s${value}`;
+function valueKey(value: string | number | Date | undefined): string {
+  return value === undefined ? 'u' : value instanceof Date ? `d${value.getTime()}` : typeof value === 'number' ? `n${value}` : `s${value}`;
 }
 
 const displayNames = new Map<Language, Intl.DisplayNames>();

@@ -40,6 +40,7 @@ export function siteBuild(root: string): AstroIntegration {
         writing.catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {
+        if (!writing) throw new Error('The API documents and calendar events of entries were never written: the build was not set up (astro:build:setup).');
         logger.info(`${await writing} API documents and calendar events of entries written.`);
       },
     },

@@ -13,7 +13,7 @@ export interface BuildSlot {
   /** Making the site prints its warnings, unless another thread of the build prints them. */
   quiet: boolean;
   site?: Promise<Site>;
-  /** The site in each other language, made once for the pages and the integration alike. */
+  /** The site in each other language, made once for all the pages. */
   languages?: Map<string, Promise<Site>>;
 }
 

@@ -32,7 +32,7 @@ describe('plain Markdown without the parser', () => {
     const rnd = random(20261130);
     // Pieces of plain text, and pieces that start syntax somewhere (at a line's start, its end, or anywhere).
     const plainPieces = ['a', 'Word', ' ', '  ', '\n', '\n', '\n\n', '## ', '# ', '###### ', '1', '.', ')', ',', '!', ':', '"', "'", '(', '—', 'é', '😀', '\u00a0', '\u3000', 'x#', '-', '=', '+', '0.'];
-    const syntaxPieces = ['####### ', '1. ', '2) ', '1234567890.', '- ', '+ ', '==', '>', '*', '_', '`', '~', '|', '[', ']', '<', '&', '://', 'www.', '@', '\\', '\t', '\u2028', '\u0000', ' #', '\r', '\v', '\f'];
+    const syntaxPieces = ['####### ', '1. ', '2) ', '1234567890.', '- ', '+ ', '==', '>', '*', '_', '`', '~', '|', '[', ']', '<', '&', '://', 'www.', '@', '\\', '\t', '\u2028', '\u0000', ' #', '\r', '\v', '\f', '\ufeff'];
     let plain = 0;
     for (let k = 0; k < 20000; k++) {
       const length = 1 + Math.floor(rnd() * 16);
