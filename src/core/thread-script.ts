@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -47,13 +47,14 @@ export async function threadScript(module: URL): Promise<URL> {
     });
     const sources = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
     // A source saved while it was bundled: the bundle may hold the text before, so the thread runs the module itself and nothing is kept.
-    if (sources.some((source) => statSync(join(ROOT, source)).mtimeMs >= started)) return module;
+    if (sources.some((source) => statSync(join(ROOT, source)).mtimeMs > started + 1)) return module;
     const key = keyOf(sources);
     // Named by its key, and each file written whole under another name first: builds running at
     // once (tests) never read half a file, nor a record pointing at a bundle of other sources.
     const file = `${name}-${key.slice(0, 16)}.mjs`;
     mkdirSync(CACHE, { recursive: true });
     writeWhole(join(CACHE, file), result.outputFiles[0]!.contents);
+    markReplaced(record);
     writeWhole(record, JSON.stringify({ key, sources, file } satisfies Bundled));
     removeOlder(name, file);
     return pathToFileURL(join(CACHE, file));
@@ -62,7 +63,18 @@ export async function threadScript(module: URL): Promise<URL> {
   }
 }
 
-/** Bundles of earlier sources, once no build that started before can still be about to load them. */
+/** The bundle a record pointed at until now counts its age from now: a build that read the record just before may still load it. */
+function markReplaced(record: string): void {
+  try {
+    const { file } = JSON.parse(readFileSync(record, 'utf8')) as Bundled;
+    const now = new Date();
+    utimesSync(join(CACHE, file), now, now);
+  } catch {
+    // No record, or its bundle is gone already.
+  }
+}
+
+/** Bundles of earlier sources, replaced long enough ago that no build can still be about to load them. */
 function removeOlder(name: string, kept: string): void {
   for (const file of readdirSync(CACHE)) {
     if (file === kept || !file.startsWith(`${name}-`) || !file.endsWith('.mjs')) continue;

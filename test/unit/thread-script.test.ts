@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,10 +35,21 @@ describe('a thread runs its module bundled', () => {
     expect(await run(first)).toBe('first');
     expect((await threadScript(module)).href).toBe(first.href);
 
+    // Made an hour ago: a build that has just read the record may still be about to load it.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(fileURLToPath(first), hourAgo, hourAgo);
     writeFileSync(dependency, "export const word = 'second';\n");
     const second = await threadScript(module);
     expect(second.href).not.toBe(first.href);
     expect(await run(second)).toBe('second');
+    expect(existsSync(fileURLToPath(first))).toBe(true);
+
+    // Replaced an hour ago: removed when the next one is made.
+    utimesSync(fileURLToPath(first), hourAgo, hourAgo);
+    writeFileSync(dependency, "export const word = 'third';\n");
+    expect(await run(await threadScript(module))).toBe('third');
+    expect(existsSync(fileURLToPath(first))).toBe(false);
+    expect(existsSync(fileURLToPath(second))).toBe(true);
   });
 
   it('runs the module itself when it cannot be bundled', async () => {
