@@ -1,5 +1,5 @@
 import type { Root as HastRoot } from 'hast';
-import type { Root, RootContent } from 'mdast';
+import type { List, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -56,15 +56,31 @@ const withRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(re
 // Most updates hold no HTML at all: they skip re-parsing the tree as HTML, the costliest step.
 const withoutRaw = unified().use(remarkRehype).use(withoutForeignImages).use(rehypeSanitize).use(rehypeStringify);
 
-/** Paragraphs of text with nothing to escape, as the renderer writes them; undefined for anything else. */
+/** Headings, paragraphs and tight lists of text with nothing to escape, as the renderer writes them; undefined for anything else. */
 export function plainHtml(nodes: readonly RootContent[]): string | undefined {
   const html: string[] = [];
   for (const node of nodes) {
-    const text = node.type === 'paragraph' && node.children.length === 1 ? node.children[0]! : undefined;
-    if (text?.type !== 'text' || /[<&]/.test(text.value)) return undefined;
-    html.push(`<p>${text.value}</p>`);
+    if (node.type === 'list' && !node.ordered && !node.spread) {
+      const items: string[] = [];
+      for (const item of node.children) {
+        const text = onlyText(item.children.length === 1 && item.children[0]!.type === 'paragraph' ? item.children[0]!.children : []);
+        if (text === undefined) return undefined;
+        items.push(`<li>${text}</li>`);
+      }
+      html.push(`<ul>\n${items.join('\n')}\n</ul>`);
+      continue;
+    }
+    const text = node.type === 'paragraph' || node.type === 'heading' ? onlyText(node.children) : undefined;
+    if (text === undefined) return undefined;
+    html.push(node.type === 'heading' ? `<h${node.depth}>${text}</h${node.depth}>` : `<p>${text}</p>`);
   }
   return html.join('\n');
+}
+
+/** The value of a single text node with nothing to escape. */
+function onlyText(children: readonly RootContent[]): string | undefined {
+  const text = children.length === 1 ? children[0]! : undefined;
+  return text?.type === 'text' && !/[<&]/.test(text.value) ? text.value : undefined;
 }
 
 function hasRawHtml(nodes: readonly RootContent[]): boolean {
@@ -80,16 +96,19 @@ export function parseWithRemark(source: string): Root {
   return (MAY_USE_GFM.test(source) ? parser : commonmark).parse(source);
 }
 
-// Most updates are plain sentences under `## Status — time` headings. Text with no character that
-// can start inline syntax, and lines that start no block, is a tree of headings and paragraphs of
-// text: made here directly, node for node and position for position as the parser makes it (a test
-// holds the two equal), at a fraction of the cost. Anything else goes to the parser.
+// Most updates are plain sentences under `## Status — time` headings, and most post-mortems plain
+// sections with a list of actions. Text with no character that can start inline syntax, and lines
+// that start no block but headings and `- ` items, is a tree of headings, paragraphs and tight lists
+// of text: made here directly, node for node and position for position as the parser makes it (a
+// test holds the two equal), at a fraction of the cost. Anything else goes to the parser.
 // Every GFM construct's character, and (as a byte-order mark at the start of the text is dropped by
 // the parser) U+FEFF too.
 const INLINE_SYNTAX = new RegExp(String.raw`[\\\`*_\]<>&\u0000-\u0009\u000b-\u001f\u007f\ufeff]|` + MAY_USE_GFM.source, 'i');
 const ATX_HEADING = /^(#{1,6}) +(?=[^ ])([^#]*[^ #])$/;
 /** Paragraph lines: not indented, no trailing space (a line break), and no start of a block (quote, list, heading, underline, fence). */
 const TEXT_LINE = /^(?![ #>+=-]|\d{1,9}[.)](?: |$)).*[^ ]$/;
+/** An item of a bullet list whose text is such a line. */
+const LIST_ITEM = /^- (?![ #>+=-]|\d{1,9}[.)](?: |$)).*[^ ]$/;
 
 export function plainTree(source: string): Root | undefined {
   if (INLINE_SYNTAX.test(source)) return undefined;
@@ -97,6 +116,7 @@ export function plainTree(source: string): Root | undefined {
   const lines = source.split('\n');
   let offset = 0;
   let paragraph: { start: Point; lines: string[]; end: Point } | undefined;
+  let list: List | undefined;
   const closeParagraph = () => {
     if (!paragraph) return;
     const position = { start: paragraph.start, end: paragraph.end };
@@ -109,6 +129,19 @@ export function plainTree(source: string): Root | undefined {
     offset += line.length + 1;
     const start: Point = { line: i + 1, column: 1, offset: lineOffset };
     const end: Point = { line: i + 1, column: line.length + 1, offset: lineOffset + line.length };
+    if (LIST_ITEM.test(line)) {
+      // A list after a blank line would make the list loose: the parser's.
+      if (list && lines[i - 1] === '') return undefined;
+      closeParagraph();
+      if (!list) children.push((list = { type: 'list', ordered: false, start: null, spread: false, children: [], position: { start, end } }));
+      const textStart: Point = { line: i + 1, column: 3, offset: lineOffset + 2 };
+      const text = { type: 'text' as const, value: line.slice(2), position: { start: { ...textStart }, end: { ...end } } };
+      list.children.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: [text], position: { start: textStart, end: { ...end } } }], position: { start, end } });
+      list.position!.end = { ...end };
+      continue;
+    }
+    // A line right after an item continues it: the parser's.
+    if (list && line !== '' && lines[i - 1] !== '') return undefined;
     if (line === '') {
       closeParagraph();
       continue;
@@ -116,10 +149,12 @@ export function plainTree(source: string): Root | undefined {
     const heading = ATX_HEADING.exec(line);
     if (heading) {
       closeParagraph();
+      list = undefined;
       const textStart = line.length - heading[2]!.length;
       const text = { type: 'text' as const, value: heading[2]!, position: { start: { line: i + 1, column: textStart + 1, offset: lineOffset + textStart }, end: { ...end } } };
       children.push({ type: 'heading', depth: heading[1]!.length as 1 | 2 | 3 | 4 | 5 | 6, children: [text], position: { start, end } });
     } else if (TEXT_LINE.test(line)) {
+      list = undefined;
       if (paragraph) {
         paragraph.lines.push(line);
         paragraph.end = end;

@@ -8,7 +8,7 @@ import { markdownFiles } from '../helpers/corpus.ts';
 // exactly what the parser and renderer make, positions included, since the check's lines and the
 // pages' text come from them.
 
-/** Each root the parser makes, and the HTML of its blocks under each heading, as updates are rendered. */
+/** Each root the parser makes, and its HTML: of the whole text (a post-mortem) and of the blocks under the headings (updates). */
 function agreeWithParser(source: string): boolean {
   const plain = plainTree(source);
   if (!plain) return false;
@@ -16,6 +16,7 @@ function agreeWithParser(source: string): boolean {
   const blocks = plain.children.filter((n) => n.type !== 'heading');
   const root: Root = { type: 'root', children: blocks };
   expect(plainHtml(blocks), JSON.stringify(source)).toBe(renderWithRehype(structuredClone(root)));
+  expect(plainHtml(plain.children), JSON.stringify(source)).toBe(renderWithRehype(structuredClone(plain)));
   return true;
 }
 
@@ -47,8 +48,27 @@ describe('plain Markdown without the parser', () => {
     expect(plain).toBeGreaterThan(3000);
   });
 
+  it('makes what the parser makes for thousands of texts built from lines of lists, near-lists, headings and paragraphs', () => {
+    const rnd = random(20261201);
+    const valid = ['- Alert on lag.', '- a', '- Word é 😀', 'Plain words.', '## Prevention', ''];
+    const lines = [...valid, ...valid, ...valid, '-  two spaces', '- - nested', '- # heading', '- 1. ordered', '- trailing ', '-', '- ', '* star', '+ plus', '1. one', '  - indented', '  continued', 'lazy text', 'Plain words.', '## Prevention', '### Steps', '', '', '---', '===', 'x'];
+    let withLists = 0;
+    for (let k = 0; k < 10000; k++) {
+      const source = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => lines[Math.floor(rnd() * lines.length)]).join('\n');
+      if (agreeWithParser(source) && plainTree(source)!.children.some((n) => n.type === 'list')) withLists++;
+    }
+    // The test means something only if many of the texts made lists the quick way.
+    expect(withLists).toBeGreaterThan(500);
+  });
+
+  it('makes the sections of a post-mortem with their list of actions', () => {
+    const source = '## Summary\nWhat happened.\n\n## Prevention\n- Alert on replica lag.\n- Test failover monthly.\n\nMore to come.';
+    expect(agreeWithParser(source)).toBe(true);
+    expect(plainHtml(plainTree(source)!.children)).toBe('<h2>Summary</h2>\n<p>What happened.</p>\n<h2>Prevention</h2>\n<ul>\n<li>Alert on replica lag.</li>\n<li>Test failover monthly.</li>\n</ul>\n<p>More to come.</p>');
+  });
+
   it('leaves to the parser what it does not make', () => {
-    for (const source of ['**bold**', 'a  \nb', '    code', '> quote', '- item', '1. item', 'Title\n===', '## Heading #', 'a <b>', 'AT&T', 'see https://example.com', 'a\tb', '# x\n\n\tcode']) {
+    for (const source of ['**bold**', 'a  \nb', '    code', '> quote', '* item', '+ item', '-  item', '- - item', '- # item', '- a\nlazy', '- a\n  more', '- a\n\n- b', '- a\n## b', '1. item', 'Title\n===', '## Heading #', 'a <b>', 'AT&T', 'see https://example.com', 'a\tb', '# x\n\n\tcode']) {
       expect(plainTree(source), source).toBeUndefined();
     }
   });
