@@ -21,9 +21,9 @@ export function parseYaml(source: string, firstLine = 1): LocatedYaml {
   return plainYaml(source, firstLine) ?? parseWithYaml(source, firstLine);
 }
 
-// Frontmatter is mostly `field: text` lines and one map of `id: status` lines. Such YAML (no quotes,
-// comments, lists, anchors, tags or flow style; every value plain text that the core schema keeps
-// as text) is read here directly, value for value and position for position what the `yaml`
+// Frontmatter is mostly `field: text` lines, one map of `id: status` lines and lists of ids
+// (`components: [api, web]`). Such YAML (no quotes, comments, block lists, anchors, tags or other
+// flow style; every value plain text that the core schema keeps as text) is read here directly, value for value and position for position what the `yaml`
 // library reads (a test holds the two equal), in a fraction of the time. Anything else goes to it.
 /** A field name the core schema reads as text (not null or a boolean), short enough to be a key. */
 const KEY = '(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE):)[A-Za-z_][\\w-]{0,999}';
@@ -32,14 +32,19 @@ const NESTED_FIELD = new RegExp(`^( +)(${KEY}): +(.*)$`);
 /** Plain text the core schema reads as text: it starts with a letter (not null or a boolean), or is a time as incident files write it. */
 const TEXT_VALUE = /^(?:(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)\p{L}[^#]*|\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:UTC|Z|[+-]\d{2}:?\d{2}))?)$/u;
 
+/** A one-line list of words (ids), written `[a, b]`. */
+const WORD_LIST = /^\[((?:(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)[,\]])[A-Za-z][\w.-]*(?:, (?=[A-Za-z])|(?=\]$)))+)\]$/;
+
 function plainValue(value: string): boolean {
   return TEXT_VALUE.test(value) && !value.endsWith(' ') && !value.endsWith(':') && !value.includes(': ') && !CONTROL_CHARACTER.test(value);
 }
 
 export function plainYaml(source: string, firstLine = 1): LocatedYaml | undefined {
   if (/[\t\r\u2028\u2029\ufeff]/.test(source)) return undefined;
-  const data: Record<string, string | Record<string, string>> = {};
+  const data: Record<string, string | string[] | Record<string, string>> = {};
   const at = new Map<string, { key: Position; value: Position }>();
+  /** Where each item of a list field is. */
+  const items = new Map<string, Position[]>();
   const lines = source.split('\n');
   let open: { name: string; map: Record<string, string>; indent?: number } | undefined;
   const close = () => {
@@ -71,9 +76,16 @@ export function plainYaml(source: string, firstLine = 1): LocatedYaml | undefine
       open = { name: key, map: data[key] as Record<string, string> };
       at.set(key, { key: keyAt, value: keyAt });
     } else {
-      if (!plainValue(value)) return undefined;
-      data[key] = value;
-      at.set(key, { key: keyAt, value: { line: number, column: line.length - value.length + 1 } });
+      const column = line.length - value.length + 1;
+      const list = WORD_LIST.exec(value);
+      if (list) {
+        const words = list[1]!.split(', ');
+        data[key] = words;
+        let from = column + 1;
+        items.set(key, words.map((word) => ({ line: number, column: (from += word.length + 2) - word.length - 2 })));
+      } else if (plainValue(value)) data[key] = value;
+      else return undefined;
+      at.set(key, { key: keyAt, value: { line: number, column } });
     }
   }
   if (!close() || at.size === 0) return undefined;
@@ -85,6 +97,12 @@ export function plainYaml(source: string, firstLine = 1): LocatedYaml | undefine
       let found: Position = first;
       let name = '';
       for (let k = 0; k < path.length; k++) {
+        // An item of a list, by its number (as the library reads any segment: Number('') is 0).
+        const list = k === 1 ? items.get(name) : undefined;
+        if (list) {
+          found = list[Number(path[1])] ?? found;
+          break;
+        }
         name = k === 0 ? String(path[0]) : `${name}\u0000${String(path[k])}`;
         const place = k < 2 ? at.get(name) : undefined;
         if (!place) break;

@@ -50,7 +50,16 @@ describe('plain frontmatter without the YAML library', () => {
       for (let k = 0; k < n; k++) v += (rnd() < 0.9 ? ' ' : pick(glue)) + pick(words);
       return rnd() < 0.05 ? pick(glue) + v : rnd() < 0.03 ? v + pick(glue) : v;
     };
+    // Lists of ids as maintenance writes them, and lists that are not only words.
+    const items = ['api', 'eu-west', 'a.b', 'x_1', 'A', 'null', 'True', 'false', '1a', '', 'a b', 'a:b', 'a: b', '#x', '"q"', '[a]', '~'];
+    const separators = [', ', ', ', ', ', ',', ' , ', ',  ', ' '];
+    const list = () => {
+      const n = Math.floor(rnd() * 4);
+      const body = Array.from({ length: n }, () => (rnd() < 0.85 ? pick(items.slice(0, 5)) : pick(items))).join(pick(separators));
+      return rnd() < 0.9 ? `[${body}]` : pick([`[ ${body} ]`, `[${body}] x`, `[${body}`, `[${body}],`]);
+    };
     let plain = 0;
+    let lists = 0;
     for (let k = 0; k < 12000; k++) {
       const lines: string[] = [];
       const fields = 1 + Math.floor(rnd() * 4);
@@ -61,17 +70,22 @@ describe('plain frontmatter without the YAML library', () => {
           const indent = rnd() < 0.8 ? '  ' : pick([' ', '    ', '   ']);
           const nested = Math.floor(rnd() * 4);
           for (let n = 0; n < nested; n++) lines.push(`${rnd() < 0.9 ? indent : pick([' ', '   ', ''])}${key()}:${rnd() < 0.95 ? ' ' : '  '}${value()}`);
-        } else lines.push(`${name}:${rnd() < 0.9 ? ' ' : rnd() < 0.5 ? '   ' : ''}${value()}`);
+        } else lines.push(`${name}:${rnd() < 0.9 ? ' ' : rnd() < 0.5 ? '   ' : ''}${rnd() < 0.3 ? list() : value()}`);
         if (rnd() < 0.03) lines.push(pick(['', '  ', '# note', '  more text']));
       }
-      if (agreesWithLibrary(`${lines.join('\n')}\n`, 1 + Math.floor(rnd() * 3))) plain++;
+      const source = `${lines.join('\n')}\n`;
+      if (agreesWithLibrary(source, 1 + Math.floor(rnd() * 3))) {
+        plain++;
+        if (source.includes('[')) lists++;
+      }
     }
-    // The test means something only if many of them took the quick way.
+    // The test means something only if many of them took the quick way, lists too.
     expect(plain).toBeGreaterThan(1000);
+    expect(lists).toBeGreaterThan(300);
   });
 
   it('leaves to the library what it does not read', () => {
-    for (const source of ['title: "Quoted"\n', 'title: a # comment\n', 'components: [api]\n', 'components:\n  - api\n', 'title:\n', 'title: a\ntitle: b\n', 'n: 12\n', 'draft: true\n', 'a: &x b\n', 'title: one\n  two\n']) {
+    for (const source of ['title: "Quoted"\n', 'title: a # comment\n', 'components: []\n', 'components: [a,b]\n', 'components: [ a ]\n', 'components: [a, null]\n', 'components: [a, True]\n', 'components: [a] x\n', 'components: [a b]\n', 'components:\n  - api\n', 'title:\n', 'title: a\ntitle: b\n', 'n: 12\n', 'draft: true\n', 'a: &x b\n', 'title: one\n  two\n']) {
       expect(plainYaml(source), source).toBeUndefined();
     }
   });
