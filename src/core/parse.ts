@@ -244,8 +244,9 @@ function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<ty
     const s = node.position?.start.line, e = node.position?.end.line;
     if (s !== undefined && e !== undefined) for (let l = s; l <= e; l++) blockOf.set(l, node);
   }
-  const known = [...Object.keys(words), ...Object.keys(otherWords)];
   lines.forEach((raw, i) => {
+    // Every look-alike has a time, so a digit: most lines are passed over at that.
+    if (!/\d/.test(raw)) return;
     const line = i + 1;
     const block = blockOf.get(line);
     if (block?.type === 'heading' && block.depth === 2) return;
@@ -262,7 +263,7 @@ function reportHeadingLookalikes(file: string, split: Split, tree: ReturnType<ty
     // ("**Resolved:** 2026-11-24 12:30 UTC" in a summary is a label).
     if (!TIME_START.test(time) || (!marked && (!ONLY_TIME.test(time) || separator === ':' || separator === ','))) return;
     const key = word.toLowerCase().replace(/\s+/g, ' ');
-    const meant = known.includes(key) ? key : marked ? /"([^"]+)"/.exec(didYouMean(key, Object.keys(words)))?.[1] : undefined;
+    const meant = Object.hasOwn(words, key) || Object.hasOwn(otherWords, key) ? key : marked ? /"([^"]+)"/.exec(didYouMean(key, Object.keys(words)))?.[1] : undefined;
     if (!meant) return;
     found.add(line);
     const why = lead.includes('>')
@@ -303,8 +304,8 @@ function parseHeading(
   const m = HEADING.exec(text);
   const word = (m?.[1] ?? text.trim()).replace(/\s+/g, ' ');
   const key = word.toLowerCase();
-  const known = Object.keys(words);
-  const labels = known.map(capitalize);
+  const known = () => Object.keys(words);
+  const labels = () => known().map(capitalize).join(', ');
   // A status word and a date with something else between them: name what stands there.
   const odd = m ? null : /^\s*([\p{L}][\p{L} ]*?)\s*([^\p{L}\p{N}\s]{1,3})\s*\d{4}-/u.exec(text);
   if (odd && Object.hasOwn(words, odd[1]!.toLowerCase().replace(/\s+/g, ' '))) {
@@ -313,7 +314,7 @@ function parseHeading(
   }
   if (!Object.hasOwn(words, key) && kind === 'translation') {
     // A misspelt status word with its time: the heading it most likely copies.
-    const meant = /"([^"]+)"/.exec(didYouMean(key, known))?.[1];
+    const meant = /"([^"]+)"/.exec(didYouMean(key, known()))?.[1];
     const heading = meant && m?.[2]?.trim() ? `"## ${capitalize(meant)} — ${m[2].trim()}"` : `the heading (such as "${example}")`;
     problems.error(
       file,
@@ -330,13 +331,13 @@ function parseHeading(
       file,
       at,
       isLikelyStatus
-        ? `Unknown ${kind} status "${word}" in the heading "## ${text}".${other ? '' : didYouMean(key, known).replace(/"([^"]+)"/, (_, w: string) => `"${capitalize(w)}"`)}`
+        ? `Unknown ${kind} status "${word}" in the heading "## ${text}".${other ? '' : didYouMean(key, known()).replace(/"([^"]+)"/, (_, w: string) => `"${capitalize(w)}"`)}`
         : `The heading "## ${text}" is not an update.`,
       other
         ? kind === 'incident'
-          ? `"${capitalize(key)}" is a maintenance status: give the file scheduled_for and scheduled_until to make it maintenance, or use one of ${labels.join(', ')}.`
-          : `"${capitalize(key)}" is an incident status; maintenance updates use ${labels.join(', ')}.`
-        : `Level-2 headings start updates: "${example}". Status words: ${labels.join(', ')}. Use ### for headings inside an update.`,
+          ? `"${capitalize(key)}" is a maintenance status: give the file scheduled_for and scheduled_until to make it maintenance, or use one of ${labels()}.`
+          : `"${capitalize(key)}" is an incident status; maintenance updates use ${labels()}.`
+        : `Level-2 headings start updates: "${example}". Status words: ${labels()}. Use ### for headings inside an update.`,
     );
     return undefined;
   }
@@ -401,9 +402,10 @@ export function updateAnchor(at: Date): string {
 /** Newest first, with anchors; reports updates sharing a time, and updates after the terminal one. */
 function finishUpdates<S extends string>(raw: RawUpdate[], terminal: readonly string[], file: string, kind: string, problems: Problems): Update<S>[] {
   const chronological = [...raw].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const anchors = new Map(chronological.map((u) => [u, updateAnchor(u.at)]));
   const seen = new Map<string, RawUpdate>();
   for (const u of chronological) {
-    const anchor = updateAnchor(u.at);
+    const anchor = anchors.get(u)!;
     const twin = seen.get(anchor);
     if (twin) problems.error(file, { line: u.line, column: 1 }, `Two updates have the same time, ${formatUtc(u.at)} (lines ${twin.line} and ${u.line}).`, 'Give each update its own time; add seconds if they really came in the same minute.');
     seen.set(anchor, u);
@@ -424,7 +426,7 @@ function finishUpdates<S extends string>(raw: RawUpdate[], terminal: readonly st
     }
   }
   return chronological.reverse().map((u) => ({
-    anchor: updateAnchor(u.at),
+    anchor: anchors.get(u)!,
     status: u.status as S,
     label: u.label,
     at: u.at,
