@@ -5,7 +5,8 @@
 // peak memory, output files and bytes, the home page's transfer size and the largest page. Prints a
 // table and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateProject } from './lib/generate.ts';
@@ -102,16 +103,42 @@ function settle(): void {
   execFileSync('sync');
 }
 
+// Nothing is removed between builds. On a disk that discards the blocks of removed files (this
+// machine's), builds right after thousands of files were removed grew slower one after the other: four
+// 10,000-incident builds, each after the previous one's output was removed, spent 4.5 s, 9.8 s, 11.9 s
+// and 14.5 s in the kernel (24 s to 35 s in all), and builds with nothing removed before them 3 s to
+// 5 s. A build in a clean checkout never meets that, so every build writes to a folder of its own,
+// removed once all are measured, and a project is generated again only when it would differ.
+function removeOutDirs(): void {
+  for (const old of readdirSync(values.out)) if (old.startsWith('dist-')) rmSync(join(values.out, old), { recursive: true, force: true });
+}
+
+/** The generated project of `n` incidents, made unless the folder holds it already (same size, density, clock and generator). */
+function project(n: number): string {
+  const root = join(values.out, `project-${n}`);
+  const made = JSON.stringify({ n, now: NOW, density, generator: createHash('sha256').update(readFileSync(join(ROOT, 'scripts/lib/generate.ts'))).digest('hex') });
+  const record = join(root, '.generated.json');
+  if (!existsSync(record) || readFileSync(record, 'utf8') !== made) {
+    generateProject(root, n, new Date(NOW), 42, density);
+    writeFileSync(record, made);
+  }
+  return root;
+}
+
+const projects = new Map(sizes.map((n) => [n, project(n)]));
+// What an earlier run left, removed before any build is timed.
+removeOutDirs();
+settle();
+
 const rows: Row[] = [];
 for (const n of sizes) {
-  const project = join(values.out, `project-${n}`);
-  generateProject(project, n, new Date(NOW), 42, density);
+  const project = projects.get(n)!;
   const walls: number[] = [];
   const overheads: number[] = [];
   const rss: number[] = [];
-  const outDir = join(values.out, `dist-${n}`);
+  let outDir = '';
   for (let k = 0; k < runs; k++) {
-    rmSync(outDir, { recursive: true, force: true });
+    outDir = join(values.out, `dist-${n}-${k + 1}`);
     settle();
     const before = await emptyBuild();
     const r = await timedBuild(['--outDir', outDir], ROOT, { CANDOR_ROOT: project, CANDOR_NOW: NOW }, join(values.out, `rss-${n}.txt`));
@@ -147,6 +174,7 @@ const table = [
 ];
 const widths = header.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
 console.log(table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n'));
+removeOutDirs();
 // Timed again at the end: a machine that slowed during the run says so.
 const referenceEnd = referenceSeconds();
 console.log(`Machine speed: the reference loop ran in ${reference.toFixed(1)} s at the start and ${referenceEnd.toFixed(1)} s at the end (lower is faster: the times above grow with it).`);
