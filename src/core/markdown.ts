@@ -63,6 +63,8 @@ export function plainHtml(nodes: readonly RootContent[]): string | undefined {
     if (node.type === 'list' && !node.ordered && !node.spread) {
       const items: string[] = [];
       for (const item of node.children) {
+        // A task (`- [x] …`, from the parser) has its checkbox rendered.
+        if (item.checked != null || item.spread) return undefined;
         const text = onlyText(item.children.length === 1 && item.children[0]!.type === 'paragraph' ? item.children[0]!.children : []);
         if (text === undefined) return undefined;
         items.push(`<li>${text}</li>`);
@@ -133,10 +135,10 @@ export function plainTree(source: string): Root | undefined {
       // A list after a blank line would make the list loose: the parser's.
       if (list && lines[i - 1] === '') return undefined;
       closeParagraph();
-      if (!list) children.push((list = { type: 'list', ordered: false, start: null, spread: false, children: [], position: { start, end } }));
+      if (!list) children.push((list = { type: 'list', ordered: false, start: null, spread: false, children: [], position: { start: { ...start }, end: { ...end } } }));
       const textStart: Point = { line: i + 1, column: 3, offset: lineOffset + 2 };
       const text = { type: 'text' as const, value: line.slice(2), position: { start: { ...textStart }, end: { ...end } } };
-      list.children.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: [text], position: { start: textStart, end: { ...end } } }], position: { start, end } });
+      list.children.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: [text], position: { start: textStart, end: { ...end } } }], position: { start, end: { ...end } } });
       list.position!.end = { ...end };
       continue;
     }

@@ -23,8 +23,9 @@ export function parseYaml(source: string, firstLine = 1): LocatedYaml {
 
 // Frontmatter is mostly `field: text` lines, one map of `id: status` lines and lists of ids
 // (`components: [api, web]`). Such YAML (no quotes, comments, block lists, anchors, tags or other
-// flow style; every value plain text that the core schema keeps as text) is read here directly, value for value and position for position what the `yaml`
-// library reads (a test holds the two equal), in a fraction of the time. Anything else goes to it.
+// flow style; every value plain text that the core schema keeps as text) is read here directly,
+// value for value and position for position what the `yaml` library reads (a test holds the two
+// equal), in a fraction of the time. Anything else goes to it.
 /** A field name the core schema reads as text (not null or a boolean), short enough to be a key. */
 const KEY = '(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE):)[A-Za-z_][\\w-]{0,999}';
 const PLAIN_FIELD = new RegExp(`^(${KEY}):(?: +(.*))?$`);

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseWithRemark, plainHtml, plainTree, renderWithRehype } from '../../src/core/markdown.ts';
+import { parseWithRemark, plainHtml, plainTree, renderTree, renderWithRehype } from '../../src/core/markdown.ts';
 import { random } from '../../scripts/lib/generate.ts';
 import { markdownFiles } from '../helpers/corpus.ts';
 
@@ -59,6 +59,21 @@ describe('plain Markdown without the parser', () => {
     }
     // The test means something only if many of the texts made lists the quick way.
     expect(withLists).toBeGreaterThan(500);
+  });
+
+  it('writes the trees the parser makes as the renderer does, or leaves them to it (task lists keep their checkboxes)', () => {
+    const rnd = random(20261202);
+    const lines = ['- [ ] Add alert', '- [x] Roll back', '- plain item', '* star item', '1. first', 'Plain words.', '## Prevention', '', '- a ~~b~~', '| a |', 'www.example.com', '- [link](https://example.com)'];
+    let tasks = 0;
+    for (let k = 0; k < 3000; k++) {
+      const source = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => lines[Math.floor(rnd() * lines.length)]).join('\n');
+      const tree = parseWithRemark(source);
+      const html = plainHtml(tree.children);
+      if (html !== undefined) expect(html, JSON.stringify(source)).toBe(renderWithRehype(structuredClone(tree)));
+      if (source.includes('- [')) tasks++;
+    }
+    expect(tasks).toBeGreaterThan(500);
+    expect(renderTree(parseWithRemark('- [ ] Add alert\n- [x] Roll back'))).toContain('<input type="checkbox" checked disabled>');
   });
 
   it('makes the sections of a post-mortem with their list of actions', () => {
