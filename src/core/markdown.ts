@@ -107,10 +107,12 @@ export function parseWithRemark(source: string): Root {
 // the parser) U+FEFF too.
 const INLINE_SYNTAX = new RegExp(String.raw`[\\\`*_\]<>&\u0000-\u0009\u000b-\u001f\u007f\ufeff]|` + MAY_USE_GFM.source, 'i');
 const ATX_HEADING = /^(#{1,6}) +(?=[^ ])([^#]*[^ #])$/;
-/** Paragraph lines: not indented, no trailing space (a line break), and no start of a block (quote, list, heading, underline, fence). */
-const TEXT_LINE = /^(?![ #>+=-]|\d{1,9}[.)](?: |$)).*[^ ]$/;
+/** Text of a line: not indented, no trailing space (a line break), and no start of a block (quote, list, heading, underline, fence). */
+const LINE_TEXT = String.raw`(?![ #>+=-]|\d{1,9}[.)](?: |$)).*[^ ]$`;
+/** A paragraph's line. */
+const TEXT_LINE = new RegExp(`^${LINE_TEXT}`);
 /** An item of a bullet list whose text is such a line. */
-const LIST_ITEM = /^- (?![ #>+=-]|\d{1,9}[.)](?: |$)).*[^ ]$/;
+const LIST_ITEM = new RegExp(`^- ${LINE_TEXT}`);
 
 export function plainTree(source: string): Root | undefined {
   if (INLINE_SYNTAX.test(source)) return undefined;

@@ -26,15 +26,17 @@ export function parseYaml(source: string, firstLine = 1): LocatedYaml {
 // flow style; every value plain text that the core schema keeps as text) is read here directly,
 // value for value and position for position what the `yaml` library reads (a test holds the two
 // equal), in a fraction of the time. Anything else goes to it.
-/** A field name the core schema reads as text (not null or a boolean), short enough to be a key. */
-const KEY = '(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE):)[A-Za-z_][\\w-]{0,999}';
+/** The words the core schema reads as null or a boolean, not as text. */
+const NOT_TEXT = 'null|Null|NULL|true|True|TRUE|false|False|FALSE';
+/** A field name the core schema reads as text, short enough to be a key. */
+const KEY = `(?!(?:${NOT_TEXT}):)[A-Za-z_][\\w-]{0,999}`;
 const PLAIN_FIELD = new RegExp(`^(${KEY}):(?: +(.*))?$`);
 const NESTED_FIELD = new RegExp(`^( +)(${KEY}): +(.*)$`);
 /** Plain text the core schema reads as text: it starts with a letter (not null or a boolean), or is a time as incident files write it. */
-const TEXT_VALUE = /^(?:(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)\p{L}[^#]*|\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:UTC|Z|[+-]\d{2}:?\d{2}))?)$/u;
+const TEXT_VALUE = new RegExp(String.raw`^(?:(?!(?:${NOT_TEXT})$)\p{L}[^#]*|\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:UTC|Z|[+-]\d{2}:?\d{2}))?)$`, 'u');
 
 /** A one-line list of words (ids), written `[a, b]`. */
-const WORD_LIST = /^\[((?:(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)[,\]])[A-Za-z][\w.-]*(?:, (?=[A-Za-z])|(?=\]$)))+)\]$/;
+const WORD_LIST = new RegExp(String.raw`^\[((?:(?!(?:${NOT_TEXT})[,\]])[A-Za-z][\w.-]*(?:, (?=[A-Za-z])|(?=\]$)))+)\]$`);
 
 function plainValue(value: string): boolean {
   return TEXT_VALUE.test(value) && !value.endsWith(' ') && !value.endsWith(':') && !value.includes(': ') && !CONTROL_CHARACTER.test(value);
