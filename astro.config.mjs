@@ -20,7 +20,8 @@ export default {
   base: config.site.base,
   trailingSlash: 'always',
   // Pages are written while others render: with thousands of incidents the build waits on the disk otherwise.
-  build: { format: 'directory', concurrency: 4 },
+  // Eight at a time built 10,000 incidents about 2 s faster than four on two cores (sixteen: no faster).
+  build: { format: 'directory', concurrency: 8 },
   devToolbar: { enabled: false },
   // The widget is bundled on its own by its endpoint, from the source file on disk.
   vite: { define: { __CANDOR_WIDGET_ENTRY__: JSON.stringify(fileURLToPath(new URL('./src/widget/widget.ts', import.meta.url))) } },
