@@ -18,7 +18,7 @@ export function escapeText(text: string): string {
 }
 
 /** ` name="value"`; nothing when the value is missing, the bare name when it is empty. */
-function attribute(name: string, value: string | undefined): string {
+export function attribute(name: string, value: string | undefined): string {
   if (value === undefined) return '';
   if (value === '') return ` ${name}`;
   return ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;

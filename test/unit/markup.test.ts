@@ -1,18 +1,9 @@
 import fc from 'fast-check';
-import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
+import { attributes, elements, find, text } from '../helpers/fragment.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { escapeText, link, maintenanceWindow, message, statusIcon, statusLabel, timeElement, untranslatedNote } from '../../src/views/markup.ts';
 import type { Maintenance } from '../../src/core/model.ts';
-
-// What a browser reads back from the markup, by the HTML standard's parser.
-type Element = DefaultTreeAdapterTypes.Element;
-type Child = DefaultTreeAdapterTypes.ChildNode;
-const isElement = (n: Child): n is Element => 'tagName' in n;
-const elements = (html: string): Element[] => parseFragment(html).childNodes.filter(isElement);
-const attributes = (e: Element) => Object.fromEntries(e.attrs.map((a) => [a.name, a.value]));
-const text = (node: Child): string => (node.nodeName === '#text' ? (node as DefaultTreeAdapterTypes.TextNode).value : isElement(node) ? node.childNodes.map(text).join('') : '');
-const find = (node: Element, test: (e: Element) => boolean): Element | undefined => (test(node) ? node : node.childNodes.filter(isElement).map((c) => find(c, test)).find(Boolean));
 
 const t = translator('en');
 const clock = { timeZone: 'Europe/Berlin', locale: 'en-US' };

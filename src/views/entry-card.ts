@@ -1,0 +1,71 @@
+import { componentNames } from '../core/config.ts';
+import type { Maintenance } from '../core/model.ts';
+import { maintenanceStatus } from '../core/rules/maintenance.ts';
+import type { Config } from '../core/schema/config.ts';
+import { duration, type Translator } from '../i18n/translate.ts';
+import { googleCalendarLink } from './calendar.ts';
+import type { EntrySummary } from './entries.ts';
+import type { Clock } from './format.ts';
+import { attribute, escapeText, maintenanceWindow, message, statusLabel, timeElement, untranslatedNote } from './markup.ts';
+import { href, paths } from './urls.ts';
+
+// An entry's card, as the history, the home page, the maintenance page and component pages list it,
+// and the pieces an incident page shares with it. Functions rather than components for the reason
+// markup.ts gives: a history page has twenty-five cards, and as components they cost most of its render.
+
+/** What a card is written with, in a page's language (a site from `getSite` is one). */
+export interface CardContext {
+  config: Config;
+  t: Translator;
+  /** Base path of the page's language. */
+  base: string;
+  clock: Clock;
+  now: Date;
+}
+
+/** The promise of an incident's next update while it is open: when, and whether it is overdue. */
+export function nextUpdate(summary: EntrySummary, clock: Clock, t: Translator): string {
+  const due = summary.entry.kind === 'incident' ? summary.entry.nextUpdate : undefined;
+  if (!due || summary.resolved) return '';
+  return summary.promiseBroken
+    ? `<p class="promise overdue" data-next-update="overdue">${message(t, 'next.overdue', { time: timeElement(due, clock) })}</p>`
+    : `<p class="promise" data-next-update="promised">${message(t, 'next.promised', { time: timeElement(due, clock) })}</p>`;
+}
+
+/** Links that add a maintenance window to a calendar, while it is still to come or under way. */
+export function addToCalendar(m: Maintenance, { config, now, base, t }: CardContext): string {
+  if (!['scheduled', 'in_progress', 'verifying'].includes(maintenanceStatus(m, now))) return '';
+  return `<p class="add-to-calendar">${escapeText(t('calendar.add'))} <a${attribute('href', href(base, paths.eventCalendar(m.id)))}${attribute('download', `${m.id}.ics`)}>${escapeText(t('calendar.icsFile'))}</a> · <a${attribute('href', googleCalendarLink(m, config, base))} rel="noopener">Google Calendar</a></p>`;
+}
+
+/** One entry's card: title, status, impact or window, and (with `showBody`) its latest update. */
+export function entryCard(summary: EntrySummary, ctx: CardContext, { showBody = true }: { showBody?: boolean } = {}): string {
+  const { config, t, base, clock, now } = ctx;
+  const e = summary.entry;
+  const latest = summary.latest;
+  const statusWord = t(e.kind === 'incident' ? 'word.incidentStatus' : 'word.maintenanceStatus', { status: summary.status });
+  let meta = statusLabel(summary.tone, statusWord, e.kind === 'maintenance' ? `entry:${e.id}` : undefined);
+  if (e.kind === 'incident') {
+    meta += `<span>${escapeText(t('card.impact', { impact: e.impact }))}</span>`;
+    meta += summary.resolved
+      ? `<span>${escapeText(t('card.lasted', { duration: duration(t, summary.durationMs) }))}</span>`
+      : `<span>${message(t, 'card.started', { time: timeElement(e.started, clock, { relativeTo: now }) })}</span>`;
+  } else {
+    meta += maintenanceWindow(e, clock, t);
+  }
+  let card = `<article${attribute('class', `card tone-${summary.tone}`)}${attribute('data-entry', e.id)}><h3 dir="auto"${attribute('lang', e.titleFallback)}><a${attribute('href', href(base, paths.incident(e.id)))}>${escapeText(e.title)}</a></h3><p class="meta">${meta}</p>`;
+  if (latest && showBody) {
+    const said = message(t, 'card.latest', { time: timeElement(latest.at, clock, { relativeTo: now }) }, { status: t('word.updateStatus', { status: latest.status }) });
+    card += `<div class="body"><p class="latest">${said}</p>${latest.fallback ? untranslatedNote(t, latest.fallback) : ''}<div class="prose" dir="auto"${attribute('lang', latest.fallback)}>${latest.html}</div></div>`;
+  }
+  if (e.kind === 'maintenance') {
+    if (e.components.length > 0) {
+      const names = componentNames(config);
+      card += `<p class="affects">${escapeText(t('card.affects', { components: e.components.map((c) => names.get(c.id) ?? c.id).join(', ') }))}</p>`;
+    }
+    if (showBody) card += addToCalendar(e, ctx);
+  } else {
+    card += nextUpdate(summary, clock, t);
+  }
+  return `${card}</article>`;
+}
