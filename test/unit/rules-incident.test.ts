@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, incidentDuration, incidentStatus, isActiveIncident, isPromiseBroken, resolvedAt } from '../../src/core/rules/incident.ts';
 import { makeIncident } from '../helpers/entries.ts';
@@ -31,6 +32,22 @@ describe('incident status and resolution (SPEC: the rules)', () => {
     expect(resolvedAt(outage, t('2026-11-20T16:10Z'))?.toISOString()).toBe('2026-11-20T16:10:00.000Z');
     expect(isActiveIncident(outage, t('2026-11-20T16:10Z'))).toBe(false);
     expect(isActiveIncident(outage, t('2026-11-20T14:00Z'))).toBe(false);
+  });
+
+  it('is active exactly while started, with a status and not resolved, at any moment', () => {
+    const statuses = ['Investigating', 'Identified', 'Monitoring', 'Update'] as const;
+    const minute = (m: number) => new Date(Date.UTC(2026, 10, 20, 14) + m * 60_000);
+    const updates = fc.uniqueArray(fc.tuple(fc.constantFrom(...statuses), fc.integer({ min: 0, max: 120 })), { minLength: 1, maxLength: 6, selector: (u) => u[1] });
+    fc.assert(
+      fc.property(updates, fc.boolean(), fc.integer({ min: -30, max: 150 }), fc.integer({ min: -10, max: 150 }), (list, resolves, startedAt, at) => {
+        // Newest first, as a responder writes them; the newest may resolve it.
+        const sorted = [...list].sort((a, b) => b[1] - a[1]).map(([s, m], k): [string, string] => [k === 0 && resolves ? 'Resolved' : s, minute(m).toISOString()]);
+        const incident = makeIncident({ api: 'major_outage' }, sorted, { started: minute(Math.min(startedAt, ...list.map((u) => u[1]))).toISOString() });
+        const when = minute(at);
+        expect(isActiveIncident(incident, when)).toBe(incident.started <= when && incidentStatus(incident, when) !== undefined && resolvedAt(incident, when) === undefined);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('lasts from started to resolution; until then, to now', () => {

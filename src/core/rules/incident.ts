@@ -26,9 +26,19 @@ export function resolvedAt(incident: Incident, at: Date): Date | undefined {
   return updatesAt(incident.updates, at).find((u) => u.status === 'resolved')?.at;
 }
 
-/** Whether the incident affects customers at `at`: started, and not yet resolved. */
+/**
+ * Whether the incident affects customers at `at`: started, an update posted, none of them resolving it.
+ * One pass over the updates: status, badges and feeds ask it of every entry of the history.
+ */
 export function isActiveIncident(incident: Incident, at: Date): boolean {
-  return incident.started <= at && incidentStatus(incident, at) !== undefined && resolvedAt(incident, at) === undefined;
+  if (incident.started > at) return false;
+  let posted = false;
+  for (const u of incident.updates) {
+    if (u.at > at) continue;
+    if (u.status === 'resolved') return false;
+    posted = true;
+  }
+  return posted;
 }
 
 /** Duration in milliseconds: resolution (or `at`, while unresolved) minus `started`. */
