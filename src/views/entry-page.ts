@@ -1,0 +1,61 @@
+import { componentNames } from '../core/config.ts';
+import type { Update } from '../core/model.ts';
+import type { Config } from '../core/schema/config.ts';
+import { duration, type Translator } from '../i18n/translate.ts';
+import type { EntrySummary } from './entries.ts';
+import type { Clock } from './format.ts';
+import { attribute, escapeText, maintenanceWindow, message, statusLabel, timeElement, untranslatedNote } from './markup.ts';
+import { href, paths } from './urls.ts';
+
+// The facts and the timeline of an entry's page (and its post-mortem's), as functions for the reason
+// markup.ts gives: every incident of a history has a page, and as components they cost a good part
+// of its render.
+
+/** What an entry's facts are written with, in a page's language (a site from `getSite` is one). */
+export interface FactsContext {
+  config: Config;
+  t: Translator;
+  /** Base path of the page's language. */
+  base: string;
+  clock: Clock;
+}
+
+/** An entry's facts: its status, impact, start, end and duration (or window), and what it affects. */
+export function entryFacts(summary: EntrySummary, { config, t, base, clock }: FactsContext): string {
+  const e = summary.entry;
+  const fact = (name: string, value: string, attributes = '') => `<dt>${escapeText(name)}</dt><dd${attributes}>${value}</dd>`;
+  const statusWord = t(e.kind === 'incident' ? 'word.incidentStatus' : 'word.maintenanceStatus', { status: summary.status });
+  let facts = fact(t('facts.status'), statusLabel(summary.tone, statusWord, e.kind === 'maintenance' ? `entry:${e.id}` : undefined));
+  if (e.kind === 'incident') {
+    facts += fact(t('facts.impact'), escapeText(t('word.impact', { impact: e.impact })), attribute('data-impact', e.impact));
+    facts += fact(t('facts.started'), timeElement(e.started, clock));
+    if (summary.resolved) facts += fact(t('facts.resolved'), timeElement(summary.resolved, clock));
+    facts += fact(t(summary.resolved ? 'facts.duration' : 'facts.ongoing'), escapeText(duration(t, summary.durationMs)), ' data-duration');
+  } else {
+    facts += fact(t('facts.window'), maintenanceWindow(e, clock, t), ' data-duration');
+  }
+  const names = componentNames(config);
+  const affected =
+    e.components.length === 0
+      ? `<span>${escapeText(t('facts.noComponent'))}</span>`
+      : `<ul class="affected">${e.components
+          .map((c) => {
+            const recovered = c.recovered ? `<span class="muted">, ${message(t, 'facts.recovered', { time: timeElement(c.recovered, clock) })}</span>` : '';
+            return `<li${attribute('data-component', c.id)}><a${attribute('href', href(base, paths.component(c.id)))}>${escapeText(names.get(c.id) ?? c.id)}</a>: ${statusLabel(c.status, t('word.componentStatus', { status: c.status }))}${recovered}</li>`;
+          })
+          .join('')}</ul>`;
+  return `<dl class="facts">${facts}${fact(t('facts.affected'), affected)}</dl>`;
+}
+
+/**
+ * Updates, newest first, each with its status, time and a link to itself. `notes`: say of each update
+ * not translated into the page's language that it is not (not when the page says so once for all).
+ */
+export function timeline(updates: readonly Update[], clock: Clock, t: Translator, { notes = true }: { notes?: boolean } = {}): string {
+  const items = updates.map((u) => {
+    const word = t('word.updateStatus', { status: u.status });
+    const note = u.fallback && notes ? untranslatedNote(t, u.fallback) : '';
+    return `<li${attribute('id', u.anchor)}${attribute('data-status', u.status)}><h3><span>${escapeText(word)}</span><span class="muted">${timeElement(u.at, clock)}</span><a class="anchor"${attribute('href', `#${u.anchor}`)}${attribute('aria-label', t('timeline.link', { status: word }))}>#</a></h3>${note}<div class="prose" dir="auto"${attribute('lang', u.fallback)}>${u.html}</div></li>`;
+  });
+  return `<ol class="timeline"${attribute('aria-label', t('timeline.label'))}>${items.join('')}</ol>`;
+}
