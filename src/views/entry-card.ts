@@ -13,8 +13,8 @@ import { href, paths } from './urls.ts';
 // and the pieces an incident page shares with it. Functions rather than components for the reason
 // markup.ts gives: a history page has twenty-five cards, and as components they cost most of its render.
 
-/** What a card is written with, in a page's language (a site from `getSite` is one). */
-export interface CardContext {
+/** What an entry's markup is written with, in a page's language (a site from `getSite` is one). */
+export interface EntryContext {
   config: Config;
   t: Translator;
   /** Base path of the page's language. */
@@ -23,8 +23,15 @@ export interface CardContext {
   now: Date;
 }
 
+/** An entry's status in words beside its icon; a maintenance's follows its window on the page (live.ts). */
+export function entryStatus(summary: EntrySummary, t: Translator): string {
+  const e = summary.entry;
+  const word = t(e.kind === 'incident' ? 'word.incidentStatus' : 'word.maintenanceStatus', { status: summary.status });
+  return statusLabel(summary.tone, word, e.kind === 'maintenance' ? `entry:${e.id}` : undefined);
+}
+
 /** The promise of an incident's next update while it is open: when, and whether it is overdue. */
-export function nextUpdate(summary: EntrySummary, clock: Clock, t: Translator): string {
+export function nextUpdate(summary: EntrySummary, { clock, t }: EntryContext): string {
   const due = summary.entry.kind === 'incident' ? summary.entry.nextUpdate : undefined;
   if (!due || summary.resolved) return '';
   return summary.promiseBroken
@@ -33,18 +40,17 @@ export function nextUpdate(summary: EntrySummary, clock: Clock, t: Translator): 
 }
 
 /** Links that add a maintenance window to a calendar, while it is still to come or under way. */
-export function addToCalendar(m: Maintenance, { config, now, base, t }: CardContext): string {
+export function addToCalendar(m: Maintenance, { config, now, base, t }: EntryContext): string {
   if (!['scheduled', 'in_progress', 'verifying'].includes(maintenanceStatus(m, now))) return '';
   return `<p class="add-to-calendar">${escapeText(t('calendar.add'))} <a${attribute('href', href(base, paths.eventCalendar(m.id)))}${attribute('download', `${m.id}.ics`)}>${escapeText(t('calendar.icsFile'))}</a> · <a${attribute('href', googleCalendarLink(m, config, base))} rel="noopener">Google Calendar</a></p>`;
 }
 
 /** One entry's card: title, status, impact or window, and (with `showBody`) its latest update. */
-export function entryCard(summary: EntrySummary, ctx: CardContext, { showBody = true }: { showBody?: boolean } = {}): string {
+export function entryCard(summary: EntrySummary, ctx: EntryContext, { showBody = true }: { showBody?: boolean } = {}): string {
   const { config, t, base, clock, now } = ctx;
   const e = summary.entry;
   const latest = summary.latest;
-  const statusWord = t(e.kind === 'incident' ? 'word.incidentStatus' : 'word.maintenanceStatus', { status: summary.status });
-  let meta = statusLabel(summary.tone, statusWord, e.kind === 'maintenance' ? `entry:${e.id}` : undefined);
+  let meta = entryStatus(summary, t);
   if (e.kind === 'incident') {
     meta += `<span>${escapeText(t('card.impact', { impact: e.impact }))}</span>`;
     meta += summary.resolved
@@ -65,7 +71,7 @@ export function entryCard(summary: EntrySummary, ctx: CardContext, { showBody = 
     }
     if (showBody) card += addToCalendar(e, ctx);
   } else {
-    card += nextUpdate(summary, clock, t);
+    card += nextUpdate(summary, ctx);
   }
   return `${card}</article>`;
 }

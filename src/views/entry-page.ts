@@ -1,9 +1,8 @@
 import { componentNames } from '../core/config.ts';
 import type { Update } from '../core/model.ts';
-import type { Config } from '../core/schema/config.ts';
-import { duration, type Translator } from '../i18n/translate.ts';
+import { duration } from '../i18n/translate.ts';
 import type { EntrySummary } from './entries.ts';
-import type { Clock } from './format.ts';
+import { type EntryContext, entryStatus } from './entry-card.ts';
 import { attribute, escapeText, maintenanceWindow, message, statusLabel, timeElement, untranslatedNote } from './markup.ts';
 import { href, paths } from './urls.ts';
 
@@ -11,21 +10,11 @@ import { href, paths } from './urls.ts';
 // markup.ts gives: every incident of a history has a page, and as components they cost a good part
 // of its render.
 
-/** What an entry's facts are written with, in a page's language (a site from `getSite` is one). */
-export interface FactsContext {
-  config: Config;
-  t: Translator;
-  /** Base path of the page's language. */
-  base: string;
-  clock: Clock;
-}
-
 /** An entry's facts: its status, impact, start, end and duration (or window), and what it affects. */
-export function entryFacts(summary: EntrySummary, { config, t, base, clock }: FactsContext): string {
+export function entryFacts(summary: EntrySummary, { config, t, base, clock }: EntryContext): string {
   const e = summary.entry;
   const fact = (name: string, value: string, attributes = '') => `<dt>${escapeText(name)}</dt><dd${attributes}>${value}</dd>`;
-  const statusWord = t(e.kind === 'incident' ? 'word.incidentStatus' : 'word.maintenanceStatus', { status: summary.status });
-  let facts = fact(t('facts.status'), statusLabel(summary.tone, statusWord, e.kind === 'maintenance' ? `entry:${e.id}` : undefined));
+  let facts = fact(t('facts.status'), entryStatus(summary, t));
   if (e.kind === 'incident') {
     facts += fact(t('facts.impact'), escapeText(t('word.impact', { impact: e.impact })), attribute('data-impact', e.impact));
     facts += fact(t('facts.started'), timeElement(e.started, clock));
@@ -51,7 +40,7 @@ export function entryFacts(summary: EntrySummary, { config, t, base, clock }: Fa
  * Updates, newest first, each with its status, time and a link to itself. `notes`: say of each update
  * not translated into the page's language that it is not (not when the page says so once for all).
  */
-export function timeline(updates: readonly Update[], clock: Clock, t: Translator, { notes = true }: { notes?: boolean } = {}): string {
+export function timeline(updates: readonly Update[], { clock, t }: EntryContext, { notes = true }: { notes?: boolean } = {}): string {
   const items = updates.map((u) => {
     const word = t('word.updateStatus', { status: u.status });
     const note = u.fallback && notes ? untranslatedNote(t, u.fallback) : '';

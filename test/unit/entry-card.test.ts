@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/translate.ts';
 import { googleCalendarLink } from '../../src/views/calendar.ts';
-import { type CardContext, entryCard } from '../../src/views/entry-card.ts';
+import { configSchema } from '../../src/core/schema/config.ts';
+import { type EntryContext, entryCard } from '../../src/views/entry-card.ts';
 import { summarize } from '../../src/views/entries.ts';
 import { makeIncident, makeMaintenance } from '../helpers/entries.ts';
 import { attributes, elements, type Element, find, findAll, text } from '../helpers/fragment.ts';
@@ -12,7 +13,7 @@ import { config } from '../helpers/project.ts';
 // browser parses it.
 
 const now = new Date('2026-11-24T12:00:00Z');
-const site: CardContext = { config, t: translator('en'), base: '/status/', clock: { timeZone: 'UTC', locale: 'en-US' }, now };
+const site: EntryContext = { config, t: translator('en'), base: '/status/', clock: { timeZone: 'UTC', locale: 'en-US' }, now };
 
 function card(html: string): Element {
   const [article, ...rest] = elements(html);
@@ -37,6 +38,11 @@ describe('an entry card', () => {
     const promise = byClass(article, 'promise')[0]!;
     expect(attributes(promise)['data-next-update']).toBe('overdue');
     expect(text(promise)).toBe('Next update was due Nov 24, 2026, 11:45 UTC and is overdue.');
+    // An incident's status is not one a maintenance window changes on the page.
+    expect(findAll(article, (e) => 'data-live' in attributes(e))).toEqual([]);
+    const kept = card(entryCard(summarize(open, new Date('2026-11-24T11:40Z')), { ...site, now: new Date('2026-11-24T11:40Z') }));
+    expect(attributes(byClass(kept, 'promise')[0]!)['data-next-update']).toBe('promised');
+    expect(text(byClass(kept, 'promise')[0]!)).toBe('Next update by Nov 24, 2026, 11:45 UTC.');
   });
 
   it('in a history list shows no update text, and a resolved incident how long it lasted and no promise', () => {
@@ -48,7 +54,7 @@ describe('an entry card', () => {
     expect(byClass(article, 'promise')).toEqual([]);
   });
 
-  it('reads back any title and update text as text, one card each', () => {
+  it('reads back any title as text, one card each', () => {
     fc.assert(
       fc.property(fc.string(), (title) => {
         const article = card(entryCard(summarize({ ...open, title }, now), site));
@@ -76,6 +82,7 @@ describe('an entry card', () => {
     expect(attributes(find(article, (e) => 'data-live' in attributes(e))!)['data-live']).toBe('entry:db-failover');
     expect(text(byClass(article, 'window')[0]!)).toBe('Nov 24, 2026, 11:00 UTC – 14:00 UTC (3 h)');
     expect(text(byClass(article, 'affects')[0]!)).toBe('Affects: Database, Search');
+    expect(text(byClass(article, 'add-to-calendar')[0]!)).toBe('Add to calendar: .ics file · Google Calendar');
     const links = findAll(byClass(article, 'add-to-calendar')[0]!, (e) => e.tagName === 'a').map(attributes);
     expect(links).toEqual([
       { href: '/status/incidents/db-failover/calendar.ics', download: 'db-failover.ics' },
@@ -84,5 +91,17 @@ describe('an entry card', () => {
     expect(links[1]!.href).toContain('&dates=');
     expect(byClass(card(entryCard(summarize(m, now), site, { showBody: false })), 'add-to-calendar')).toEqual([]);
     expect(byClass(card(entryCard(summarize(m, new Date('2026-11-24T15:00Z')), { ...site, now: new Date('2026-11-24T15:00Z') })), 'add-to-calendar')).toEqual([]);
+  });
+
+  it('names the components a maintenance affects as text, whatever their configured names hold', () => {
+    const m = makeMaintenance(['2026-11-24T11:00Z', '2026-11-24T14:00Z'], ['api'], [['Scheduled', '2026-11-17T09:00Z']], 'm');
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), (name) => {
+        const named = configSchema.parse({ site: { name: 'X', url: 'https://x.example' }, components: [{ id: 'api', name }] });
+        const article = card(entryCard(summarize(m, now), { ...site, config: named }));
+        expect(text(byClass(article, 'affects')[0]!)).toBe(`Affects: ${named.components[0]!.name}`);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/core/schema/config.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { summarize } from '../../src/views/entries.ts';
-import { entryFacts, type FactsContext, timeline } from '../../src/views/entry-page.ts';
+import type { EntryContext } from '../../src/views/entry-card.ts';
+import { entryFacts, timeline } from '../../src/views/entry-page.ts';
 import { makeIncident, makeMaintenance } from '../helpers/entries.ts';
 import { attributes, elements, type Element, find, findAll, text } from '../helpers/fragment.ts';
 import { config } from '../helpers/project.ts';
@@ -11,7 +12,7 @@ import { config } from '../helpers/project.ts';
 // An entry page's facts and timeline, read back the way a browser parses them.
 
 const now = new Date('2026-11-24T12:00:00Z');
-const site: FactsContext = { config, t: translator('en'), base: '/status/', clock: { timeZone: 'UTC', locale: 'en-US' } };
+const site: EntryContext = { config, t: translator('en'), base: '/status/', clock: { timeZone: 'UTC', locale: 'en-US' }, now };
 
 /** The facts as name → the text of its value, and the value elements by name. */
 function facts(html: string): { read: Record<string, string>; values: Record<string, Element> } {
@@ -42,6 +43,7 @@ describe("an entry page's facts", () => {
       Affected: 'API: Major outage, recovered Nov 22, 2026, 10:40 UTC' + 'Website: Degraded performance',
     });
     expect(attributes(values.Impact!)['data-impact']).toBe('critical');
+    expect(attributes(values.Duration!)).toEqual({ 'data-duration': '' });
     const items = findAll(values.Affected!, (e) => e.tagName === 'li');
     expect(items.map((li) => attributes(li)['data-component'])).toEqual(['api', 'web']);
     expect(items.map((li) => attributes(find(li, (e) => e.tagName === 'a')!).href)).toEqual(['/status/components/api/', '/status/components/web/']);
@@ -54,6 +56,7 @@ describe("an entry page's facts", () => {
     const { read, values } = facts(entryFacts(summarize(m, now), site));
     expect(read).toMatchObject({ Status: 'In progress', Window: 'Nov 24, 2026, 11:00 UTC – 14:00 UTC (3 h)', Affected: 'Database: Under maintenance' });
     expect(attributes(find(values.Status!, (e) => 'data-live' in attributes(e))!)['data-live']).toBe('entry:failover');
+    expect(attributes(values.Window!)).toEqual({ 'data-duration': '' });
   });
 
   it('name any component as text, whatever its configured name holds', () => {
@@ -73,7 +76,7 @@ describe("an entry page's timeline", () => {
   const incident = makeIncident({ api: 'partial_outage' }, [['Identified', '2026-11-24T11:30Z'], ['Investigating', '2026-11-24T11:00Z']], {}, 'api-errors');
 
   it('lists the updates newest first, each with its status, time, text and a link to itself', () => {
-    const [ol, ...rest] = elements(timeline(summarize(incident, now).posted, site.clock, site.t));
+    const [ol, ...rest] = elements(timeline(summarize(incident, now).posted, site));
     expect(rest).toEqual([]);
     expect(attributes(ol!)).toEqual({ class: 'timeline', 'aria-label': 'Updates, newest first' });
     const items = findAll(ol!, (e) => e.tagName === 'li');
@@ -87,10 +90,10 @@ describe("an entry page's timeline", () => {
   it('marks an update shown in the first language for want of a translation, unless the page says so once', () => {
     const posted = summarize(incident, now).posted.map((u) => ({ ...u, fallback: 'en' as const }));
     const de = translator('de');
-    const [ol] = elements(timeline(posted, site.clock, de));
+    const [ol] = elements(timeline(posted, { ...site, t: de }));
     expect(findAll(ol!, (e) => attributes(e).class === 'muted untranslated').map(text)).toEqual(['Noch nicht übersetzt; hier auf Englisch.', 'Noch nicht übersetzt; hier auf Englisch.']);
     expect(findAll(ol!, (e) => attributes(e).class === 'prose').map((e) => attributes(e).lang)).toEqual(['en', 'en']);
-    const [quiet] = elements(timeline(posted, site.clock, de, { notes: false }));
+    const [quiet] = elements(timeline(posted, { ...site, t: de }, { notes: false }));
     expect(findAll(quiet!, (e) => attributes(e).class === 'muted untranslated')).toEqual([]);
   });
 });

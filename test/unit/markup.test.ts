@@ -1,8 +1,9 @@
+import { addAttribute, escapeHTML } from 'astro/runtime/server/index.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attributes, elements, find, text } from '../helpers/fragment.ts';
 import { translator } from '../../src/i18n/translate.ts';
-import { escapeText, link, maintenanceWindow, message, statusIcon, statusLabel, timeElement, untranslatedNote } from '../../src/views/markup.ts';
+import { attribute, escapeText, link, maintenanceWindow, message, statusIcon, statusLabel, timeElement, untranslatedNote } from '../../src/views/markup.ts';
 import type { Maintenance } from '../../src/core/model.ts';
 
 const t = translator('en');
@@ -23,6 +24,18 @@ describe('leaf markup', () => {
         expect(find(span!, (e) => attributes(e)['data-icon'] === 'partial_outage')).toBeDefined();
       }),
     );
+  });
+
+  it('escapes text and attributes exactly as Astro does, so a page reads the same either way', () => {
+    const names = ['class', 'href', 'id', 'lang', 'title', 'download', 'aria-label', 'data-entry', 'data-live', 'data-label', 'data-status', 'data-component', 'data-impact'];
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[<>&"' a-z]*$/)), fc.constantFrom(...names), (value, name) => {
+        expect(escapeText(value)).toBe(String(escapeHTML(value)));
+        expect(attribute(name, value)).toBe(String(addAttribute(value, name)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(attribute('href', undefined)).toBe(String(addAttribute(undefined, 'href')));
   });
 
   it('escapes the five characters of text and nothing else', () => {

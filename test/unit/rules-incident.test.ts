@@ -42,7 +42,9 @@ describe('incident status and resolution (SPEC: the rules)', () => {
       fc.property(updates, fc.boolean(), fc.integer({ min: -30, max: 150 }), fc.integer({ min: -10, max: 150 }), (list, resolves, startedAt, at) => {
         // Newest first, as a responder writes them; the newest may resolve it.
         const sorted = [...list].sort((a, b) => b[1] - a[1]).map(([s, m], k): [string, string] => [k === 0 && resolves ? 'Resolved' : s, minute(m).toISOString()]);
-        const incident = makeIncident({ api: 'major_outage' }, sorted, { started: minute(Math.min(startedAt, ...list.map((u) => u[1]))).toISOString() });
+        // Started any time (after the first update is allowed, with a warning), but not after it was resolved.
+        const newest = Math.max(...list.map((u) => u[1]));
+        const incident = makeIncident({ api: 'major_outage' }, sorted, { started: minute(resolves ? Math.min(startedAt, newest) : startedAt).toISOString() });
         const when = minute(at);
         expect(isActiveIncident(incident, when)).toBe(incident.started <= when && incidentStatus(incident, when) !== undefined && resolvedAt(incident, when) === undefined);
       }),

@@ -28,7 +28,8 @@ export function resolvedAt(incident: Incident, at: Date): Date | undefined {
 
 /**
  * Whether the incident affects customers at `at`: started, an update posted, none of them resolving it.
- * One pass over the updates: status, badges and feeds ask it of every entry of the history.
+ * One pass over the updates: the status board, badges, the API, live states and `candor status` ask it
+ * of every entry of the history.
  */
 export function isActiveIncident(incident: Incident, at: Date): boolean {
   if (incident.started > at) return false;
