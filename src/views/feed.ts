@@ -37,6 +37,40 @@ function inLanguage(config: Config, { t = translator(config.site.languages[0]!),
   return { t, url: (path: string) => absolute(config.site.url, base, path) };
 }
 
+/** A feed item in waiting: listed by its date alone, its link made only when it is needed. */
+interface Candidate {
+  date: Date;
+  entry: Entry;
+  update?: Update;
+  guid?: string;
+}
+
+// Every update and post-mortem of a history, newest first, sorted once for all of a site's feeds in
+// a language (its own and each component's, which takes the newest that affect it): a history of
+// thousands of updates costs one sort, not one per feed, and not thousands of URLs and titles.
+const sorted = new WeakMap<readonly Entry[], Map<string, Candidate[]>>();
+
+/** A candidate's link, which is also its id in the feed: made once. */
+const linkOf = (c: Candidate, url: (path: string) => string) => (c.guid ??= url(c.update ? paths.update(c.entry.id, c.update.anchor) : paths.postmortem(c.entry.id)));
+
+/** The candidates of `entries` at `now`, for links made by `url`. */
+function candidates(entries: readonly Entry[], now: Date, url: (path: string) => string): Candidate[] {
+  let byMoment = sorted.get(entries);
+  if (!byMoment) sorted.set(entries, (byMoment = new Map()));
+  // Links differ by language (its base path): a list for each.
+  const key = `${now.getTime()}|${url('/')}`;
+  let list = byMoment.get(key);
+  if (list) return list;
+  list = [];
+  for (const e of entries) {
+    for (const u of e.updates) if (u.at <= now) list.push({ date: u.at, entry: e, update: u });
+    if (isPublished(e.postmortem, now)) list.push({ date: e.postmortem.published, entry: e });
+  }
+  list.sort((a, b) => b.date.getTime() - a.date.getTime() || linkOf(a, url).localeCompare(linkOf(b, url)));
+  byMoment.set(key, list);
+  return list;
+}
+
 /**
  * Every update posted by `now` and every post-mortem published by then, newest first, at most
  * `FEED_LIMIT`. With `componentId`, only entries that affect that component.
@@ -45,20 +79,16 @@ export function feedItems(entries: readonly Entry[], config: Config, now: Date, 
   const { componentId } = options;
   const names = componentNames(config);
   const { t, url } = inLanguage(config, options);
-  // Every candidate is listed by its date alone, and only the newest FEED_LIMIT become items: a
-  // history of thousands of updates costs a sort, not thousands of URLs and titles per feed.
-  const candidates: { date: Date; entry: Entry; update?: Update; guid?: string }[] = [];
-  for (const e of entries) {
-    if (componentId !== undefined && !e.components.some((c) => c.id === componentId)) continue;
-    for (const u of e.updates) if (u.at <= now) candidates.push({ date: u.at, entry: e, update: u });
-    if (isPublished(e.postmortem, now)) candidates.push({ date: e.postmortem.published, entry: e });
+  const all = candidates(entries, now, url);
+  const chosen: Candidate[] = [];
+  for (const c of all) {
+    if (chosen.length === FEED_LIMIT) break;
+    if (componentId === undefined || c.entry.components.some((comp) => comp.id === componentId)) chosen.push(c);
   }
-  const guid = (c: (typeof candidates)[number]) => (c.guid ??= url(c.update ? paths.update(c.entry.id, c.update.anchor) : paths.postmortem(c.entry.id)));
-  candidates.sort((a, b) => b.date.getTime() - a.date.getTime() || guid(a).localeCompare(guid(b)));
-  return candidates.slice(0, FEED_LIMIT).map((c) => {
+  return chosen.map((c) => {
     const e = c.entry;
     const categories = e.components.map((comp) => names.get(comp.id) ?? comp.id);
-    const link = guid(c);
+    const link = linkOf(c, url);
     return c.update
       ? { guid: link, link, title: `[${t('word.updateStatus', { status: c.update.status })}] ${e.title}`, date: c.date, html: c.update.html, summary: c.update.text, categories }
       : { guid: link, link, title: `[${t('postmortem.label')}] ${e.title}`, date: c.date, html: e.postmortem!.html, summary: t('feed.postmortemSummary', { title: e.title }), categories };

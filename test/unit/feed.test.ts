@@ -29,6 +29,25 @@ describe('feed items', () => {
     expect(items).toHaveLength(FEED_LIMIT);
     expect(items[0]!.date.toISOString()).toBe('2026-11-04T11:00:00.000Z');
   });
+
+  it("of a component are the newest of the entries that affect it, ties in the same order, in each language", () => {
+    // Three components, entries affecting one or two of them, many updates at the same minutes.
+    const affects = [{ api: 'partial_outage' }, { web: 'degraded_performance' }, { api: 'major_outage', database: 'partial_outage' }, { database: 'degraded_performance' }];
+    const history = Array.from({ length: 90 }, (_, k) => {
+      // Entry k and entry k + 14 are updated at the same minutes.
+      const day = String((k % 14) + 1).padStart(2, '0');
+      const month = ['08', '09', '10', '11'][Math.floor(k / 28)]!;
+      return makeIncident(affects[k % 4]!, [['Resolved', `2026-${month}-${day} 11:00 UTC`], ['Investigating', `2026-${month}-${day} 10:00 UTC`]], {}, `i-${k}`);
+    });
+    for (const base of [config.site.base, '/de']) {
+      for (const id of ['api', 'web', 'database']) {
+        const own = feedItems(history, config, now, { componentId: id, base });
+        expect(own).toEqual(feedItems(history.filter((e) => e.components.some((c) => c.id === id)), config, now, { base }));
+        expect(own.length).toBe(Math.min(FEED_LIMIT, 2 * history.filter((e) => e.components.some((c) => c.id === id)).length));
+      }
+    }
+    expect(feedItems(history, config, now, { base: '/de' })[0]!.link).toContain('/de/incidents/');
+  });
 });
 
 describe('feed text stays text', () => {
