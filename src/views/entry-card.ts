@@ -11,7 +11,7 @@ import { href, paths } from './urls.ts';
 
 // An entry's card, as the history, the home page, the maintenance page and component pages list it,
 // and the pieces an incident page shares with it. Functions rather than components for the reason
-// markup.ts gives: a history page has twenty-five cards, and as components they cost most of its render.
+// markup.ts gives: a history page has twenty-five cards, each two component instances as components.
 
 /** What an entry's markup is written with, in a page's language (a site from `getSite` is one). */
 export interface EntryContext {

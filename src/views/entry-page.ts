@@ -7,8 +7,8 @@ import { attribute, escapeText, maintenanceWindow, message, statusLabel, timeEle
 import { href, paths } from './urls.ts';
 
 // The facts and the timeline of an entry's page (and its post-mortem's), as functions for the reason
-// markup.ts gives: every incident of a history has a page, and as components they cost a good part
-// of its render.
+// markup.ts gives: every incident of a history has a page, which thus renders no component but its
+// layout.
 
 /** An entry's facts: its status, impact, start, end and duration (or window), and what it affects. */
 export function entryFacts(summary: EntrySummary, { config, t, base, clock }: EntryContext): string {
