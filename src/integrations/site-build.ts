@@ -3,20 +3,25 @@ import type { AstroIntegration } from 'astro';
 import type { ParsedProject } from '../core/assemble.ts';
 import { parseInParallel } from '../core/load-parallel.ts';
 import { buildEnv } from '../env.ts';
-import { startBuild } from '../lib/build-slot.ts';
+import { buildFor, startBuild } from '../lib/build-slot.ts';
 import { writeEntryFilesOnThread } from '../lib/entry-files-thread.ts';
+
+/** From this many files, entries' API documents and calendar events are written on a thread of their own. */
+const FILES_FOR_A_WRITING_THREAD = 1000;
 
 /**
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
  * on worker threads, which goes on while Astro starts and bundles the pages (they take the result
  * over, src/lib/site.ts); once parsed, each entry's API document and calendar event are written on a
- * thread of their own while the pages are rendered. A dev server parses on demand and serves those
- * from routes.
+ * thread of their own while the pages are rendered, or, for a small history, by the build's thread
+ * once the pages are done, from their own sites: a thread loading the code to make them cost a
+ * 100-incident build more than writing its hundred files. A dev server parses on demand and serves
+ * those from routes.
  */
 export function siteBuild(root: string): AstroIntegration {
   let outDir: URL;
   let parsed: Promise<ParsedProject> | undefined;
-  let writing: Promise<number> | undefined;
+  let writing: Promise<number | undefined> | undefined;
   return {
     name: 'candor-site-build',
     hooks: {
@@ -35,13 +40,15 @@ export function siteBuild(root: string): AstroIntegration {
       // core/build/static-build.js), so nothing written into it from here on is lost.
       'astro:build:setup': () => {
         if (writing || !parsed) return;
-        writing = parsed.then((p) => writeEntryFilesOnThread(fileURLToPath(outDir), { root, now: buildEnv.now, parsed: p }));
+        writing = parsed.then((p) => (p.sources.jobs.length >= FILES_FOR_A_WRITING_THREAD ? writeEntryFilesOnThread(fileURLToPath(outDir), { root, now: buildEnv.now, parsed: p }) : undefined));
         // Bad content fails the build through the pages, with the check's messages.
         writing.catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {
         if (!writing) throw new Error('The API documents and calendar events of entries were never written: the build was not set up (astro:build:setup).');
-        logger.info(`${await writing} API documents and calendar events of entries written.`);
+        const written = (await writing) ?? (await buildFor(root)?.writeEntryFiles?.(fileURLToPath(outDir)));
+        if (written === undefined) throw new Error('The API documents and calendar events of entries were never written: no page asked for the site.');
+        logger.info(`${written} API documents and calendar events of entries written.`);
       },
     },
   };

@@ -15,6 +15,11 @@ export interface BuildSlot {
   site?: Promise<Site>;
   /** The site in each other language, made once for all the pages. */
   languages?: Map<string, Promise<Site>>;
+  /**
+   * Writes the entries' files under a folder from the pages' own sites, on the build's thread: set by
+   * the pages' code (src/lib/site.ts) when they first ask for the site, for the build's hooks.
+   */
+  writeEntryFiles?: (dir: string) => Promise<number>;
 }
 
 const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };

@@ -7,6 +7,7 @@ import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
 import { buildFor } from './build-slot.ts';
+import { writeEntryFilesNow } from './entry-files.ts';
 import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import type { Clock } from '../views/format.ts';
@@ -49,6 +50,7 @@ let cached: Promise<Site> | undefined;
  */
 export function getSite(lang?: string): Promise<Site> {
   const slot = buildFor(buildEnv.root);
+  if (slot) slot.writeEntryFiles ??= async (dir) => writeEntryFilesNow(dir, await allSites());
   const site = slot
     ? (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed), slot.quiet)))
     : // Imported here only: a build's pages never load the parser.
