@@ -3,7 +3,7 @@ import type { Update } from '../core/model.ts';
 import { duration } from '../i18n/translate.ts';
 import type { EntrySummary } from './entries.ts';
 import { type EntryContext, entryStatus } from './entry-card.ts';
-import { attribute, escapeText, maintenanceWindow, message, statusLabel, timeElement, untranslatedNote } from './markup.ts';
+import { attribute, componentStatusLabel, escapeText, maintenanceWindow, message, timeElement, untranslatedNote } from './markup.ts';
 import { href, paths } from './urls.ts';
 
 // The facts and the timeline of an entry's page (and its post-mortem's), as functions for the reason
@@ -30,7 +30,7 @@ export function entryFacts(summary: EntrySummary, { config, t, base, clock }: En
       : `<ul class="affected">${e.components
           .map((c) => {
             const recovered = c.recovered ? `<span class="muted">, ${message(t, 'facts.recovered', { time: timeElement(c.recovered, clock) })}</span>` : '';
-            return `<li${attribute('data-component', c.id)}><a${attribute('href', href(base, paths.component(c.id)))}>${escapeText(names.get(c.id) ?? c.id)}</a>: ${statusLabel(c.status, t('word.componentStatus', { status: c.status }))}${recovered}</li>`;
+            return `<li${attribute('data-component', c.id)}><a${attribute('href', href(base, paths.component(c.id)))}>${escapeText(names.get(c.id) ?? c.id)}</a>: ${componentStatusLabel(c.status, t)}${recovered}</li>`;
           })
           .join('')}</ul>`;
   return `<dl class="facts">${facts}${fact(t('facts.affected'), affected)}</dl>`;

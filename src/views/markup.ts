@@ -69,6 +69,11 @@ export function statusLabel(tone: ComponentStatus, label: string, live?: string)
   return `<span class="status tone-${tone}" data-status="${tone}"${followed}>${statusIcon(tone)}<span data-live-text>${escapeText(label)}</span></span>`;
 }
 
+/** A component's or group's status in the catalogue's words beside its icon; `live` as for statusLabel. */
+export function componentStatusLabel(status: ComponentStatus, t: Translator, live?: string): string {
+  return statusLabel(status, t('word.componentStatus', { status }), live);
+}
+
 /** A catalogue message with markup in some of its values (`{ time: timeElement(…) }`); its own words escaped. */
 export function message(t: Translator, id: MessageKey, markup: Record<string, string>, values?: MessageValues): string {
   return t
