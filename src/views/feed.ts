@@ -43,22 +43,25 @@ interface Candidate {
   entry: Entry;
   update?: Update;
   guid?: string;
+  /** The item, made when a feed first takes it: the site's feed and its components' share it. */
+  item?: FeedItem;
 }
 
 // Every update and post-mortem of a history, newest first, sorted once for all of a site's feeds in
 // a language (its own and each component's, which takes the newest that affect it): a history of
-// thousands of updates costs one sort, not one per feed, and not thousands of URLs and titles.
+// thousands of updates costs one sort, not one per feed, and not thousands of URLs and titles; an
+// item is made once for all the feeds that carry it.
 const sorted = new WeakMap<readonly Entry[], Map<string, Candidate[]>>();
 
 /** A candidate's link, which is also its id in the feed: made once. */
 const linkOf = (c: Candidate, url: (path: string) => string) => (c.guid ??= url(c.update ? paths.update(c.entry.id, c.update.anchor) : paths.postmortem(c.entry.id)));
 
-/** The candidates of `entries` at `now`, for links made by `url`. */
-function candidates(entries: readonly Entry[], now: Date, url: (path: string) => string): Candidate[] {
+/** The candidates of `entries` at `now`, for items in `language` with links made by `url`. */
+function candidates(entries: readonly Entry[], now: Date, language: string, url: (path: string) => string): Candidate[] {
   let byMoment = sorted.get(entries);
   if (!byMoment) sorted.set(entries, (byMoment = new Map()));
-  // Links differ by language (its base path): a list for each.
-  const key = `${now.getTime()}|${url('/')}`;
+  // Titles differ by language, links by its base path: a list for each.
+  const key = `${now.getTime()}|${language}|${url('/')}`;
   let list = byMoment.get(key);
   if (list) return list;
   list = [];
@@ -79,20 +82,22 @@ export function feedItems(entries: readonly Entry[], config: Config, now: Date, 
   const { componentId } = options;
   const names = componentNames(config);
   const { t, url } = inLanguage(config, options);
-  const all = candidates(entries, now, url);
+  const all = candidates(entries, now, t.language, url);
   const chosen: Candidate[] = [];
   for (const c of all) {
     if (chosen.length === FEED_LIMIT) break;
     if (componentId === undefined || c.entry.components.some((comp) => comp.id === componentId)) chosen.push(c);
   }
-  return chosen.map((c) => {
-    const e = c.entry;
-    const categories = e.components.map((comp) => names.get(comp.id) ?? comp.id);
-    const link = linkOf(c, url);
-    return c.update
-      ? { guid: link, link, title: `[${t('word.updateStatus', { status: c.update.status })}] ${e.title}`, date: c.date, html: c.update.html, summary: c.update.text, categories }
-      : { guid: link, link, title: `[${t('postmortem.label')}] ${e.title}`, date: c.date, html: e.postmortem!.html, summary: t('feed.postmortemSummary', { title: e.title }), categories };
-  });
+  return chosen.map((c) => (c.item ??= itemOf(c, names, t, url)));
+}
+
+function itemOf(c: Candidate, names: ReadonlyMap<string, string>, t: Translator, url: (path: string) => string): FeedItem {
+  const e = c.entry;
+  const categories = e.components.map((comp) => names.get(comp.id) ?? comp.id);
+  const link = linkOf(c, url);
+  return c.update
+    ? { guid: link, link, title: `[${t('word.updateStatus', { status: c.update.status })}] ${e.title}`, date: c.date, html: c.update.html, summary: c.update.text, categories }
+    : { guid: link, link, title: `[${t('postmortem.label')}] ${e.title}`, date: c.date, html: e.postmortem!.html, summary: t('feed.postmortemSummary', { title: e.title }), categories };
 }
 
 export interface FeedMeta {
@@ -130,72 +135,97 @@ function escapeHtml(s: string): string {
 }
 
 // Both feeds are written by an XML serializer, which escapes every text and attribute: a name with
-// "<" or "&", or an update with "]]>", can never make a feed that readers drop.
-const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, processEntities: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
+// "<" or "&", or an update with "]]>", can never make a feed that readers drop. Each element is on a
+// line of its own and none is indented, so that an item's XML is the same wherever it stands: an
+// update in the site's feed and in the feeds of the components it affects is written once a format.
+const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, indentBy: '', processEntities: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+/** Where a feed's items go: an element no text can make (the serializer escapes "<" in text). */
+const ITEMS = { element: 'candor-items', written: '<candor-items/>\n' };
+
+/** A feed's document with its items, each item's XML made once per format. */
+function withItems(document: Record<string, unknown>, items: readonly FeedItem[], made: WeakMap<FeedItem, string>, itemXml: (i: FeedItem) => string): string {
+  const written = xml.build(document) as string;
+  const at = written.indexOf(ITEMS.written);
+  if (at === -1) throw new Error('A feed was written without the place of its items.');
+  let list = '';
+  for (const i of items) {
+    let x = made.get(i);
+    if (x === undefined) made.set(i, (x = itemXml(i)));
+    list += x;
+  }
+  return DECLARATION + written.slice(0, at) + list + written.slice(at + ITEMS.written.length);
+}
+
+const rssItems = new WeakMap<FeedItem, string>();
+const atomEntries = new WeakMap<FeedItem, string>();
 
 /** RSS 2.0, with the full HTML of each update in content:encoded. */
 export function rss(meta: FeedMeta, items: readonly FeedItem[]): string {
-  return (
-    DECLARATION +
-    xml.build({
-      rss: {
-        '@version': '2.0',
-        '@xmlns:atom': 'http://www.w3.org/2005/Atom',
-        '@xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
-        channel: {
-          title: meta.title,
-          link: meta.link,
-          description: meta.description,
-          language: meta.language,
-          lastBuildDate: (items[0]?.date ?? meta.updated).toUTCString(),
-          generator: 'Candor',
-          'atom:link': { '@href': meta.rss, '@rel': 'self', '@type': 'application/rss+xml' },
-          item: items.map((i) => ({
-            title: escapeHtml(i.title),
-            link: i.link,
-            guid: { '@isPermaLink': 'true', '#text': i.guid },
-            pubDate: i.date.toUTCString(),
-            description: escapeHtml(i.summary),
-            'content:encoded': i.html,
-            category: i.categories,
-          })),
-        },
+  const document = {
+    rss: {
+      '@version': '2.0',
+      '@xmlns:atom': 'http://www.w3.org/2005/Atom',
+      '@xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+      channel: {
+        title: meta.title,
+        link: meta.link,
+        description: meta.description,
+        language: meta.language,
+        lastBuildDate: (items[0]?.date ?? meta.updated).toUTCString(),
+        generator: 'Candor',
+        'atom:link': { '@href': meta.rss, '@rel': 'self', '@type': 'application/rss+xml' },
+        [ITEMS.element]: '',
       },
-    })
+    },
+  };
+  return withItems(document, items, rssItems, (i) =>
+    xml.build({
+      item: {
+        title: escapeHtml(i.title),
+        link: i.link,
+        guid: { '@isPermaLink': 'true', '#text': i.guid },
+        pubDate: i.date.toUTCString(),
+        description: escapeHtml(i.summary),
+        'content:encoded': i.html,
+        category: i.categories,
+      },
+    }),
   );
 }
 
 /** Atom 1.0. Titles and summaries are HTML, escaped: readers that take any title as HTML still show the words. */
 export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
-  return (
-    DECLARATION +
+  const document = {
+    feed: {
+      '@xmlns': 'http://www.w3.org/2005/Atom',
+      '@xml:lang': meta.language,
+      id: meta.atom,
+      title: { '@type': 'text', '#text': meta.title },
+      subtitle: { '@type': 'text', '#text': meta.description },
+      updated: (items[0]?.date ?? meta.updated).toISOString(),
+      generator: 'Candor',
+      link: [
+        { '@rel': 'alternate', '@type': 'text/html', '@href': meta.link },
+        { '@rel': 'self', '@type': 'application/atom+xml', '@href': meta.atom },
+        { '@rel': 'alternate', '@type': 'application/rss+xml', '@href': meta.rss },
+      ],
+      [ITEMS.element]: '',
+    },
+  };
+  return withItems(document, items, atomEntries, (i) =>
     xml.build({
-      feed: {
-        '@xmlns': 'http://www.w3.org/2005/Atom',
-        '@xml:lang': meta.language,
-        id: meta.atom,
-        title: { '@type': 'text', '#text': meta.title },
-        subtitle: { '@type': 'text', '#text': meta.description },
-        updated: (items[0]?.date ?? meta.updated).toISOString(),
-        generator: 'Candor',
-        link: [
-          { '@rel': 'alternate', '@type': 'text/html', '@href': meta.link },
-          { '@rel': 'self', '@type': 'application/atom+xml', '@href': meta.atom },
-          { '@rel': 'alternate', '@type': 'application/rss+xml', '@href': meta.rss },
-        ],
-        entry: items.map((i) => ({
-          id: i.guid,
-          title: { '@type': 'html', '#text': escapeHtml(i.title) },
-          link: { '@rel': 'alternate', '@href': i.link },
-          published: i.date.toISOString(),
-          updated: i.date.toISOString(),
-          summary: { '@type': 'html', '#text': escapeHtml(i.summary) },
-          content: { '@type': 'html', '#text': i.html },
-          category: i.categories.map((name) => ({ '@term': name, '@label': name })),
-        })),
+      entry: {
+        id: i.guid,
+        title: { '@type': 'html', '#text': escapeHtml(i.title) },
+        link: { '@rel': 'alternate', '@href': i.link },
+        published: i.date.toISOString(),
+        updated: i.date.toISOString(),
+        summary: { '@type': 'html', '#text': escapeHtml(i.summary) },
+        content: { '@type': 'html', '#text': i.html },
+        category: i.categories.map((name) => ({ '@term': name, '@label': name })),
       },
-    })
+    }),
   );
 }
 

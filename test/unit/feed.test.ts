@@ -1,5 +1,6 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/translate.ts';
 import { atom, FEED_LIMIT, feedItems, feedMeta, rss } from '../../src/views/feed.ts';
 import { makeIncident } from '../helpers/entries.ts';
 import { config, incident } from '../helpers/project.ts';
@@ -47,6 +48,30 @@ describe('feed items', () => {
       }
     }
     expect(feedItems(history, config, now, { base: '/de' })[0]!.link).toContain('/de/incidents/');
+  });
+
+  it('are written the same in every feed that carries them, in its language', () => {
+    // Items are written once for all feeds: a component's feed, written after the site's, must still
+    // read as the feed of only the entries that affect it, and a German feed in German.
+    const history = Array.from({ length: 30 }, (_, k) => {
+      const day = String((k % 28) + 1).padStart(2, '0');
+      return makeIncident(k % 2 ? { api: 'partial_outage', web: 'degraded_performance' } : { web: 'major_outage' }, [['Resolved', `2026-10-${day} 11:00 UTC`], ['Investigating', `2026-10-${day} 10:00 UTC`]], {}, `i-${k}`);
+    });
+    for (const render of [rss, atom]) {
+      for (const options of [{}, { base: '/de', t: translator('de') }]) {
+        const site = render(feedMeta(config, now, options), feedItems(history, config, now, options));
+        expect(site).not.toContain('candor-items');
+        for (const componentId of ['api', 'web']) {
+          const meta = feedMeta(config, now, { ...options, componentId });
+          const own = render(meta, feedItems(history, config, now, { ...options, componentId }));
+          const alone = render(meta, feedItems(history.filter((e) => e.components.some((c) => c.id === componentId)), config, now, options));
+          expect(own).toBe(alone);
+          expect(parseFeed(own).items).toHaveLength(componentId === 'api' ? 30 : 60);
+        }
+      }
+      const german = parseFeed(render(feedMeta(config, now, { base: '/de', t: translator('de') }), feedItems(history, config, now, { base: '/de', t: translator('de') })));
+      expect(german.items[0]!.title).toMatch(/^\[Behoben\]/);
+    }
   });
 });
 
