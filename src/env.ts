@@ -11,7 +11,7 @@ export const buildEnv = {
   root,
   /** The moment the site shows (`CANDOR_NOW`, `site.as_of` or the clock), read once per module copy. */
   get now(): Date {
-    return (clock ??= siteNow(loadConfig(root, new Problems())?.site.as_of));
+    return (clock ??= siteNow(() => loadConfig(root, new Problems())?.site.as_of));
   },
   drafts: process.env['CANDOR_DRAFTS'] === 'true',
 };

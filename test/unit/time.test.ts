@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUtc, now, parseTime } from '../../src/core/time.ts';
+import { formatUtc, now, parseTime, siteNow } from '../../src/core/time.ts';
 
 const ok = (s: string) => {
   const r = parseTime(s);
@@ -49,5 +49,19 @@ describe('times in update headings and frontmatter', () => {
   it('writes times the way the files do', () => {
     expect(formatUtc(new Date('2026-11-20T14:05:00Z'))).toBe('2026-11-20 14:05 UTC');
     expect(formatUtc(new Date('2026-11-20T14:05:09Z'))).toBe('2026-11-20 14:05:09 UTC');
+  });
+});
+
+describe('the moment a site shows', () => {
+  const asOf = new Date('2026-11-01T00:00Z');
+  it('is CANDOR_NOW when set, without reading the configuration; else its as_of; else the clock', () => {
+    const unread = () => {
+      throw new Error('read the configuration');
+    };
+    expect(siteNow(unread, { CANDOR_NOW: '2026-11-24T12:00Z' }).toISOString()).toBe('2026-11-24T12:00:00.000Z');
+    expect(siteNow(() => asOf, {})).toBe(asOf);
+    expect(siteNow(asOf, {})).toBe(asOf);
+    const clock = new Date('2026-11-30T10:00Z');
+    expect(siteNow(() => undefined, {}, clock)).toBe(clock);
   });
 });
