@@ -31,7 +31,9 @@ export interface Translator {
   parts(key: MessageKey, slots: readonly string[], values?: MessageValues): (string | { slot: string })[];
 }
 
-const compiled = new Map<string, IntlMessageFormat>();
+// A message without ICU syntax (no placeholder, quote or tag) is its own text: most of a catalogue.
+const compiled = new Map<string, IntlMessageFormat | string>();
+const ICU_SYNTAX = /[{}'<]/;
 const MARK = '\u0000';
 
 const translators = new Map<Language, Translator>();
@@ -58,8 +60,11 @@ function makeTranslator(language: Language): Translator {
     if (known !== undefined) return known;
     const id = `${language}\u0001${key}`;
     let message = compiled.get(id);
-    if (!message) compiled.set(id, (message = new IntlMessageFormat(CATALOGUES[language][key], locale)));
-    const text = String(message.format(values));
+    if (message === undefined) {
+      const source = CATALOGUES[language][key];
+      compiled.set(id, (message = ICU_SYNTAX.test(source) ? new IntlMessageFormat(source, locale) : source));
+    }
+    const text = typeof message === 'string' ? message : String(message.format(values));
     if (remembered.size >= REMEMBERED) remembered.clear();
     remembered.set(asked, text);
     return text;

@@ -99,12 +99,18 @@ export function dayBounds(now: Date, timeZone: string, days = UPTIME_DAYS): Date
   return Array.from({ length: days + 1 }, (_, k) => new Date(addDays(today, k - days + 1).getTime()));
 }
 
+/** The calendar date of each day that `bounds` start. */
+function dayDates(bounds: readonly Date[], timeZone: string): string[] {
+  return bounds.slice(0, -1).map((start) => dayKey(start, timeZone));
+}
+
 /**
  * Uptime of one component over the last 90 days (from `since` when later), the days' `bounds` as
  * dayBounds gives them: every minute counts at the worst status the component had then. The
- * percentage covers exactly the days the bar shows.
+ * percentage covers exactly the days the bar shows. `dates` are the days' calendar dates, the same
+ * for every component (found once by `uptimes`).
  */
-export function componentUptime(component: Pick<ComponentConfig, 'id' | 'since'>, intervals: readonly StatusInterval[], now: Date, timeZone: string, bounds: readonly Date[]): Uptime {
+export function componentUptime(component: Pick<ComponentConfig, 'id' | 'since'>, intervals: readonly StatusInterval[], now: Date, timeZone: string, bounds: readonly Date[], dates: readonly string[] = dayDates(bounds, timeZone)): Uptime {
   const own = intervals.filter((i) => i.component === component.id);
   const since = component.since?.getTime() ?? -Infinity;
   const nowMs = now.getTime();
@@ -126,7 +132,7 @@ export function componentUptime(component: Pick<ComponentConfig, 'id' | 'since'>
       }
       downtime += minutes.major_outage + PARTIAL_OUTAGE_WEIGHT * minutes.partial_outage;
     }
-    return { date: dayKey(start, timeZone), start, end: new Date(dayEnd), worst, minutes, entries: [...entries] };
+    return { date: dates[k]!, start, end: new Date(dayEnd), worst, minutes, entries: [...entries] };
   });
   return { ratio: counted > 0 ? 1 - downtime / counted : null, countedMinutes: counted, downtimeMinutes: downtime, days };
 }
@@ -134,8 +140,9 @@ export function componentUptime(component: Pick<ComponentConfig, 'id' | 'since'>
 /** Uptime of every component, and of every group as the mean of its members'; with the statuses over the days counted, which the API reports too. */
 export function uptimes(entries: readonly Entry[], config: Config, now: Date): { components: Map<string, Uptime>; groups: Map<string, Uptime>; intervals: StatusInterval[] } {
   const bounds = dayBounds(now, config.site.time_zone);
+  const dates = dayDates(bounds, config.site.time_zone);
   const intervals = statusIntervals(entries, bounds[0]!, now);
-  const components = new Map(config.components.map((c) => [c.id, componentUptime(c, intervals, now, config.site.time_zone, bounds)]));
+  const components = new Map(config.components.map((c) => [c.id, componentUptime(c, intervals, now, config.site.time_zone, bounds, dates)]));
   const groups = new Map(config.groups.map((g) => [g.id, groupUptime(config.components.filter((c) => c.group === g.id).map((c) => components.get(c.id)!))]));
   return { components, groups, intervals };
 }
