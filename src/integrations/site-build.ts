@@ -15,8 +15,10 @@ const FILES_FOR_A_WRITING_THREAD = 1000;
  * over, src/lib/site.ts); once parsed, each entry's API document and calendar event are written on a
  * thread of their own while the pages are rendered, or, for a small history, by the build's thread
  * once the pages are done, from their own sites: a thread loading the code to make them cost a
- * 100-incident build more than writing its hundred files. A dev server parses on demand and serves
- * those from routes.
+ * 100-incident build more than writing its hundred files. Each component's feeds, badge and shields
+ * endpoint are written by the build's thread once the pages are done (on the thread, the feed and
+ * badge code would cost a large history's build more memory). A dev server parses on demand and
+ * serves all of those from routes.
  */
 export function siteBuild(root: string): AstroIntegration {
   let outDir: URL;
@@ -46,9 +48,10 @@ export function siteBuild(root: string): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         if (!writing) throw new Error('The API documents and calendar events of entries were never written: the build was not set up (astro:build:setup).');
-        const written = (await writing) ?? (await buildFor(root)?.writeEntryFiles?.(fileURLToPath(outDir)));
-        if (written === undefined) throw new Error('The API documents and calendar events of entries were never written: no page asked for the site.');
-        logger.info(`${written} API documents and calendar events of entries written.`);
+        const onThread = await writing;
+        const here = await buildFor(root)?.writeFiles?.(fileURLToPath(outDir), { entries: onThread === undefined });
+        if (here === undefined) throw new Error("The files of entries and components were never written: no page asked for the site.");
+        logger.info(`${(onThread ?? 0) + here} API documents and calendar events of entries, feeds, badges and shields endpoints of components written.`);
       },
     },
   };

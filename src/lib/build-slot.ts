@@ -16,10 +16,11 @@ export interface BuildSlot {
   /** The site in each other language, made once for all the pages. */
   languages?: Map<string, Promise<Site>>;
   /**
-   * Writes the entries' files under a folder from the pages' own sites, on the build's thread: set by
-   * the pages' code (src/lib/site.ts) when they first ask for the site, for the build's hooks.
+   * Writes the files a build writes directly (src/lib/entry-files.ts) under a folder from the pages'
+   * own sites, on the build's thread: the components' files, and the entries' unless a thread wrote
+   * them. Set by the pages' code (src/lib/site.ts) when they first ask for the site, for the build's hooks.
    */
-  writeEntryFiles?: (dir: string) => Promise<number>;
+  writeFiles?: (dir: string, which: { entries: boolean }) => Promise<number>;
 }
 
 const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { type ApiContext, apiEntryDocuments } from '../views/api.ts';
 import { eventCalendar } from '../views/calendar.ts';
 import { paths } from '../views/urls.ts';
 import type { Site } from './site.ts';
+import { fileWriter } from './write-files.ts';
 
 /** What the API documents of a site are made from: statuses now and over the days the uptime counts, as the board has them. */
 export function apiContext({ config, base, now, entries, board }: Site): ApiContext {
@@ -28,22 +28,11 @@ export function* entryCalendars(site: Site): Generator<[id: string, text: string
 
 /** Writes the entry files of each language's site under `dir`, the default language's at the top and the others' under their code, as their pages. */
 export function writeEntryFilesNow(dir: string, sites: readonly Site[]): number {
-  const made = new Set<string>();
-  let written = 0;
-  const write = (path: string, text: string) => {
-    const file = join(dir, path);
-    const folder = dirname(file);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(file, text);
-    written++;
-  };
+  const files = fileWriter(dir);
   for (const site of sites) {
     const under = site.lang ?? '';
-    for (const [name, text] of entryDocuments(site)) write(join(under, paths.api(name)), text);
-    for (const [id, text] of entryCalendars(site)) write(join(under, paths.eventCalendar(id)), text);
+    for (const [name, text] of entryDocuments(site)) files.write(join(under, paths.api(name)), text);
+    for (const [id, text] of entryCalendars(site)) files.write(join(under, paths.eventCalendar(id)), text);
   }
-  return written;
+  return files.written;
 }

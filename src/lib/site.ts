@@ -7,6 +7,7 @@ import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
 import { buildFor } from './build-slot.ts';
+import { writeComponentFilesNow } from './component-files.ts';
 import { writeEntryFilesNow } from './entry-files.ts';
 import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
@@ -50,7 +51,12 @@ let cached: Promise<Site> | undefined;
  */
 export function getSite(lang?: string): Promise<Site> {
   const slot = buildFor(buildEnv.root);
-  if (slot) slot.writeEntryFiles ??= async (dir) => writeEntryFilesNow(dir, await allSites());
+  if (slot) {
+    slot.writeFiles ??= async (dir, { entries }) => {
+      const sites = await allSites();
+      return (entries ? writeEntryFilesNow(dir, sites) : 0) + writeComponentFilesNow(dir, sites);
+    };
+  }
   const site = slot
     ? (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed), slot.quiet)))
     : // Imported here only: a build's pages never load the parser.
@@ -133,8 +139,5 @@ export const languagePaths = () => inEveryLanguage(() => [{ params: {} }]);
 /** One static path per component, with the component as a prop: for /components/<id>/… routes. */
 const componentPathsOf = (site: Site) => site.config.components.map((component) => ({ params: { id: component.id }, props: { component } }));
 
-/** For what exists once whatever the language (a component's badge). */
-export const componentPaths = async () => componentPathsOf(await getSite());
-
-/** For a component's page and feeds, in every language. */
+/** For a component's page, in every language. */
 export const componentPathsInEveryLanguage = () => inEveryLanguage(componentPathsOf);

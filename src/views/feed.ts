@@ -233,13 +233,20 @@ type FeedSite = { entries: readonly Entry[]; config: Config; now: Date; t: Trans
 // The RSS and the Atom feed of a site or component carry the same items: chosen once for both.
 const itemsOf = new WeakMap<FeedSite, Map<string | undefined, FeedItem[]>>();
 
-/** A language's feed, the site's or a component's, as a response: what each feed route serves. */
-export function feedResponse(kind: 'rss' | 'atom', site: FeedSite, componentId?: string): Response {
+export const FEED_TYPES = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' } as const;
+
+/** A language's feed, the site's or a component's. */
+export function feedText(kind: 'rss' | 'atom', site: FeedSite, componentId?: string): string {
   const options = { componentId, t: site.t, base: site.base };
   const meta = feedMeta(site.config, site.now, options);
   let chosen = itemsOf.get(site);
   if (!chosen) itemsOf.set(site, (chosen = new Map()));
   let items = chosen.get(componentId);
   if (!items) chosen.set(componentId, (items = feedItems(site.entries, site.config, site.now, options)));
-  return new Response(kind === 'rss' ? rss(meta, items) : atom(meta, items), { headers: { 'content-type': `application/${kind}+xml; charset=utf-8` } });
+  return kind === 'rss' ? rss(meta, items) : atom(meta, items);
+}
+
+/** The site's feed in a language, as its route serves it. */
+export function feedResponse(kind: 'rss' | 'atom', site: FeedSite): Response {
+  return new Response(feedText(kind, site), { headers: { 'content-type': FEED_TYPES[kind] } });
 }

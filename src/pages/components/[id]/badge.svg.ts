@@ -1,12 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { ComponentConfig } from '../../../core/schema/config.ts';
-import { componentPaths, getSite } from '../../../lib/site.ts';
-import { badgeSvg, componentBadge } from '../../../views/badge.ts';
+import { componentFilePaths } from '../../../lib/component-files.ts';
+import { inEveryLanguage } from '../../../lib/site.ts';
 
-export const getStaticPaths = componentPaths satisfies GetStaticPaths;
+// The build writes each component's badge.svg directly (src/lib/component-files.ts); a dev server serves it here.
+export const getStaticPaths = (() => (import.meta.env.DEV ? inEveryLanguage((site) => componentFilePaths(site, 'badge.svg')) : [])) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
-  const { board, t } = await getSite();
-  const component = props['component'] as ComponentConfig;
-  return new Response(badgeSvg(componentBadge(component.name, board.statuses.get(component.id) ?? 'operational', t)), { headers: { 'content-type': 'image/svg+xml' } });
-};
+export const GET: APIRoute = ({ props }) => new Response(props['text'] as string, { headers: { 'content-type': props['type'] as string } });

@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { componentPathsInEveryLanguage, getSite } from '../../../../lib/site.ts';
-import { feedResponse } from '../../../../views/feed.ts';
+import { componentFilePaths } from '../../../../lib/component-files.ts';
+import { inEveryLanguage } from '../../../../lib/site.ts';
 
-export const getStaticPaths = componentPathsInEveryLanguage satisfies GetStaticPaths;
+// The build writes each component's history.atom directly (src/lib/component-files.ts); a dev server serves it here.
+export const getStaticPaths = (() => (import.meta.env.DEV ? inEveryLanguage((site) => componentFilePaths(site, 'history.atom')) : [])) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => feedResponse('atom', await getSite(params.lang), params['id']);
+export const GET: APIRoute = ({ props }) => new Response(props['text'] as string, { headers: { 'content-type': props['type'] as string } });

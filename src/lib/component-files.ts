@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { badgeSvg, componentBadge, shieldsEndpoint } from '../views/badge.ts';
+import { FEED_TYPES, feedText } from '../views/feed.ts';
+import { paths } from '../views/urls.ts';
+import type { Site } from './site.ts';
+import { fileWriter } from './write-files.ts';
+
+// Each component's feeds, badge and shields endpoint: a build writes them directly once its pages
+// are done, rather than as some sixty routes each costing a route's whole render; a dev server serves
+// them from their routes.
+
+/** A file in a component's folder (`/components/<id>/<file>`), with its media type. */
+export interface ComponentFile {
+  id: string;
+  file: string;
+  text: string;
+  type: string;
+}
+
+/**
+ * Each component's RSS and Atom feed in the site's language, and, in its first language only (badges
+ * are the same in every language, at the site's top), its badge and shields.io endpoint.
+ */
+export function* componentFiles(site: Site): Generator<ComponentFile> {
+  for (const { id, name } of site.config.components) {
+    for (const kind of ['rss', 'atom'] as const) yield { id, file: `history.${kind}`, text: feedText(kind, site, id), type: FEED_TYPES[kind] };
+    if (site.lang !== undefined) continue;
+    const badge = componentBadge(name, site.board.statuses.get(id) ?? 'operational', site.t);
+    yield { id, file: 'badge.svg', text: badgeSvg(badge), type: 'image/svg+xml' };
+    yield { id, file: 'shields.json', text: JSON.stringify(shieldsEndpoint(badge)), type: 'application/json' };
+  }
+}
+
+/** A dev server's static paths of one of each component's files (`badge.svg`), with its text and media type for the route. */
+export function componentFilePaths(site: Site, file: string): { params: { id: string }; props: { text: string; type: string } }[] {
+  return [...componentFiles(site)].filter((f) => f.file === file).map(({ id, text, type }) => ({ params: { id }, props: { text, type } }));
+}
+
+/** Writes the component files of each language's site under `dir`, the default language's at the top and the others' under their code, as their pages. */
+export function writeComponentFilesNow(dir: string, sites: readonly Site[]): number {
+  const files = fileWriter(dir);
+  for (const site of sites) for (const { id, file, text } of componentFiles(site)) files.write(join(site.lang ?? '', paths.component(id), file), text);
+  return files.written;
+}
