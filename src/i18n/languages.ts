@@ -44,11 +44,12 @@ export function writeLanguage(code: string): string {
   return `write ${meant ? `"${meant}", or ` : ''}one of ${LANGUAGE_CODES.join(', ')}`;
 }
 
-const english = new Intl.DisplayNames(['en'], { type: 'language' });
+// Made when first asked: it loads the names of every language (some 20 ms), which only the check's messages need.
+let english: Intl.DisplayNames | undefined;
 
 /** A language's English name ("German"), for the check's messages to responders. */
 export function englishName(language: Language): string {
-  return english.of(language) ?? language;
+  return (english ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(language) ?? language;
 }
 
 export function isLanguage(code: string): code is Language {
