@@ -3,33 +3,30 @@ import type { Site } from './site.ts';
 
 // The configuration and the pages are loaded as separate module copies in one process: a build's
 // parse, started while configuring, and the site made from it are shared through a global slot, so
-// that every copy sees one and the same site, made by whichever asks first. The thread writing
-// entries' files fills a slot of its own with the same parse.
+// that every copy sees one and the same site, made by whichever asks first.
 const BUILD = Symbol.for('candor.build');
 
 export interface BuildSlot {
   root: string;
   parsed: Promise<ParsedProject>;
-  /** Making the site prints its warnings, unless another thread of the build prints them. */
-  quiet: boolean;
   site?: Promise<Site>;
   /** The site in each other language, made once for all the pages. */
   languages?: Map<string, Promise<Site>>;
   /**
-   * Writes the files a build writes directly (src/lib/entry-files.ts) under a folder from the pages'
-   * own sites, on the build's thread: the components' files, and the entries' unless a thread wrote
-   * them. Set by the pages' code (src/lib/site.ts) when they first ask for the site, for the build's hooks.
+   * Writes the files a build writes directly (the entries', src/lib/entry-files.ts, and the
+   * components', src/lib/component-files.ts) under a folder from the pages' own sites. Set by the
+   * pages' code (src/lib/site.ts) when they first ask for the site, for the build's hooks.
    */
-  writeFiles?: (dir: string, which: { entries: boolean }) => Promise<number>;
+  writeFiles?: (dir: string) => Promise<number>;
 }
 
 const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };
 
 /** Called as a build is configured, with the parse it started (on worker threads). */
-export function startBuild(root: string, parsed: Promise<ParsedProject>, { quiet = false } = {}): void {
+export function startBuild(root: string, parsed: Promise<ParsedProject>): void {
   // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
   parsed.catch(() => {});
-  slots[BUILD] = { root, parsed, quiet };
+  slots[BUILD] = { root, parsed };
 }
 
 /** The build started for `root` in this thread, if any (a dev server starts none). */

@@ -11,10 +11,10 @@ export function apiContext({ config, base, now, entries, board }: Site): ApiCont
 }
 
 // The files each entry has besides its page: its API document (by its name under `/api/v2/`) and,
-// for maintenance, its calendar event (by entry id). A build writes them directly, on a thread of
-// their own while the pages are rendered (src/lib/entry-files-thread.ts): thousands of small files,
-// each of which would otherwise cost a route's whole render; a dev server serves them from their
-// routes. Made one at a time, so that a build holds each text only until it is written.
+// for maintenance, its calendar event (by entry id). A build writes them directly once its pages
+// are done: thousands of small files, each of which would otherwise cost a route's whole render; a
+// dev server serves them from their routes. Made one at a time, so that a build holds each text only
+// until it is written.
 
 /** Each entry's API document, by its name under `/api/v2/`. */
 export function* entryDocuments(site: Site): Generator<[name: string, text: string]> {

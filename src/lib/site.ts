@@ -52,15 +52,15 @@ let cached: Promise<Site> | undefined;
 export function getSite(lang?: string): Promise<Site> {
   const slot = buildFor(buildEnv.root);
   if (slot) {
-    slot.writeFiles ??= async (dir, { entries }) => {
+    slot.writeFiles ??= async (dir) => {
       const sites = await allSites();
-      return (entries ? writeEntryFilesNow(dir, sites) : 0) + writeComponentFilesNow(dir, sites);
+      return writeEntryFilesNow(dir, sites) + writeComponentFilesNow(dir, sites);
     };
   }
   const site = slot
-    ? (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed), slot.quiet)))
+    ? (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed))))
     : // Imported here only: a build's pages never load the parser.
-      (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(loadProject(buildEnv.root, buildEnv.now), false)));
+      (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(loadProject(buildEnv.root, buildEnv.now))));
   if (lang === undefined) return site;
   const sites = slot ? (slot.languages ??= new Map()) : devLanguages;
   let translated = sites.get(lang);
@@ -96,10 +96,10 @@ function inLanguage(site: Site, lang: string): Site {
   };
 }
 
-/** The site of a project; its warnings printed unless `quiet`. */
-function siteOf({ project, problems }: LoadResult, quiet: boolean): Site {
+/** The site of a project; its warnings printed. */
+function siteOf({ project, problems }: LoadResult): Site {
   if (!project) throw new CandorContentError(problems.errors);
-  if (!quiet) for (const w of problems.warnings) console.warn(formatProblem(w));
+  for (const w of problems.warnings) console.warn(formatProblem(w));
   const { config } = project;
   // Newest first, as loading gives them.
   const [language, ...others] = config.site.languages as [Language, ...Language[]];
