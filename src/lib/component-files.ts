@@ -9,12 +9,12 @@ import { fileWriter } from './write-files.ts';
 // are done, rather than as some sixty routes each costing a route's whole render; a dev server serves
 // them from their routes.
 
-/** A file in a component's folder (`/components/<id>/<file>`), with its media type. */
+/** A file in a component's folder (`/components/<id>/<file>`), with its media type; its text made when asked. */
 export interface ComponentFile {
   id: string;
   file: string;
-  text: string;
   type: string;
+  text(): string;
 }
 
 /**
@@ -23,22 +23,22 @@ export interface ComponentFile {
  */
 export function* componentFiles(site: Site): Generator<ComponentFile> {
   for (const { id, name } of site.config.components) {
-    for (const kind of ['rss', 'atom'] as const) yield { id, file: `history.${kind}`, text: feedText(kind, site, id), type: FEED_TYPES[kind] };
+    for (const kind of ['rss', 'atom'] as const) yield { id, file: `history.${kind}`, type: FEED_TYPES[kind], text: () => feedText(kind, site, id) };
     if (site.lang !== undefined) continue;
-    const badge = componentBadge(name, site.board.statuses.get(id) ?? 'operational', site.t);
-    yield { id, file: 'badge.svg', text: badgeSvg(badge), type: 'image/svg+xml' };
-    yield { id, file: 'shields.json', text: JSON.stringify(shieldsEndpoint(badge)), type: 'application/json' };
+    const badge = () => componentBadge(name, site.board.statuses.get(id) ?? 'operational', site.t);
+    yield { id, file: 'badge.svg', type: 'image/svg+xml', text: () => badgeSvg(badge()) };
+    yield { id, file: 'shields.json', type: 'application/json', text: () => JSON.stringify(shieldsEndpoint(badge())) };
   }
 }
 
 /** A dev server's static paths of one of each component's files (`badge.svg`), with its text and media type for the route. */
 export function componentFilePaths(site: Site, file: string): { params: { id: string }; props: { text: string; type: string } }[] {
-  return [...componentFiles(site)].filter((f) => f.file === file).map(({ id, text, type }) => ({ params: { id }, props: { text, type } }));
+  return [...componentFiles(site)].filter((f) => f.file === file).map(({ id, text, type }) => ({ params: { id }, props: { text: text(), type } }));
 }
 
 /** Writes the component files of each language's site under `dir`, the default language's at the top and the others' under their code, as their pages. */
 export function writeComponentFilesNow(dir: string, sites: readonly Site[]): number {
   const files = fileWriter(dir);
-  for (const site of sites) for (const { id, file, text } of componentFiles(site)) files.write(join(site.lang ?? '', paths.component(id), file), text);
+  for (const site of sites) for (const { id, file, text } of componentFiles(site)) files.write(join(site.lang ?? '', paths.component(id), file), text());
   return files.written;
 }

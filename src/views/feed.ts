@@ -50,16 +50,19 @@ interface Candidate {
 // Every update and post-mortem of a history, newest first, sorted once for all of a site's feeds in
 // a language (its own and each component's, which takes the newest that affect it): a history of
 // thousands of updates costs one sort, not one per feed, and not thousands of URLs and titles; an
-// item is made once for all the feeds that carry it.
-const sorted = new WeakMap<readonly Entry[], Map<string, Candidate[]>>();
+// item is made once for all the feeds that carry it. Kept per history, configuration (the items'
+// categories are its component names), moment, language and base path.
+const sorted = new WeakMap<readonly Entry[], WeakMap<Config, Map<string, Candidate[]>>>();
 
 /** A candidate's link, which is also its id in the feed: made once. */
 const linkOf = (c: Candidate, url: (path: string) => string) => (c.guid ??= url(c.update ? paths.update(c.entry.id, c.update.anchor) : paths.postmortem(c.entry.id)));
 
-/** The candidates of `entries` at `now`, for items in `language` with links made by `url`. */
-function candidates(entries: readonly Entry[], now: Date, language: string, url: (path: string) => string): Candidate[] {
-  let byMoment = sorted.get(entries);
-  if (!byMoment) sorted.set(entries, (byMoment = new Map()));
+/** The candidates of `entries` at `now`, for items of `config` in `language` with links made by `url`. */
+function candidates(entries: readonly Entry[], config: Config, now: Date, language: string, url: (path: string) => string): Candidate[] {
+  let byConfig = sorted.get(entries);
+  if (!byConfig) sorted.set(entries, (byConfig = new WeakMap()));
+  let byMoment = byConfig.get(config);
+  if (!byMoment) byConfig.set(config, (byMoment = new Map()));
   // Titles differ by language, links by its base path: a list for each.
   const key = `${now.getTime()}|${language}|${url('/')}`;
   let list = byMoment.get(key);
@@ -82,7 +85,7 @@ export function feedItems(entries: readonly Entry[], config: Config, now: Date, 
   const { componentId } = options;
   const names = componentNames(config);
   const { t, url } = inLanguage(config, options);
-  const all = candidates(entries, now, t.language, url);
+  const all = candidates(entries, config, now, t.language, url);
   const chosen: Candidate[] = [];
   for (const c of all) {
     if (chosen.length === FEED_LIMIT) break;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
-import { writeComponentFilesNow } from '../../src/lib/component-files.ts';
+import { componentFilePaths, writeComponentFilesNow } from '../../src/lib/component-files.ts';
 import { files, fixtureSites } from '../helpers/sites.ts';
 
 describe("components' feeds, badges and shields endpoints, written by the build", () => {
@@ -35,5 +35,23 @@ describe("components' feeds, badges and shields endpoints, written by the build"
     // A badge names the component and its status now; its shields.io endpoint says the same.
     expect(read('components/api/badge.svg')).toMatch(/^<svg[^>]*>[\s\S]*Public API[\s\S]*partial outage/);
     expect(JSON.parse(read('components/api/shields.json'))).toEqual({ schemaVersion: 1, label: 'Public API', message: 'partial outage', color: expect.any(String) });
+  });
+});
+
+describe("components' files in a dev server", () => {
+  it('are served from one route per kind of file: feeds in every language, badges in the first, each with its media type', () => {
+    const { sites } = fixtureSites(new Date('2026-11-24T12:00Z'));
+    const ids = sites[0]!.config.components.map((c) => c.id);
+    const types = { 'history.rss': 'application/rss+xml; charset=utf-8', 'history.atom': 'application/atom+xml; charset=utf-8', 'badge.svg': 'image/svg+xml', 'shields.json': 'application/json' };
+    for (const [file, type] of Object.entries(types)) {
+      for (const site of sites) {
+        const paths = componentFilePaths(site, file);
+        const expected = file.startsWith('history.') || site.lang === undefined ? ids : [];
+        expect(paths.map((p) => p.params.id), `${site.language} ${file}`).toEqual(expected);
+        for (const { props } of paths) expect(props.type).toBe(type);
+      }
+    }
+    const [api] = componentFilePaths(sites[1]!, 'history.atom');
+    expect(parseFeed(api!.props.text).title).toBe('Status von Fixture Co: Public API');
   });
 });

@@ -73,6 +73,15 @@ describe('feed items', () => {
       expect(german.items[0]!.title).toMatch(/^\[Behoben\]/);
     }
   });
+
+  it('are made again for another language at the same base, and for another configuration', () => {
+    const history = [makeIncident({ api: 'partial_outage' }, [['Resolved', '2026-10-02 11:00 UTC'], ['Investigating', '2026-10-02 10:00 UTC']], {}, 'i-0')];
+    expect(feedItems(history, config, now)[0]!.title).toMatch(/^\[Resolved\]/);
+    expect(feedItems(history, config, now, { t: translator('de') })[0]!.title).toMatch(/^\[Behoben\]/);
+    const renamed = { ...config, components: config.components.map((c) => (c.id === 'api' ? { ...c, name: 'Public API' } : c)) };
+    expect(feedItems(history, config, now)[0]!.categories).toEqual(['API']);
+    expect(feedItems(history, renamed, now)[0]!.categories).toEqual(['Public API']);
+  });
 });
 
 describe('feed text stays text', () => {
