@@ -77,7 +77,8 @@ function markReplaced(record: string): void {
 /** Bundles of earlier sources, replaced long enough ago that no build can still be about to load them. */
 function removeOlder(name: string, kept: string): void {
   for (const file of readdirSync(CACHE)) {
-    if (file === kept || !file.startsWith(`${name}-`) || !file.endsWith('.mjs')) continue;
+    // Only this module's bundles (`load-worker-<key>.mjs`), not those of a module whose name starts with it.
+    if (file === kept || !file.startsWith(`${name}-`) || !/^[0-9a-f]{16}\.mjs$/.test(file.slice(name.length + 1))) continue;
     const path = join(CACHE, file);
     if (Date.now() - statSync(path).mtimeMs > 10 * 60_000) rmSync(path, { force: true });
   }

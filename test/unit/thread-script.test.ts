@@ -52,6 +52,18 @@ describe('a thread runs its module bundled', () => {
     expect(existsSync(fileURLToPath(second))).toBe(true);
   });
 
+  it("leaves the bundles of a module whose name starts with this one's", async () => {
+    const longer = pathToFileURL(join(dir, `${name}-longer.ts`));
+    writeFileSync(fileURLToPath(longer), "import { parentPort } from 'node:worker_threads';\nparentPort!.postMessage('longer');\n");
+    const kept = await threadScript(longer);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(fileURLToPath(kept), hourAgo, hourAgo);
+    writeFileSync(dependency, "export const word = 'fourth';\n");
+    expect(await run(await threadScript(module))).toBe('fourth');
+    expect(existsSync(fileURLToPath(kept))).toBe(true);
+    expect(await run(kept)).toBe('longer');
+  });
+
   it('runs the module itself when it cannot be bundled', async () => {
     const broken = pathToFileURL(join(dir, `${name}-broken.ts`));
     writeFileSync(fileURLToPath(broken), "import { missing } from './nowhere.ts';\nconsole.log(missing);\n");
