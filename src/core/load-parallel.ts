@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { assembleParsed, type LoadResult, type ParsedProject, type ParsedSource } from './assemble.ts';
+import type { LoadResult, ParsedProject, ParsedSource } from './assemble.ts';
 import { listSources, loadConfig, parseContext, type SourceJob } from './read.ts';
 import type { ParseContext } from './parse.ts';
 import { Problems } from './problems.ts';
@@ -49,6 +49,8 @@ export async function parseInParallel(root: string, { background = false } = {})
 
 /** loadProject, with the files parsed in parallel. */
 export async function loadInParallel(root: string, now: Date): Promise<LoadResult> {
+  // Imported here only: a build's configuration, which starts the parse, never assembles the project.
+  const { assembleParsed } = await import('./assemble.ts');
   return assembleParsed(root, now, await parseInParallel(root));
 }
 
