@@ -1,3 +1,4 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { isSnapshot } from '../core/config.ts';
 import { assembleParsed, type LoadResult } from '../core/assemble.ts';
 import { publishedEntry } from '../core/entries.ts';
@@ -7,7 +8,7 @@ import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
 import { buildFor } from './build-slot.ts';
-import { writeComponentFilesNow } from './component-files.ts';
+import { componentFilePaths, writeComponentFilesNow } from './component-files.ts';
 import { writeEntryFilesNow } from './entry-files.ts';
 import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
@@ -141,3 +142,14 @@ const componentPathsOf = (site: Site) => site.config.components.map((component) 
 
 /** For a component's page, in every language. */
 export const componentPathsInEveryLanguage = () => inEveryLanguage(componentPathsOf);
+
+/**
+ * The route of one of each component's files (`badge.svg`), which a build writes directly
+ * (src/lib/component-files.ts): its paths in a dev server only, each served with its media type.
+ */
+export function componentFileRoute(file: string) {
+  return {
+    getStaticPaths: (() => (import.meta.env.DEV ? inEveryLanguage((site) => componentFilePaths(site, file)) : [])) satisfies GetStaticPaths,
+    GET: (({ props }) => new Response(props['text'] as string, { headers: { 'content-type': props['type'] as string } })) satisfies APIRoute,
+  };
+}

@@ -233,8 +233,6 @@ export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
 }
 
 type FeedSite = { entries: readonly Entry[]; config: Config; now: Date; t: Translator; base: string };
-// The RSS and the Atom feed of a site or component carry the same items: chosen once for both.
-const itemsOf = new WeakMap<FeedSite, Map<string | undefined, FeedItem[]>>();
 
 export const FEED_TYPES = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' } as const;
 
@@ -242,10 +240,7 @@ export const FEED_TYPES = { rss: 'application/rss+xml; charset=utf-8', atom: 'ap
 export function feedText(kind: 'rss' | 'atom', site: FeedSite, componentId?: string): string {
   const options = { componentId, t: site.t, base: site.base };
   const meta = feedMeta(site.config, site.now, options);
-  let chosen = itemsOf.get(site);
-  if (!chosen) itemsOf.set(site, (chosen = new Map()));
-  let items = chosen.get(componentId);
-  if (!items) chosen.set(componentId, (items = feedItems(site.entries, site.config, site.now, options)));
+  const items = feedItems(site.entries, site.config, site.now, options);
   return kind === 'rss' ? rss(meta, items) : atom(meta, items);
 }
 
