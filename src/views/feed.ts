@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { componentNames } from '../core/config.ts';
 import type { Entry, Update } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
