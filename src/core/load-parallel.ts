@@ -1,3 +1,4 @@
+import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LoadResult, ParsedProject, ParsedSource } from './assemble.ts';
@@ -57,11 +58,23 @@ export async function loadInParallel(root: string, now: Date): Promise<LoadResul
 /** Files per batch a thread takes and posts back. */
 const BATCH = 250;
 
+/**
+ * A thread running `script`. Where this process keeps Node's compile cache (Astro's command line turns
+ * it on outside CI), the thread keeps the compiled bundle there too: it then starts with some 60 ms
+ * less CPU time, taken from the pages' bundling that runs beside it.
+ */
+function startThread(script: URL, workerData: unknown): Worker {
+  const cache = getCompileCacheDir();
+  if (!cache) return new Worker(script, { workerData });
+  // Read as CommonJS or as a module, as the process reads code given to it: import() is in both.
+  return new Worker(`import('node:module').then((m) => { m.enableCompileCache(${JSON.stringify(cache)}); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData });
+}
+
 /** One parsing thread: each batch it parses goes into `batches` at its number, so the results keep the listing's order. */
 function parseOnWorker(script: URL, data: { jobs: SourceJob[]; ctx: ParseContext; next: Int32Array; batch: number }, batches: ParsedSource[][], workers: Worker[]): Promise<void> {
   return new Promise((resolve, reject) => {
     let done = false;
-    const worker = new Worker(script, { workerData: data });
+    const worker = startThread(script, data);
     workers.push(worker);
     worker.on('message', (message: { k: number; parsed: ParsedSource[] } | null) => {
       if (message) batches[message.k] = message.parsed;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,23 @@ describe('parsing on worker threads (candor check, and the build while Astro sta
     expect(parallel.project).toEqual(serial.project);
     expect(parallel.problems.list).toEqual(serial.problems.list);
     expect(parallel.files).toBe(serial.files);
+  });
+
+  it("parses the same where the process keeps Node's compile cache, as Astro's command line does (the threads keep theirs there too)", () => {
+    const cache = mkdtempSync(join(tmpdir(), 'candor-compile-cache-'));
+    const script = `
+      import { enableCompileCache } from 'node:module';
+      enableCompileCache(${JSON.stringify(cache)});
+      const { loadInParallel } = await import(${JSON.stringify(new URL('../../src/core/load-parallel.ts', import.meta.url).href)});
+      const { loadProject } = await import(${JSON.stringify(new URL('../../src/core/load.ts', import.meta.url).href)});
+      const now = new Date(${JSON.stringify(now.toISOString())});
+      const parallel = await loadInParallel(${JSON.stringify(root)}, now);
+      const serial = loadProject(${JSON.stringify(root)}, now);
+      console.log(JSON.stringify({ entries: parallel.project.entries.length, same: JSON.stringify(parallel.project) === JSON.stringify(serial.project) }));`;
+    const run = () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as unknown;
+    expect(run()).toEqual({ entries: 1000, same: true });
+    // A second run starts from what the first kept.
+    expect(run()).toEqual({ entries: 1000, same: true });
   });
 
   it('reports the same problems in the same order, from files at both ends of the listing', async () => {
