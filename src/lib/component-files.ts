@@ -3,7 +3,7 @@ import { badgeSvg, componentBadge, shieldsEndpoint } from '../views/badge.ts';
 import { FEED_TYPES, feedText } from '../views/feed.ts';
 import { paths } from '../views/urls.ts';
 import type { Site } from './site.ts';
-import { fileWriter } from './write-files.ts';
+import type { FileWriter } from './write-files.ts';
 
 // Each component's feeds, badge and shields endpoint: a build writes them directly once its pages
 // are done, rather than as some sixty routes each costing a route's whole render; a dev server serves
@@ -36,9 +36,7 @@ export function componentFilePaths(site: Site, file: string): { params: { id: st
   return [...componentFiles(site)].filter((f) => f.file === file).map(({ id, text, type }) => ({ params: { id }, props: { text: text(), type } }));
 }
 
-/** Writes the component files of each language's site under `dir`, the default language's at the top and the others' under their code, as their pages. */
-export function writeComponentFilesNow(dir: string, sites: readonly Site[]): number {
-  const files = fileWriter(dir);
+/** Writes the component files of each language's site, the default language's at the top and the others' under their code, as their pages. */
+export function writeComponentFiles(files: FileWriter, sites: readonly Site[]): void {
   for (const site of sites) for (const { id, file, text } of componentFiles(site)) files.write(join(site.lang ?? '', paths.component(id), file), text());
-  return files.written;
 }

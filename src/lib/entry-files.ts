@@ -3,7 +3,7 @@ import { type ApiContext, apiEntryDocuments } from '../views/api.ts';
 import { eventCalendar } from '../views/calendar.ts';
 import { paths } from '../views/urls.ts';
 import type { Site } from './site.ts';
-import { fileWriter } from './write-files.ts';
+import type { FileWriter } from './write-files.ts';
 
 /** What the API documents of a site are made from: statuses now and over the days the uptime counts, as the board has them. */
 export function apiContext({ config, base, now, entries, board }: Site): ApiContext {
@@ -26,13 +26,11 @@ export function* entryCalendars(site: Site): Generator<[id: string, text: string
   for (const e of site.entries) if (e.kind === 'maintenance') yield [e.id, eventCalendar(e, site.config, site.now, site.base, site.t)];
 }
 
-/** Writes the entry files of each language's site under `dir`, the default language's at the top and the others' under their code, as their pages. */
-export function writeEntryFilesNow(dir: string, sites: readonly Site[]): number {
-  const files = fileWriter(dir);
+/** Writes the entry files of each language's site, the default language's at the top and the others' under their code, as their pages. */
+export function writeEntryFiles(files: FileWriter, sites: readonly Site[]): void {
   for (const site of sites) {
     const under = site.lang ?? '';
     for (const [name, text] of entryDocuments(site)) files.write(join(under, paths.api(name)), text);
     for (const [id, text] of entryCalendars(site)) files.write(join(under, paths.eventCalendar(id)), text);
   }
-  return files.written;
 }

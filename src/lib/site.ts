@@ -8,8 +8,9 @@ import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
 import { buildFor } from './build-slot.ts';
-import { componentFilePaths, writeComponentFilesNow } from './component-files.ts';
-import { writeEntryFilesNow } from './entry-files.ts';
+import { componentFilePaths, writeComponentFiles } from './component-files.ts';
+import { writeEntryFiles } from './entry-files.ts';
+import { fileWriter } from './write-files.ts';
 import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import type { Clock } from '../views/format.ts';
@@ -55,7 +56,11 @@ export function getSite(lang?: string): Promise<Site> {
   if (slot) {
     slot.writeFiles ??= async (dir) => {
       const sites = await allSites();
-      return writeEntryFilesNow(dir, sites) + writeComponentFilesNow(dir, sites);
+      // About one file per entry in each language: its API document (a maintenance's calendar event besides).
+      const files = fileWriter(dir, sites.length * sites[0]!.entries.length);
+      writeEntryFiles(files, sites);
+      writeComponentFiles(files, sites);
+      return files.done();
     };
   }
   const site = slot

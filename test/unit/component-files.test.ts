@@ -3,15 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
-import { componentFilePaths, writeComponentFilesNow } from '../../src/lib/component-files.ts';
+import { componentFilePaths, writeComponentFiles } from '../../src/lib/component-files.ts';
+import { fileWriter } from '../../src/lib/write-files.ts';
 import { files, fixtureSites } from '../helpers/sites.ts';
 
 describe("components' feeds, badges and shields endpoints, written by the build", () => {
-  it('are in every language for the feeds, once at the top for badges, each feed of its own entries in its words', () => {
+  it('are in every language for the feeds, once at the top for badges, each feed of its own entries in its words', async () => {
     const { sites } = fixtureSites(new Date('2026-11-24T12:00Z'));
     const dir = mkdtempSync(join(tmpdir(), 'candor-component-files-'));
     const ids = sites[0]!.config.components.map((c) => c.id);
-    const count = writeComponentFilesNow(dir, sites);
+    const writer = fileWriter(dir, 0);
+    writeComponentFiles(writer, sites);
+    const count = await writer.done();
     const expected = ids.flatMap((id) => [
       ...['', 'de/', 'ar/'].flatMap((under) => [`${under}components/${id}/history.rss`, `${under}components/${id}/history.atom`]),
       `components/${id}/badge.svg`,

@@ -2,15 +2,18 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeEntryFilesNow } from '../../src/lib/entry-files.ts';
+import { writeEntryFiles } from '../../src/lib/entry-files.ts';
+import { fileWriter } from '../../src/lib/write-files.ts';
 import { files, fixtureSites } from '../helpers/sites.ts';
 
 describe("entries' API documents and calendar events, written by the build", () => {
-  it('are in every language, each under its code, in its words', () => {
+  it('are in every language, each under its code, in its words', async () => {
     // The browser tests' site, in English, German and Arabic.
     const { sites } = fixtureSites(new Date('2026-11-24T12:00Z'));
     const dir = mkdtempSync(join(tmpdir(), 'candor-entry-files-'));
-    const count = writeEntryFilesNow(dir, sites);
+    const writer = fileWriter(dir, 0);
+    writeEntryFiles(writer, sites);
+    const count = await writer.done();
     const written = files(dir);
     expect(written).toHaveLength(count);
     const ids = sites[0]!.entries.map((e) => e.id);
