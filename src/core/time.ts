@@ -72,15 +72,44 @@ export function frontmatterTime(d: Date): string {
   return iso.slice(17, 19) === '00' ? `${iso.slice(0, 16)}Z` : `${iso.slice(0, 19)}Z`;
 }
 
-const calendarDays = new Map<string, Intl.DateTimeFormat>();
+// A build writes the same moments on many pages and documents (an update's time on its incident's
+// page, in the history, the feeds and the API): each is worked out once, up to this many kept.
+const KEPT = 100_000;
+
+/** Remembers what `make` gave for each moment, up to KEPT of them. */
+function byMoment<T>(make: (date: Date) => T): (date: Date) => T {
+  const kept = new Map<number, T>();
+  return (date) => {
+    const time = date.getTime();
+    let value = kept.get(time);
+    if (value === undefined) {
+      if (kept.size >= KEPT) kept.clear();
+      kept.set(time, (value = make(date)));
+    }
+    return value;
+  };
+}
+
+/** `2026-11-24T13:05:00.000Z`: `date.toISOString()`. */
+export const isoTime = byMoment((date) => date.toISOString());
+
+const calendarDays = new Map<string, (date: Date) => { year: string; month: string; day: string }>();
 
 /** Year, month and day of `date` on the calendar of `timeZone`, as digits (`2026`, `11`, `24`). */
 function calendarDay(date: Date, timeZone: string): { year: string; month: string; day: string } {
-  let f = calendarDays.get(timeZone);
-  if (!f) calendarDays.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: '2-digit', day: '2-digit' })));
-  const out = { year: '', month: '', day: '' };
-  for (const part of f.formatToParts(date)) if (part.type === 'year' || part.type === 'month' || part.type === 'day') out[part.type] = part.value;
-  return out;
+  let of = calendarDays.get(timeZone);
+  if (!of) {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone, calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: '2-digit', day: '2-digit' });
+    calendarDays.set(
+      timeZone,
+      (of = byMoment((d) => {
+        const out = { year: '', month: '', day: '' };
+        for (const part of f.formatToParts(d)) if (part.type === 'year' || part.type === 'month' || part.type === 'day') out[part.type] = part.value;
+        return out;
+      })),
+    );
+  }
+  return of(date);
 }
 
 /** `2026-11-24`: the calendar day of `date` in `timeZone`. */

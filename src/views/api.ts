@@ -6,6 +6,7 @@ import { activeEntries, PAGE_DESCRIPTIONS, pageStatus, type Indicator } from '..
 import type { StatusInterval } from '../core/rules/uptime.ts';
 import type { Config } from '../core/schema/config.ts';
 import { type ComponentStatus, type Impact, type IncidentStatus, type MaintenanceStatus, worstStatus } from '../core/status.ts';
+import { isoTime as iso } from '../core/time.ts';
 import { type ApiCommunication, apiCommunication } from './record.ts';
 import { absolute, paths } from './urls.ts';
 
@@ -110,7 +111,6 @@ export interface ApiContext {
   entries: readonly Entry[];
 }
 
-const iso = (d: Date) => d.toISOString();
 
 /** A stable page id: the status site's host name. */
 function pageId(config: Config): string {

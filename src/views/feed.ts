@@ -2,6 +2,7 @@ import XMLBuilder from 'fast-xml-builder';
 import { componentNames } from '../core/config.ts';
 import type { Entry, Update } from '../core/model.ts';
 import { isPublished } from '../core/rules/postmortem.ts';
+import { isoTime } from '../core/time.ts';
 import type { Config } from '../core/schema/config.ts';
 import { htmlLang } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
@@ -206,7 +207,7 @@ export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
       id: meta.atom,
       title: { '@type': 'text', '#text': meta.title },
       subtitle: { '@type': 'text', '#text': meta.description },
-      updated: (items[0]?.date ?? meta.updated).toISOString(),
+      updated: isoTime(items[0]?.date ?? meta.updated),
       generator: 'Candor',
       link: [
         { '@rel': 'alternate', '@type': 'text/html', '@href': meta.link },
@@ -222,8 +223,8 @@ export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
         id: i.guid,
         title: { '@type': 'html', '#text': escapeHtml(i.title) },
         link: { '@rel': 'alternate', '@href': i.link },
-        published: i.date.toISOString(),
-        updated: i.date.toISOString(),
+        published: isoTime(i.date),
+        updated: isoTime(i.date),
         summary: { '@type': 'html', '#text': escapeHtml(i.summary) },
         content: { '@type': 'html', '#text': i.html },
         category: i.categories.map((name) => ({ '@term': name, '@label': name })),

@@ -1,7 +1,7 @@
 import { DATE_TIME } from './time-text.ts';
 
 export { DATE, DATE_TIME, MONTH, relativeTime, TIME } from './time-text.ts';
-export { dayKey, monthKey } from '../core/time.ts';
+export { dayKey, isoTime, monthKey } from '../core/time.ts';
 
 /** Formats times in the configured zone and locale; the browser script re-renders them in the visitor's. */
 export interface Clock {

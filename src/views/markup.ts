@@ -2,7 +2,7 @@ import type { ComponentStatus } from '../core/status.ts';
 import type { Maintenance } from '../core/model.ts';
 import type { Language } from '../i18n/languages.ts';
 import { duration, languageName, type MessageKey, type MessageValues, type Translator } from '../i18n/translate.ts';
-import { DATE, DATE_TIME, dayKey, formatIn, relativeTime, TIME, type Clock } from './format.ts';
+import { DATE, DATE_TIME, dayKey, formatIn, isoTime, relativeTime, TIME, type Clock } from './format.ts';
 
 // The small pieces of markup every page repeats (times, status labels, icons, messages with markup
 // in them), written as functions that pages put in with `set:html`: an incident page has some twenty
@@ -41,9 +41,9 @@ const FORMAT_OPTIONS = { datetime: DATE_TIME, date: DATE, time: TIME, day: DATE 
 /** A `<time>` in the site's zone and language. */
 export function timeElement(date: Date, clock: Clock, { format = 'datetime', relativeTo, localize = true }: TimeOptions = {}): string {
   const absolute = formatIn(clock, date, FORMAT_OPTIONS[format]);
-  if (format === 'day' || !localize) return `<time datetime="${format === 'day' ? dayKey(date, clock.timeZone) : date.toISOString()}">${escapeText(absolute)}</time>`;
-  if (relativeTo) return `<time datetime="${date.toISOString()}" data-format="${format}" data-relative${attribute('title', absolute)}>${escapeText(relativeTime(date, relativeTo, clock.locale))}</time>`;
-  return `<time datetime="${date.toISOString()}" data-format="${format}">${escapeText(absolute)}</time>`;
+  if (format === 'day' || !localize) return `<time datetime="${format === 'day' ? dayKey(date, clock.timeZone) : isoTime(date)}">${escapeText(absolute)}</time>`;
+  if (relativeTo) return `<time datetime="${isoTime(date)}" data-format="${format}" data-relative${attribute('title', absolute)}>${escapeText(relativeTime(date, relativeTo, clock.locale))}</time>`;
+  return `<time datetime="${isoTime(date)}" data-format="${format}">${escapeText(absolute)}</time>`;
 }
 
 // One shape per status, so status never depends on colour alone.
@@ -98,5 +98,5 @@ export function maintenanceWindow(m: Maintenance, clock: Clock, t: Translator): 
   const from = timeElement(m.scheduledFor, clock, { localize: false });
   const until = timeElement(m.scheduledUntil, clock, { format: oneDay ? 'time' : 'datetime', localize: false });
   const length = escapeText(duration(t, m.scheduledUntil.getTime() - m.scheduledFor.getTime()));
-  return `<span class="window" data-window-from="${m.scheduledFor.toISOString()}" data-window-until="${m.scheduledUntil.toISOString()}">${from} – ${until} (${length})<span class="your-time"${attribute('data-label', t('window.yourTime'))} hidden></span></span>`;
+  return `<span class="window" data-window-from="${isoTime(m.scheduledFor)}" data-window-until="${isoTime(m.scheduledUntil)}">${from} – ${until} (${length})<span class="your-time"${attribute('data-label', t('window.yourTime'))} hidden></span></span>`;
 }
