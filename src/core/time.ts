@@ -77,7 +77,7 @@ export function frontmatterTime(d: Date): string {
 const KEPT = 100_000;
 
 /** Remembers what `make` gave for each moment, up to KEPT of them. */
-function byMoment<T>(make: (date: Date) => T): (date: Date) => T {
+export function byMoment<T>(make: (date: Date) => T): (date: Date) => T {
   const kept = new Map<number, T>();
   return (date) => {
     const time = date.getTime();

@@ -1,3 +1,4 @@
+import { byMoment } from '../core/time.ts';
 import { DATE_TIME } from './time-text.ts';
 
 export { DATE, DATE_TIME, MONTH, relativeTime, TIME } from './time-text.ts';
@@ -20,21 +21,12 @@ function formatter(clock: Clock, options: Intl.DateTimeFormatOptions): Intl.Date
   return f;
 }
 
-
 // The same moments are written on many pages (the build's time in every footer): each formatter keeps what it wrote.
-const written = new WeakMap<Intl.DateTimeFormat, Map<number, string>>();
-/** Moments each formatter keeps, written, before it starts afresh. */
-const KEPT = 20_000;
+const written = new WeakMap<Intl.DateTimeFormat, (date: Date) => string>();
 
 export function formatIn(clock: Clock, date: Date, options: Intl.DateTimeFormatOptions = DATE_TIME): string {
   const f = formatter(clock, options);
-  let texts = written.get(f);
-  if (!texts) written.set(f, (texts = new Map()));
-  const time = date.getTime();
-  let text = texts.get(time);
-  if (text === undefined) {
-    if (texts.size >= KEPT) texts.clear();
-    texts.set(time, (text = f.format(date)));
-  }
-  return text;
+  let write = written.get(f);
+  if (!write) written.set(f, (write = byMoment((d) => f.format(d))));
+  return write(date);
 }

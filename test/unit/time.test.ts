@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatUtc, now, parseTime, siteNow } from '../../src/core/time.ts';
+import fc from 'fast-check';
+import { dayKey, formatUtc, isoTime, monthKey, now, parseTime, siteNow } from '../../src/core/time.ts';
 
 const ok = (s: string) => {
   const r = parseTime(s);
@@ -63,5 +64,31 @@ describe('the moment a site shows', () => {
     expect(siteNow(asOf, {})).toBe(asOf);
     const clock = new Date('2026-11-30T10:00Z');
     expect(siteNow(() => undefined, {}, clock)).toBe(clock);
+  });
+});
+
+describe('moments worked out once per build', () => {
+  it('read the same as when worked out afresh, to the millisecond, in any zone, however many there are', () => {
+    const zones = ['UTC', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham'];
+    const afresh = (date: Date, timeZone: string) => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date).map((p) => [p.type, p.value]));
+      return `${parts['year']}-${parts['month']}-${parts['day']}`;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), { minLength: 1, maxLength: 50 }), (dates) => {
+        // Each twice, and a millisecond apart: what was kept for one moment is never another's.
+        for (const date of dates.flatMap((d) => [d, new Date(d.getTime() + 1), d])) {
+          expect(isoTime(date)).toBe(date.toISOString());
+          for (const zone of zones) {
+            expect(dayKey(date, zone)).toBe(afresh(date, zone));
+            expect(monthKey(date, zone)).toBe(afresh(date, zone).slice(0, 7));
+          }
+        }
+      }),
+    );
+    // Past what is kept, it starts afresh and stays right.
+    const start = Date.UTC(2026, 0, 1);
+    for (let k = 0; k < 100_050; k++) isoTime(new Date(start + k * 60_000));
+    expect(isoTime(new Date(start))).toBe(new Date(start).toISOString());
   });
 });
