@@ -73,18 +73,17 @@ export function frontmatterTime(d: Date): string {
 }
 
 // A build writes the same moments on many pages and documents (an update's time on its incident's
-// page, in the history, the feeds and the API): each is worked out once, up to this many kept.
-const KEPT = 100_000;
+// page, in the history, the feeds and the API): each is worked out once.
 
-/** Remembers what `make` gave for each moment, up to KEPT of them. */
-export function byMoment<T>(make: (date: Date) => T): (date: Date) => T {
-  const kept = new Map<number, T>();
+/** Remembers what `make` gave for each moment, up to `kept` of them (then it starts afresh). */
+export function byMoment<T>(make: (date: Date) => T, kept = 100_000): (date: Date) => T {
+  const made = new Map<number, T>();
   return (date) => {
     const time = date.getTime();
-    let value = kept.get(time);
+    let value = made.get(time);
     if (value === undefined) {
-      if (kept.size >= KEPT) kept.clear();
-      kept.set(time, (value = make(date)));
+      if (made.size >= kept) made.clear();
+      made.set(time, (value = make(date)));
     }
     return value;
   };
@@ -93,33 +92,27 @@ export function byMoment<T>(make: (date: Date) => T): (date: Date) => T {
 /** `2026-11-24T13:05:00.000Z`: `date.toISOString()`. */
 export const isoTime = byMoment((date) => date.toISOString());
 
-const calendarDays = new Map<string, (date: Date) => { year: string; month: string; day: string }>();
+const dayKeys = new Map<string, (date: Date) => string>();
 
-/** Year, month and day of `date` on the calendar of `timeZone`, as digits (`2026`, `11`, `24`). */
-function calendarDay(date: Date, timeZone: string): { year: string; month: string; day: string } {
-  let of = calendarDays.get(timeZone);
+/** `2026-11-24`: the calendar day of `date` in `timeZone`. */
+export function dayKey(date: Date, timeZone: string): string {
+  let of = dayKeys.get(timeZone);
   if (!of) {
     const f = new Intl.DateTimeFormat('en-US', { timeZone, calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: '2-digit', day: '2-digit' });
-    calendarDays.set(
+    dayKeys.set(
       timeZone,
       (of = byMoment((d) => {
-        const out = { year: '', month: '', day: '' };
-        for (const part of f.formatToParts(d)) if (part.type === 'year' || part.type === 'month' || part.type === 'day') out[part.type] = part.value;
-        return out;
+        const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+        for (const p of f.formatToParts(d)) part[p.type] = p.value;
+        return `${part.year}-${part.month}-${part.day}`;
       })),
     );
   }
   return of(date);
 }
 
-/** `2026-11-24`: the calendar day of `date` in `timeZone`. */
-export function dayKey(date: Date, timeZone: string): string {
-  const { year, month, day } = calendarDay(date, timeZone);
-  return `${year}-${month}-${day}`;
-}
-
 /** `2026-11`: the month of `date` in `timeZone`, the key of a month group. */
 export function monthKey(date: Date, timeZone: string): string {
-  const { year, month } = calendarDay(date, timeZone);
-  return `${year}-${month}`;
+  // Less its `-24`.
+  return dayKey(date, timeZone).slice(0, -3);
 }

@@ -10,7 +10,7 @@ import { buildEnv } from '../env.ts';
 import { buildFor } from './build-slot.ts';
 import { componentFilePaths, writeComponentFiles } from './component-files.ts';
 import { writeEntryFiles } from './entry-files.ts';
-import { fileWriter } from './write-files.ts';
+import { writeFiles } from './write-files.ts';
 import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import type { Clock } from '../views/format.ts';
@@ -57,10 +57,10 @@ export function getSite(lang?: string): Promise<Site> {
     slot.writeFiles ??= async (dir) => {
       const sites = await allSites();
       // About one file per entry in each language: its API document (a maintenance's calendar event besides).
-      const files = fileWriter(dir, sites.length * sites[0]!.entries.length);
-      writeEntryFiles(files, sites);
-      writeComponentFiles(files, sites);
-      return files.done();
+      return writeFiles(dir, sites.length * sites[0]!.entries.length, (files) => {
+        writeEntryFiles(files, sites);
+        writeComponentFiles(files, sites);
+      });
     };
   }
   const site = slot

@@ -111,7 +111,6 @@ export interface ApiContext {
   entries: readonly Entry[];
 }
 
-
 /** A stable page id: the status site's host name. */
 function pageId(config: Config): string {
   return new URL(config.site.url).host;

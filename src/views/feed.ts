@@ -62,11 +62,11 @@ const linkOf = (c: Candidate, url: (path: string) => string) => (c.guid ??= url(
 function candidates(entries: readonly Entry[], config: Config, now: Date, language: string, url: (path: string) => string): Candidate[] {
   let byConfig = sorted.get(entries);
   if (!byConfig) sorted.set(entries, (byConfig = new WeakMap()));
-  let byMoment = byConfig.get(config);
-  if (!byMoment) byConfig.set(config, (byMoment = new Map()));
+  let byKey = byConfig.get(config);
+  if (!byKey) byConfig.set(config, (byKey = new Map()));
   // Titles differ by language, links by its base path: a list for each.
   const key = `${now.getTime()}|${language}|${url('/')}`;
-  let list = byMoment.get(key);
+  let list = byKey.get(key);
   if (list) return list;
   list = [];
   for (const e of entries) {
@@ -74,7 +74,7 @@ function candidates(entries: readonly Entry[], config: Config, now: Date, langua
     if (isPublished(e.postmortem, now)) list.push({ date: e.postmortem.published, entry: e });
   }
   list.sort((a, b) => b.date.getTime() - a.date.getTime() || linkOf(a, url).localeCompare(linkOf(b, url)));
-  byMoment.set(key, list);
+  byKey.set(key, list);
   return list;
 }
 

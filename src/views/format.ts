@@ -21,12 +21,13 @@ function formatter(clock: Clock, options: Intl.DateTimeFormatOptions): Intl.Date
   return f;
 }
 
-// The same moments are written on many pages (the build's time in every footer): each formatter keeps what it wrote.
+// The same moments are written on many pages (the build's time in every footer): each formatter keeps
+// what it wrote, up to 20,000 moments (there are some fifty formatters: languages by formats).
 const written = new WeakMap<Intl.DateTimeFormat, (date: Date) => string>();
 
 export function formatIn(clock: Clock, date: Date, options: Intl.DateTimeFormatOptions = DATE_TIME): string {
   const f = formatter(clock, options);
   let write = written.get(f);
-  if (!write) written.set(f, (write = byMoment((d) => f.format(d))));
+  if (!write) written.set(f, (write = byMoment((d) => f.format(d), 20_000)));
   return write(date);
 }

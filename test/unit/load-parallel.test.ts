@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateProject } from '../../scripts/lib/generate.ts';
 import { loadInParallel } from '../../src/core/load-parallel.ts';
@@ -21,21 +22,30 @@ describe('parsing on worker threads (candor check, and the build while Astro sta
     expect(parallel.files).toBe(serial.files);
   });
 
-  it("parses the same where the process keeps Node's compile cache, as Astro's command line does (the threads keep theirs there too)", () => {
-    const cache = mkdtempSync(join(tmpdir(), 'candor-compile-cache-'));
-    const script = `
-      import { enableCompileCache } from 'node:module';
-      enableCompileCache(${JSON.stringify(cache)});
-      const { loadInParallel } = await import(${JSON.stringify(new URL('../../src/core/load-parallel.ts', import.meta.url).href)});
-      const { loadProject } = await import(${JSON.stringify(new URL('../../src/core/load.ts', import.meta.url).href)});
-      const now = new Date(${JSON.stringify(now.toISOString())});
-      const parallel = await loadInParallel(${JSON.stringify(root)}, now);
-      const serial = loadProject(${JSON.stringify(root)}, now);
-      console.log(JSON.stringify({ entries: parallel.project.entries.length, same: JSON.stringify(parallel.project) === JSON.stringify(serial.project) }));`;
-    const run = () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as unknown;
-    expect(run()).toEqual({ entries: 1000, same: true });
-    // A second run starts from what the first kept.
-    expect(run()).toEqual({ entries: 1000, same: true });
+  it("starts its threads with Node's compile cache where the process keeps one (as Astro's command line does), and without where it does not", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-compile-cache-'));
+    writeFileSync(join(dir, 'thread.mjs'), "import { getCompileCacheDir } from 'node:module';\nimport { parentPort } from 'node:worker_threads';\nparentPort.postMessage(getCompileCacheDir() ?? null);\n");
+    writeFileSync(
+      join(dir, 'main.mjs'),
+      `import { enableCompileCache, getCompileCacheDir } from 'node:module';
+      if (process.argv[2] === 'on') enableCompileCache(${JSON.stringify(join(dir, 'cache'))});
+      const { startThread } = await import(${JSON.stringify(new URL('../../src/core/load-parallel.ts', import.meta.url).href)});
+      const thread = startThread(new URL(${JSON.stringify(pathToFileURL(join(dir, 'thread.mjs')).href)}), null);
+      thread.once('message', (inThread) => {
+        console.log(JSON.stringify({ process: getCompileCacheDir() ?? null, thread: inThread }));
+        void thread.terminate();
+      });`,
+    );
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_COMPILE_CACHE'));
+    const run = (cache: 'on' | 'off') => JSON.parse(execFileSync(process.execPath, [join(dir, 'main.mjs'), cache], { encoding: 'utf8', env })) as { process: string | null; thread: string | null };
+    try {
+      const on = run('on');
+      expect(on.process?.startsWith(join(dir, 'cache'))).toBe(true);
+      expect(on.thread).toBe(on.process);
+      expect(run('off')).toEqual({ process: null, thread: null });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports the same problems in the same order, from files at both ends of the listing', async () => {

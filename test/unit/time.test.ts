@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dayKey, formatUtc, isoTime, monthKey, now, parseTime, siteNow } from '../../src/core/time.ts';
+import { DATE_TIME, formatIn } from '../../src/views/format.ts';
 
 const ok = (s: string) => {
   const r = parseTime(s);
@@ -71,6 +72,7 @@ describe('moments worked out once per build', () => {
   it('read the same as when worked out afresh, to the millisecond, in any zone, however many there are', () => {
     const zones = ['UTC', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham'];
     const formats = new Map(zones.map((timeZone) => [timeZone, new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })]));
+    const written = new Map(zones.flatMap((timeZone) => ['en-GB', 'ar'].map((locale) => [`${locale}|${timeZone}`, new Intl.DateTimeFormat(locale, { timeZone, ...DATE_TIME })] as const)));
     const afresh = (date: Date, timeZone: string) => {
       const parts = Object.fromEntries(formats.get(timeZone)!.formatToParts(date).map((p) => [p.type, p.value]));
       return `${parts['year']}-${parts['month']}-${parts['day']}`;
@@ -83,11 +85,12 @@ describe('moments worked out once per build', () => {
           for (const zone of zones) {
             expect(dayKey(date, zone)).toBe(afresh(date, zone));
             expect(monthKey(date, zone)).toBe(afresh(date, zone).slice(0, 7));
+            for (const locale of ['en-GB', 'ar']) expect(formatIn({ timeZone: zone, locale }, date)).toBe(written.get(`${locale}|${zone}`)!.format(date));
           }
         }
       }),
     );
-    // Past what is kept, it starts afresh and stays right.
+    // Past what is kept: started afresh, still right.
     const start = Date.UTC(2026, 0, 1);
     for (let k = 0; k < 100_050; k++) isoTime(new Date(start + k * 60_000));
     expect(isoTime(new Date(start))).toBe(new Date(start).toISOString());

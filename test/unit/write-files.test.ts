@@ -1,39 +1,56 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileWriter } from '../../src/lib/write-files.ts';
+import { THREAD_FROM, writeFiles } from '../../src/lib/write-files.ts';
 import { files } from '../helpers/sites.ts';
 
-// A build writes a few files on its own thread, thousands on a thread of their own.
+// A build writes fewer files on its own thread, more on a thread of their own.
 describe.each([
-  ['on the build thread', 10],
-  ['on a thread of their own', 10_000],
+  ['on the build thread', THREAD_FROM - 1],
+  ['on a thread of their own', THREAD_FROM],
 ])('the files a build writes directly, %s', (_, expected) => {
   it('are all written, each with its text, in folders made as needed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
-    const writer = fileWriter(dir, expected);
-    for (let k = 0; k < 1000; k++) writer.write(join(`folder-${k % 7}`, `file-${k}.json`), `{"k":${k}}`);
-    expect(await writer.done()).toBe(1000);
+    const count = await writeFiles(dir, expected, (out) => {
+      for (let k = 0; k < 1000; k++) out.write(join(`folder-${k % 7}`, `file-${k}.json`), `{"k":${k}}`);
+    });
+    expect(count).toBe(1000);
     expect(files(dir)).toHaveLength(1000);
     for (const k of [0, 1, 249, 999]) expect(readFileSync(join(dir, `folder-${k % 7}`, `file-${k}.json`), 'utf8')).toBe(`{"k":${k}}`);
   });
 
-  it('fail the build with the error of a file that cannot be written, never silently', async () => {
+  it('fail the build with the error of the first file that cannot be written, its code and path kept', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
     // A folder where a file should go.
     mkdirSync(join(dir, 'api', 'taken.json'), { recursive: true });
-    const writer = fileWriter(dir, expected);
-    writer.write('api/taken.json', '{}');
-    for (let k = 0; k < 500; k++) writer.write(`api/file-${k}.json`, '{}');
-    await expect(writer.done()).rejects.toThrow(/EISDIR/);
+    const written = writeFiles(dir, expected, (out) => {
+      for (let k = 0; k < 300; k++) out.write(`api/file-${k}.json`, '{}');
+      out.write('api/taken.json', '{}');
+      for (let k = 300; k < 600; k++) out.write(`api/file-${k}.json`, '{}');
+    });
+    await expect(written).rejects.toMatchObject({ code: 'EISDIR', path: join(dir, 'api', 'taken.json') });
   });
 
-  it('fail the build when a file and a folder take the same name', async () => {
+  it('fail the build when a file stands where a folder must be made', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
-    const writer = fileWriter(dir, expected);
-    writer.write('api', 'a file where a folder should go');
-    writer.write('api/v2/summary.json', '{}');
-    await expect(writer.done()).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    writeFileSync(join(dir, 'api'), 'a file');
+    await expect(writeFiles(dir, expected, (out) => out.write('api/v2/summary.json', '{}'))).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
+});
+
+it('a build whose files cannot be made fails with that error and ends: no writing thread keeps it running', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
+  const script = join(dir, 'build.mjs');
+  writeFileSync(
+    script,
+    `const { THREAD_FROM, writeFiles } = await import(${JSON.stringify(new URL('../../src/lib/write-files.ts', import.meta.url).href)});
+    await writeFiles(${JSON.stringify(dir)}, THREAD_FROM, (out) => {
+      out.write('a.json', '{}');
+      throw new Error('a feed could not be made');
+    }).catch((e) => console.log(e.message));`,
+  );
+  // Ends by itself, well before the timeout, with the error.
+  expect(execFileSync(process.execPath, [script], { encoding: 'utf8', timeout: 20_000 }).trim()).toBe('a feed could not be made');
 });
