@@ -33,9 +33,11 @@ export interface LiveState {
 export function liveStates(entries: readonly Entry[], config: Config, now: Date, t: Translator): LiveState[] {
   // Updates are frozen as posted, so an entry settled by now (an incident resolved, maintenance over)
   // stays settled at every later moment: only the others can move a status.
+  // (Whether an entry is active at `now` depends on its updates up to `now` alone: the history is
+  // narrowed first, and only what is left is copied.)
   const frozen = entries
-    .map((e) => ({ ...e, updates: e.updates.filter((u) => u.at <= now) }) as Entry)
-    .filter((e) => (e.kind === 'incident' ? e.started > now || isActiveIncident(e, now) : e.scheduledUntil > now || isActiveMaintenance(e, now)));
+    .filter((e) => (e.kind === 'incident' ? e.started > now || isActiveIncident(e, now) : e.scheduledUntil > now || isActiveMaintenance(e, now)))
+    .map((e) => ({ ...e, updates: e.updates.filter((u) => u.at <= now) }) as Entry);
   const upcoming = frozen.filter((e) => e.kind === 'maintenance' && e.scheduledUntil > now && e.updates.length > 0);
   const points = [...new Set(upcoming.flatMap((m) => (m.kind === 'maintenance' ? [m.scheduledFor, m.scheduledUntil] : [])).filter((d) => d > now).map((d) => d.getTime()))].sort((a, b) => a - b);
   if (points.length === 0) return [];
