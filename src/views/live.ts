@@ -32,9 +32,7 @@ export interface LiveState {
  */
 export function liveStates(entries: readonly Entry[], config: Config, now: Date, t: Translator): LiveState[] {
   // Updates are frozen as posted, so an entry settled by now (an incident resolved, maintenance over)
-  // stays settled at every later moment: only the others can move a status.
-  // (Whether an entry is active at `now` depends on its updates up to `now` alone: the history is
-  // narrowed first, and only what is left is copied.)
+  // stays settled at every later moment: only the others can move a status, and only they are copied.
   const frozen = entries
     .filter((e) => (e.kind === 'incident' ? e.started > now || isActiveIncident(e, now) : e.scheduledUntil > now || isActiveMaintenance(e, now)))
     .map((e) => ({ ...e, updates: e.updates.filter((u) => u.at <= now) }) as Entry);
