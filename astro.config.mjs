@@ -6,7 +6,6 @@ import { buildEnv } from './src/env.ts';
 import { buildClock } from './src/integrations/build-clock.ts';
 import { pagesFiles } from './src/integrations/pages-files.ts';
 import { siteBuild } from './src/integrations/site-build.ts';
-import { sortedSitemap } from './src/integrations/sitemap.ts';
 
 const problems = new Problems();
 const config = loadConfig(buildEnv.root, problems);
@@ -26,5 +25,5 @@ export default {
   devToolbar: { enabled: false },
   // The widget is bundled on its own by its endpoint, from the source file on disk.
   vite: { define: { __CANDOR_WIDGET_ENTRY__: JSON.stringify(fileURLToPath(new URL('./src/widget/widget.ts', import.meta.url))) } },
-  integrations: [buildClock(config), siteBuild(buildEnv.root), sortedSitemap({ filter: (page) => !page.endsWith('/404/') }), pagesFiles(config)],
+  integrations: [buildClock(config), siteBuild(buildEnv.root), pagesFiles(config)],
 };
