@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import type { z } from 'zod';
 import type { Heading, Html, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -55,25 +54,23 @@ function splitFrontmatter(file: SourceFile, problems: Problems, required: string
     problems.error(src.file, { line: 1 }, 'The file is empty.', `Start it with frontmatter (${required}) between "---" lines, followed by at least one update.`);
     return undefined;
   }
-  if (!/^---[ \t]*\r?\n/.test(src.text)) {
+  const open = /^---[ \t]*\n/.exec(src.text);
+  if (!open) {
     problems.error(src.file, { line: 1 }, 'The file does not start with frontmatter.', `Put ${required} between two "---" lines at the very top.`);
     return undefined;
   }
-  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(src.text.slice(3))) {
+  // The closing line is searched from the opening line's end, so `---` right below it closes an empty frontmatter.
+  const from = open[0].length - 1;
+  const close = /\n---[ \t]*(?:\n|$)/.exec(src.text.slice(from));
+  if (!close) {
     problems.error(src.file, { line: 1 }, 'The frontmatter is never closed.', 'End the frontmatter with a line holding only "---".');
     return undefined;
   }
-  let yaml: LocatedYaml | undefined;
-  const parsed = matter(src.text, {
-    engines: {
-      yaml: (s: string) => {
-        yaml = parseYaml(s, 1);
-        return {};
-      },
-    },
-  });
-  const bodyStart = src.text.length - parsed.content.length;
+  const matter = src.text.slice(open[0].length, Math.max(open[0].length, from + close.index));
+  const bodyStart = from + close.index + close[0].length;
   const bodyLine = src.text.slice(0, bodyStart).split('\n').length;
+  // Blank or only comments: nothing to parse, and said so below.
+  let yaml = matter.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? undefined : parseYaml(matter, 2);
   if (emptyOk && yaml?.data == null && !yaml?.errors.length) yaml = { ...(yaml ?? parseYaml('', 2)), data: {} };
   if (!yaml) {
     problems.error(src.file, { line: 2 }, 'The frontmatter is empty.', `Write ${required} between the "---" lines.`);
@@ -85,7 +82,7 @@ function splitFrontmatter(file: SourceFile, problems: Problems, required: string
     problems.error(src.file, { line: 2 }, 'The frontmatter must be a set of "field: value" lines.', `Write ${required}.`);
     return undefined;
   }
-  return { yaml, body: parsed.content, bodyLine };
+  return { yaml, body: src.text.slice(bodyStart), bodyLine };
 }
 
 type Words = Record<string, string>;

@@ -42,7 +42,7 @@ export async function threadScript(module: URL): Promise<URL> {
       write: false,
       metafile: true,
       logLevel: 'silent',
-      // Packages written as CommonJS (gray-matter) call require().
+      // Packages written as CommonJS (yaml) call require().
       banner: { js: "import { createRequire as candorRequire } from 'node:module'; const require = candorRequire(import.meta.url);" },
     });
     const sources = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));

@@ -177,3 +177,30 @@ describe('a file saved with Windows line endings', () => {
     expect(JSON.stringify(windows.project!.entries)).toBe(JSON.stringify(lf.project!.entries));
   });
 });
+
+describe('where the frontmatter ends', () => {
+  const updates = '## Identified — 2026-11-20 14:30 UTC\nFound it.\n\n---\n\nA rule above.\n\n## Investigating — 2026-11-20 14:05 UTC\nLooking.\n';
+
+  it('at the first line holding only "---" (spaces after it too); a rule in the body stays in the body', () => {
+    for (const close of ['---', '---  ', '---\t']) {
+      const i = incident(`---   \ntitle: T\ncomponents:\n  api: partial_outage\n${close}\n${updates}`);
+      expect(i.title).toBe('T');
+      expect(i.updates.map((u) => [u.status, u.line])).toEqual([
+        ['identified', 6],
+        ['investigating', 13],
+      ]);
+      expect(i.updates[0]!.html).toContain('<hr>');
+    }
+  });
+
+  it('not at a line that only starts with "---": its problems name their lines', () => {
+    const { problems } = parse(`---\ntitle: T\n----\n---\n${updates}`);
+    expect(problems.errors.map((e) => e.line)).toEqual([3]);
+    expect(problems.errors[0]!.message).toMatch(/^The frontmatter is not valid YAML/);
+  });
+
+  it('anywhere in the last line, with no body after it', () => {
+    const { problems } = parse('---\ntitle: T\n---');
+    expect(problems.errors.map((e) => e.message)).toEqual(['The incident has no update.']);
+  });
+});
