@@ -2,8 +2,9 @@
 // Generates N incidents into a scratch folder and builds each size `runs` times from clean, each build
 // just after one of an empty Astro project (one page, the same Astro) as the baseline, and reports the
 // medians: wall time and its overhead over the empty project (the median of each pair's difference),
-// peak memory, output files and bytes, the home page's transfer size and the largest page. Prints a
-// table and writes bench/results.json.
+// peak memory, output files and bytes, the home page's transfer size and the largest page; and, after
+// each, a build of Astro alone with as many trivial pages as Candor's site has, which is the
+// framework's own share of the overhead. Prints a table and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,11 @@ interface Row {
   buildSecondsRuns: number[];
   /** Median over the empty project's build just before each of these. */
   overSeconds: number;
+  /** HTML pages of Candor's site. */
+  pages: number;
+  /** Astro alone building as many trivial pages, just after each of Candor's builds (median, then each). */
+  samePagesSeconds: number;
+  samePagesSecondsRuns: number[];
   peakRssMiB: number;
   peakRssMiBRuns: number[];
   files: number;
@@ -97,6 +103,20 @@ async function emptyBuild(): Promise<number> {
 }
 
 /**
+ * A project of Astro alone with `pages` trivial pages, each in a folder of its own and eight rendered at
+ * a time as Candor's are: what the framework itself costs for a site of that many pages.
+ */
+function samePagesProject(pages: number): string {
+  const dir = join(values.out, `astro-${pages}-pages`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages', 'page'), { recursive: true });
+  writeFileSync(join(dir, 'astro.config.mjs'), "export default { trailingSlash: 'always', build: { format: 'directory', concurrency: 8 } };\n");
+  const route = `---\nexport const getStaticPaths = () => Array.from({ length: ${pages} }, (_, k) => ({ params: { k: String(k) } }));\nconst { k } = Astro.params;\n---\n<html lang="en"><head><title>Page {k}</title></head><body><h1>Page {k}</h1></body></html>\n`;
+  writeFileSync(join(dir, 'src', 'pages', 'page', '[k].astro'), route);
+  return dir;
+}
+
+/**
  * Waits for the disk to finish with the files of the previous run and of the generated history:
  * writing or removing 20,000 files returns before the file system has written (and, where it trims,
  * discarded) them, and that work would slow the next build, which on a fresh checkout never meets it.
@@ -139,7 +159,10 @@ for (const n of sizes) {
   const walls: number[] = [];
   const overheads: number[] = [];
   const rss: number[] = [];
+  const samePages: number[] = [];
   let outDir = '';
+  let pages = 0;
+  let samePagesRoot = '';
   for (let k = 0; k < runs; k++) {
     outDir = join(values.out, `dist-${n}-${k + 1}`);
     settle();
@@ -149,7 +172,15 @@ for (const n of sizes) {
     overheads.push(r.seconds - before);
     rss.push(r.rssMiB);
     process.stderr.write(`  ${n} incidents, run ${k + 1}: ${walls.at(-1)!.toFixed(1)} s, ${rss.at(-1)!.toFixed(0)} MiB\n`);
+    if (k === 0) {
+      pages = files(outDir).filter((f) => f.endsWith('.html')).length;
+      samePagesRoot = samePagesProject(pages);
+    }
+    settle();
+    samePages.push((await timedBuild(['--outDir', join(values.out, `dist-pages-${n}-${k + 1}`)], samePagesRoot, {}, join(values.out, 'rss-pages.txt'))).seconds);
+    process.stderr.write(`  Astro alone, ${pages} trivial pages: ${samePages.at(-1)!.toFixed(1)} s\n`);
   }
+  rmSync(samePagesRoot, { recursive: true, force: true });
   const all = files(outDir);
   const measured = measureSite(outDir);
   const largest = measured.largest;
@@ -158,6 +189,9 @@ for (const n of sizes) {
     buildSeconds: Math.round(median(walls) * 10) / 10,
     buildSecondsRuns: walls.map((w) => Math.round(w * 10) / 10),
     overSeconds: Math.round(median(overheads) * 10) / 10,
+    pages,
+    samePagesSeconds: Math.round(median(samePages) * 10) / 10,
+    samePagesSecondsRuns: samePages.map((w) => Math.round(w * 10) / 10),
     peakRssMiB: Math.round(median(rss)),
     peakRssMiBRuns: rss.map((r) => Math.round(r)),
     files: all.length,
@@ -169,11 +203,11 @@ for (const n of sizes) {
 }
 
 const baseline = { buildSeconds: Math.round(median(baselineRuns.map((r) => r.seconds)) * 10) / 10, peakRssMiB: Math.round(median(baselineRuns.map((r) => r.rssMiB))) };
-const header = ['incidents', 'build (median)', 'over empty Astro', 'peak RSS', 'files', 'output', 'home (gzip)', 'largest page (gzip)'];
+const header = ['incidents', 'build (median)', 'over empty Astro', 'Astro alone, as many pages', 'peak RSS', 'files', 'output', 'home (gzip)', 'largest page (gzip)'];
 const table = [
   header,
-  ['empty Astro', `${baseline.buildSeconds.toFixed(1)} s`, '', `${baseline.peakRssMiB} MiB`, '1', '', '', ''],
-  ...rows.map((r) => [String(r.incidents), `${r.buildSeconds.toFixed(1)} s`, `+${r.overSeconds.toFixed(1)} s`, `${r.peakRssMiB} MiB`, String(r.files), `${r.outputMiB} MiB`, `${r.homeGzipKiB} KiB`, `${r.largestPageGzipKiB} KiB (${r.largestPage})`]),
+  ['empty Astro', `${baseline.buildSeconds.toFixed(1)} s`, '', '', `${baseline.peakRssMiB} MiB`, '1', '', '', ''],
+  ...rows.map((r) => [String(r.incidents), `${r.buildSeconds.toFixed(1)} s`, `+${r.overSeconds.toFixed(1)} s`, `${r.samePagesSeconds.toFixed(1)} s (${r.pages} pages)`, `${r.peakRssMiB} MiB`, String(r.files), `${r.outputMiB} MiB`, `${r.homeGzipKiB} KiB`, `${r.largestPageGzipKiB} KiB (${r.largestPage})`]),
 ];
 const widths = header.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
 console.log(table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n'));
