@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import type { Config } from '../core/schema/config.ts';
+import { buildFor } from '../lib/build-slot.ts';
 import { SITEMAP_INDEX, sitemapFiles } from '../views/sitemap.ts';
 import { absolute } from '../views/urls.ts';
 
@@ -9,14 +10,17 @@ import { absolute } from '../views/urls.ts';
  * GitHub Pages, the sitemap of every page, and `robots.txt` pointing at it. (@astrojs/sitemap would
  * write the same sitemap, at a tenth of a small site's build: loading it and its stream pipeline.)
  */
-export function pagesFiles(config: Config): AstroIntegration {
+export function pagesFiles(config: Config, root: string): AstroIntegration {
   return {
     name: 'candor-pages-files',
     hooks: {
       'astro:build:done': ({ dir, pages }) => {
         const { url, base, domain } = config.site;
         if (domain) writeFileSync(new URL('CNAME', dir), `${domain}\n`);
-        for (const [name, text] of sitemapFiles(url, base, pages.map((p) => p.pathname))) writeFileSync(new URL(name, dir), text);
+        // Astro's pages but the entry pages' frames, and the entry pages the build wrote itself (src/integrations/site-build.ts, before this).
+        const { written = [], frames = [] } = buildFor(root)?.pages ?? {};
+        const listed = pages.map((p) => p.pathname).filter((p) => !frames.includes(p));
+        for (const [name, text] of sitemapFiles(url, base, [...listed, ...written])) writeFileSync(new URL(name, dir), text);
         writeFileSync(new URL('robots.txt', dir), `User-agent: *\nAllow: /\n\nSitemap: ${absolute(url, base, SITEMAP_INDEX)}\n`);
       },
     },

@@ -6,8 +6,9 @@ import { buildFor, startBuild } from '../lib/build-slot.ts';
 /**
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
  * on worker threads, which goes on while Astro starts and bundles the pages (they take the result
- * over, src/lib/site.ts); once the pages are done, the files the build writes directly (each entry's
- * API document and calendar event, each component's feeds, badge and shields endpoint) are written
+ * over, src/lib/site.ts); once the pages are done, the files the build writes directly (the pages of
+ * entries but the first, src/lib/entry-pages.ts; each entry's API document and calendar event, each
+ * component's feeds, badge and shields endpoint) are written
  * by the pages' own code, from their own sites, which it leaves in the build slot. A dev server
  * parses on demand and serves all of those from routes.
  */
@@ -20,9 +21,11 @@ export function siteBuild(root: string): AstroIntegration {
         startBuild(root, parseInParallel(root, { background: true }));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const written = await buildFor(root)?.writeFiles?.(fileURLToPath(dir));
+        const slot = buildFor(root);
+        const written = await slot?.writeFiles?.(fileURLToPath(dir));
         if (written === undefined) throw new Error('The files of entries and components were never written: no page asked for the site.');
-        logger.info(`${written} API documents and calendar events of entries, feeds, badges and shields endpoints of components written.`);
+        const pages = slot?.pages?.written.length ?? 0;
+        logger.info(`${written} files written: ${pages} entry pages (Astro rendered the first of each language), and the API documents and calendar events of entries, feeds, badges and shields endpoints of components.`);
       },
     },
   };

@@ -1,4 +1,5 @@
 import type { ParsedProject } from '../core/assemble.ts';
+import { buildEnv } from '../env.ts';
 import type { Site } from './site.ts';
 
 // The configuration and the pages are loaded as separate module copies in one process: a build's
@@ -18,6 +19,11 @@ export interface BuildSlot {
    * pages' code (src/lib/site.ts) when they first ask for the site, for the build's hooks.
    */
   writeFiles?: (dir: string) => Promise<number>;
+  /**
+   * The pages `writeFiles` wrote (every entry's but the first's, src/lib/entry-pages.ts) and the
+   * frames it removed, as Astro lists its pages: for the sitemap.
+   */
+  pages?: { written: string[]; frames: string[] };
 }
 
 const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };
@@ -34,3 +40,10 @@ export function buildFor(root: string): BuildSlot | undefined {
   const slot = slots[BUILD];
   return slot?.root === root ? slot : undefined;
 }
+
+/**
+ * Whether these pages are a build's, which writes many files itself once its pages are done (entry
+ * pages but the first, entries' and components' files); a dev server serves those from their routes.
+ * (Not `import.meta.env.DEV`, which a build run with NODE_ENV=development or test has too.)
+ */
+export const buildWritesFiles = (): boolean => buildFor(buildEnv.root) !== undefined;

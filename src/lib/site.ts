@@ -7,9 +7,10 @@ import type { Entry } from '../core/model.ts';
 import { CandorContentError, formatProblem } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
-import { buildFor } from './build-slot.ts';
+import { buildFor, buildWritesFiles } from './build-slot.ts';
 import { componentFilePaths, writeComponentFiles } from './component-files.ts';
 import { writeEntryFiles } from './entry-files.ts';
+import { writeEntryPages } from './entry-pages.ts';
 import { writeFiles } from './write-files.ts';
 import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
@@ -43,6 +44,7 @@ export interface Site {
 
 let cached: Promise<Site> | undefined;
 
+
 /**
  * The site's data for pages, read once per build straight from the core (the same parser and rules
  * as the check): the published entries, the validated configuration and the build clock. Any error
@@ -56,8 +58,9 @@ export function getSite(lang?: string): Promise<Site> {
   if (slot) {
     slot.writeFiles ??= async (dir) => {
       const sites = await allSites();
-      // About one file per entry in each language: its API document (a maintenance's calendar event besides).
-      return writeFiles(dir, sites.length * sites[0]!.entries.length, (files) => {
+      // About two files per entry in each language: its page and its API document (a maintenance's calendar event besides).
+      return writeFiles(dir, 2 * sites.length * sites[0]!.entries.length, (files) => {
+        slot.pages = writeEntryPages(files, sites, dir);
         writeEntryFiles(files, sites);
         writeComponentFiles(files, sites);
       });
@@ -154,7 +157,7 @@ export const componentPathsInEveryLanguage = () => inEveryLanguage(componentPath
  */
 export function componentFileRoute(file: string) {
   return {
-    getStaticPaths: (() => (import.meta.env.DEV ? inEveryLanguage((site) => componentFilePaths(site, file)) : [])) satisfies GetStaticPaths,
+    getStaticPaths: (() => (buildWritesFiles() ? [] : inEveryLanguage((site) => componentFilePaths(site, file)))) satisfies GetStaticPaths,
     GET: (({ props }) => new Response(props['text'] as string, { headers: { 'content-type': props['type'] as string } })) satisfies APIRoute,
   };
 }

@@ -1,9 +1,11 @@
 import { componentNames } from '../core/config.ts';
-import type { Update } from '../core/model.ts';
+import type { Entry, Update } from '../core/model.ts';
 import { duration } from '../i18n/translate.ts';
-import type { EntrySummary } from './entries.ts';
-import { type EntryContext, entryStatus } from './entry-card.ts';
+import { type EntrySummary, summarize } from './entries.ts';
+import { addToCalendar, type EntryContext, entryStatus, nextUpdate } from './entry-card.ts';
+import type { PageFrame } from './layout.ts';
 import { attribute, componentStatusLabel, escapeText, maintenanceWindow, message, timeElement, untranslatedNote } from './markup.ts';
+import { recordLine } from './record.ts';
 import { href, paths } from './urls.ts';
 
 // The facts and the timeline of an entry's page (and its post-mortem's), as functions for the reason
@@ -47,4 +49,29 @@ export function timeline(updates: readonly Update[], { clock, t }: EntryContext,
     return `<li${attribute('id', u.anchor)}${attribute('data-status', u.status)}><h3><span>${escapeText(word)}</span><span class="muted">${timeElement(u.at, clock)}</span><a class="anchor"${attribute('href', `#${u.anchor}`)}${attribute('aria-label', t('timeline.link', { status: word }))}>#</a></h3>${note}<div class="prose" dir="auto"${attribute('lang', u.fallback)}>${u.html}</div></li>`;
   });
   return `<ol class="timeline"${attribute('aria-label', t('timeline.label'))}>${items.join('')}</ol>`;
+}
+
+/** What an entry's page says of itself in its frame: its title, its first update's words as its summary, its path. */
+export function entryFrame(entry: Entry, now: Date): PageFrame {
+  const first = summarize(entry, now).posted.at(-1);
+  return { live: entry.kind === 'maintenance', path: paths.incident(entry.id), title: entry.title, description: first ? first.text.slice(0, 200) : undefined };
+}
+
+/** An entry's page inside its frame: title, facts, promise or calendar, record, post-mortem and updates. */
+export function entryMain(entry: Entry, ctx: EntryContext): string {
+  const { config, now, base, t } = ctx;
+  const summary = summarize(entry, now);
+  // Nothing of it translated into this page's language: said once, not at each update.
+  const untranslated = entry.titleFallback && entry.updates.every((u) => u.fallback) ? entry.titleFallback : undefined;
+  let html = `<p><a${attribute('href', href(base, paths.home))}>${escapeText(t('back.home'))}</a></p><h1 dir="auto"${attribute('lang', entry.titleFallback)}>${escapeText(entry.title)}</h1>`;
+  if (untranslated) html += untranslatedNote(t, untranslated);
+  if (entry.kind === 'maintenance') html += `<p class="muted">${escapeText(t('incident.planned'))}</p>`;
+  html += entryFacts(summary, ctx);
+  html += entry.kind === 'maintenance' ? addToCalendar(entry, ctx) : nextUpdate(summary, ctx);
+  if (entry.kind === 'incident' && config.site.show_promise_record && summary.posted.length > 0) html += `<p class="muted record" data-record>${escapeText(recordLine(entry, now, t))}</p>`;
+  if (entry.postmortem) {
+    html += `<p class="card tone-operational"><strong>${escapeText(t(entry.postmortem.draft ? 'postmortem.draftNote' : 'postmortem.published'))}</strong> <a${attribute('href', href(base, paths.postmortem(entry.id)))}>${escapeText(t('postmortem.read'))}</a></p>`;
+  }
+  html += `<h2>${escapeText(t('incident.updates'))}</h2>`;
+  return html + timeline(summary.posted, ctx, { notes: !untranslated });
 }

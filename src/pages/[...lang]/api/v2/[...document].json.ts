@@ -1,12 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { apiContext, entryDocuments } from '../../../../lib/entry-files.ts';
+import { buildWritesFiles } from '../../../../lib/build-slot.ts';
 import { inEveryLanguage } from '../../../../lib/site.ts';
 import { apiDocuments } from '../../../../views/api.ts';
 
 export const getStaticPaths = (() => inEveryLanguage((site) => {
   const documents = Object.entries(apiDocuments(apiContext(site))).map(([name, body]) => [name, JSON.stringify(body, null, 2)] as const);
   // Each entry's own document is written by the build directly (src/lib/entry-files.ts); a dev server serves it here.
-  const own = import.meta.env.DEV ? [...entryDocuments(site)] : [];
+  const own = buildWritesFiles() ? [] : [...entryDocuments(site)];
   return [...documents, ...own].map(([document, text]) => ({ params: { document }, props: { text } }));
 })) satisfies GetStaticPaths;
 

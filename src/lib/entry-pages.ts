@@ -1,0 +1,84 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Entry } from '../core/model.ts';
+import { entryFrame, entryMain } from '../views/entry-page.ts';
+import { FRAME_PARTS, headTags, languageNav, liveData } from '../views/layout.ts';
+import { paths } from '../views/urls.ts';
+import { buildWritesFiles } from './build-slot.ts';
+import type { Site } from './site.ts';
+import type { FileWriter } from './write-files.ts';
+
+// Astro spends about a millisecond of its own on every page it renders, besides the page's text: at
+// 10,000 incidents, some 10 s of the build. So a build has Astro render, in each language, the frame
+// of an entry page (the layout, with the place of each of a page's own parts) and the first entry's
+// page, and writes the other entries' pages itself: the frame with each page's parts, made by the
+// same functions the layout and the page use (src/views/layout.ts, src/views/entry-page.ts). The
+// first entry's page, which Astro rendered, must come out the same when written so, byte for byte, or
+// the build fails. A dev server renders every entry's page.
+
+/** The frame's id, which no entry has (a file whose name starts with "_" is not an entry). */
+export const FRAME_ID = '_frame';
+
+/** The paths of a language's entry pages: in a build the frame and the first entry, in a dev server every entry. */
+export function entryPagePaths(site: Site, all = !buildWritesFiles()) {
+  const rendered = all ? site.entries : site.entries.slice(0, 1);
+  const pages: { params: { id: string }; props: { entry?: Entry } }[] = rendered.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+  if (!all) pages.push({ params: { id: FRAME_ID }, props: {} });
+  return pages;
+}
+
+/** An entry's page in the frame's parts (the text around each part's place), as Astro would render it. */
+function entryPage(frame: readonly string[], entry: Entry, site: Site): string {
+  const f = entryFrame(entry, site.now);
+  return frame[0] + headTags(f, site) + frame[1] + languageNav(f, site) + frame[2] + entryMain(entry, site) + frame[3] + liveData(f, site) + frame[4];
+}
+
+/** The frame Astro rendered in a language, cut at the places of a page's parts; its page removed. */
+function takeFrame(dir: string, under: string): string[] {
+  const folder = join(dir, under, paths.incident(FRAME_ID));
+  const html = readFileSync(join(folder, 'index.html'), 'utf8');
+  rmSync(folder, { recursive: true, force: true });
+  const frame: string[] = [];
+  let from = 0;
+  for (const place of [FRAME_PARTS.head, FRAME_PARTS.languages, FRAME_PARTS.main, FRAME_PARTS.live]) {
+    const at = html.indexOf(place, from);
+    if (at === -1 || html.indexOf(place, at + 1) !== -1) throw new Error(`The frame of entry pages (${join(under, paths.incident(FRAME_ID))}) holds ${place} ${at === -1 ? 'nowhere' : 'twice'}.`);
+    frame.push(html.slice(from, at));
+    from = at + place.length;
+  }
+  frame.push(html.slice(from));
+  return frame;
+}
+
+/** A page's path as Astro lists the pages it built: `de/incidents/<id>/`. */
+const listed = (path: string) => path.replace(/^\/+/, '');
+
+/**
+ * Writes the page of every entry but the first of each language's site under `dir`, where Astro
+ * rendered the frames and the first entries, and removes the frames: gives the paths of the pages
+ * written and of the frames removed, as Astro lists its own.
+ */
+export function writeEntryPages(files: FileWriter, sites: readonly Site[], dir: string): { written: string[]; frames: string[] } {
+  const written: string[] = [];
+  const frames: string[] = [];
+  for (const site of sites) {
+    const under = site.lang ?? '';
+    const frame = takeFrame(dir, under);
+    frames.push(listed(join(under, paths.incident(FRAME_ID))));
+    const [first, ...others] = site.entries;
+    if (!first) continue;
+    const rendered = readFileSync(join(dir, under, paths.incident(first.id), 'index.html'), 'utf8');
+    const made = entryPage(frame, first, site);
+    if (made !== rendered) {
+      let at = 0;
+      while (made[at] === rendered[at]) at++;
+      throw new Error(`The page of ${first.id} written into its frame differs from Astro's, at character ${at}: "${made.slice(at, at + 80)}" instead of "${rendered.slice(at, at + 80)}".`);
+    }
+    for (const entry of others) {
+      const path = join(under, paths.incident(entry.id));
+      files.write(join(path, 'index.html'), entryPage(frame, entry, site));
+      written.push(listed(path));
+    }
+  }
+  return { written, frames };
+}
