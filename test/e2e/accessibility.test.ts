@@ -44,23 +44,43 @@ async function withoutSiteScripts(context: BrowserContext) {
   });
 }
 
-/** Serious and critical axe-core violations (WCAG 2.2 A and AA) of a page as a visitor gets it. */
-async function violations(path: string, options: { colorScheme: 'light' | 'dark'; width: number; javaScriptEnabled: boolean; site?: StaticServer }) {
-  const context = await visitAt(browser, FIXTURE_NOW, { colorScheme: options.colorScheme, viewport: { width: options.width, height: 900 } });
+type Layout = readonly [colorScheme: 'light' | 'dark', width: number];
+
+/**
+ * Serious and critical axe-core violations (WCAG 2.2 A and AA) of a page as a visitor gets it, in
+ * each of `layouts` (colours and width), and how far it scrolls sideways in each. One page is loaded
+ * and checked in each layout in turn: axe's first check of a page costs twice its next ones.
+ */
+async function violations(path: string, layouts: readonly Layout[], { javaScriptEnabled = true, site = server }: { javaScriptEnabled?: boolean; site?: StaticServer } = {}) {
+  const [colorScheme, width] = layouts[0]!;
+  const context = await visitAt(browser, FIXTURE_NOW, { colorScheme, viewport: { width, height: 900 } });
   try {
     // axe itself needs JavaScript; the page without its own scripts is the page a visitor without
     // JavaScript gets, so the site's scripts are taken out of it.
-    if (!options.javaScriptEnabled) await withoutSiteScripts(context);
+    if (!javaScriptEnabled) await withoutSiteScripts(context);
     const page = await context.newPage();
-    await page.goto((options.site ?? server).url + path);
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    return {
-      serious: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`),
-      overflow,
-    };
+    await page.goto(site.url + path);
+    const found: Record<string, { serious: string[]; overflow: number }> = {};
+    for (const [colorScheme, width] of layouts) {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 900 });
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      found[`${colorScheme}, ${width} px`] = {
+        serious: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`),
+        overflow: await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      };
+    }
+    return found;
   } finally {
     await context.close();
+  }
+}
+
+/** No serious violation in any layout, and (responsive down to 320 px) nothing that makes the page scroll sideways. */
+function expectAccessible(found: Awaited<ReturnType<typeof violations>>, { overflow = true } = {}) {
+  for (const [layout, { serious, overflow: sideways }] of Object.entries(found)) {
+    expect(serious, layout).toEqual([]);
+    if (overflow) expect(sideways, layout).toBeLessThanOrEqual(0);
   }
 }
 
@@ -69,33 +89,22 @@ describe.concurrent('every page type is accessible (axe-core: no serious or crit
   for (const [name, path] of Object.entries(PAGES)) {
     // Each theme's colours once, at the narrowest layout and the widest (the page without its scripts
     // is checked at the widest in light colours too); the home page in every combination.
-    const runs = name === 'home' ? ([['light', 320], ['dark', 320], ['light', 1280], ['dark', 1280]] as const) : ([['light', 320], ['dark', 1280]] as const);
-    for (const [colorScheme, width] of runs) {
-      it(`${name}, ${colorScheme}, ${width} px`, { timeout: 60_000 }, async () => {
-        const { serious, overflow } = await violations(path, { colorScheme, width, javaScriptEnabled: true });
-        expect(serious).toEqual([]);
-        // Responsive down to 320 px: nothing makes the page scroll sideways.
-        expect(overflow).toBeLessThanOrEqual(0);
-      });
-    }
+    const layouts: readonly Layout[] = name === 'home' ? [['light', 320], ['dark', 320], ['light', 1280], ['dark', 1280]] : [['light', 320], ['dark', 1280]];
+    it(`${name}, ${layouts.map((l) => l.join(' ')).join(', ')} px`, { timeout: 60_000 }, async () => {
+      expectAccessible(await violations(path, layouts));
+    });
     it(`${name}, JavaScript off`, { timeout: 60_000 }, async () => {
-      const { serious } = await violations(path, { colorScheme: 'light', width: 1280, javaScriptEnabled: false });
-      expect(serious).toEqual([]);
+      expectAccessible(await violations(path, [['light', 1280]], { javaScriptEnabled: false }), { overflow: false });
     });
   }
   for (const [name, path] of Object.entries(RTL_PAGES)) {
     // Mirrored layouts break at the narrowest width first; the home page at both.
-    for (const width of name.startsWith('home') ? [320, 1280] : [320]) {
-      it(`${name}, ${width} px`, { timeout: 60_000 }, async () => {
-        const { serious, overflow } = await violations(path, { colorScheme: 'light', width, javaScriptEnabled: true });
-        expect(serious).toEqual([]);
-        expect(overflow).toBeLessThanOrEqual(0);
-      });
-    }
+    const layouts: readonly Layout[] = name.startsWith('home') ? [['light', 320], ['light', 1280]] : [['light', 320]];
+    it(`${name}, ${layouts.map(([, width]) => width).join(' and ')} px`, { timeout: 60_000 }, async () => {
+      expectAccessible(await violations(path, layouts));
+    });
   }
   it('home in Arabic of a site in two languages, 320 px', { timeout: 60_000 }, async () => {
-    const { serious, overflow } = await violations('ar/', { colorScheme: 'light', width: 320, javaScriptEnabled: true, site: twoLanguages });
-    expect(serious).toEqual([]);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expectAccessible(await violations('ar/', [['light', 320]], { site: twoLanguages }));
   });
 });
