@@ -18,7 +18,9 @@ export function pagesFiles(config: Config, root: string): AstroIntegration {
         const { url, base, domain } = config.site;
         if (domain) writeFileSync(new URL('CNAME', dir), `${domain}\n`);
         // Astro's pages but the entry pages' frames, and the entry pages the build wrote itself (src/integrations/site-build.ts, before this).
-        const { written = [], frames = [] } = buildFor(root)?.pages ?? {};
+        const slot = buildFor(root);
+        if (slot && !slot.pages) throw new Error('The sitemap was to be written before the entry pages: candor-site-build must come before candor-pages-files.');
+        const { written = [], frames = [] } = slot?.pages ?? {};
         const listed = pages.map((p) => p.pathname).filter((p) => !frames.includes(p));
         for (const [name, text] of sitemapFiles(url, base, [...listed, ...written])) writeFileSync(new URL(name, dir), text);
         writeFileSync(new URL('robots.txt', dir), `User-agent: *\nAllow: /\n\nSitemap: ${absolute(url, base, SITEMAP_INDEX)}\n`);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseInParallel } from '../core/load-parallel.ts';
-import { buildFor, startBuild } from '../lib/build-slot.ts';
+import { buildFor, forgetBuild, startBuild } from '../lib/build-slot.ts';
 
 /**
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
@@ -17,7 +17,8 @@ export function siteBuild(root: string): AstroIntegration {
     name: 'candor-site-build',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        if (command !== 'build') return;
+        // A dev server started in the process of an earlier build serves every file from its routes.
+        if (command !== 'build') return forgetBuild();
         startBuild(root, parseInParallel(root, { background: true }));
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -25,7 +26,7 @@ export function siteBuild(root: string): AstroIntegration {
         const written = await slot?.writeFiles?.(fileURLToPath(dir));
         if (written === undefined) throw new Error('The files of entries and components were never written: no page asked for the site.');
         const pages = slot?.pages?.written.length ?? 0;
-        logger.info(`${written} files written: ${pages} entry pages (Astro rendered the first of each language), and the API documents and calendar events of entries, feeds, badges and shields endpoints of components.`);
+        logger.info(`${written} files written: ${pages} entry pages (Astro rendered those of the newest incident and maintenance in each language), and the API documents and calendar events of entries, feeds, badges and shields endpoints of components.`);
       },
     },
   };

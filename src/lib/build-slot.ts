@@ -14,9 +14,10 @@ export interface BuildSlot {
   /** The site in each other language, made once for all the pages. */
   languages?: Map<string, Promise<Site>>;
   /**
-   * Writes the files a build writes directly (the entries', src/lib/entry-files.ts, and the
-   * components', src/lib/component-files.ts) under a folder from the pages' own sites. Set by the
-   * pages' code (src/lib/site.ts) when they first ask for the site, for the build's hooks.
+   * Writes the files a build writes directly (entry pages, src/lib/entry-pages.ts, whose frames it
+   * removes; the entries' files, src/lib/entry-files.ts; the components', src/lib/component-files.ts)
+   * under a folder from the pages' own sites. Set by the pages' code (src/lib/site.ts) when they
+   * first ask for the site, for the build's hooks.
    */
   writeFiles?: (dir: string) => Promise<number>;
   /**
@@ -33,6 +34,11 @@ export function startBuild(root: string, parsed: Promise<ParsedProject>): void {
   // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
   parsed.catch(() => {});
   slots[BUILD] = { root, parsed };
+}
+
+/** Leaves no build in the slot: this process serves pages rather than builds them. */
+export function forgetBuild(): void {
+  delete slots[BUILD];
 }
 
 /** The build started for `root` in this thread, if any (a dev server starts none). */

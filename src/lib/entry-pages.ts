@@ -10,18 +10,29 @@ import type { FileWriter } from './write-files.ts';
 
 // Astro spends about a millisecond of its own on every page it renders, besides the page's text: at
 // 10,000 incidents, some 10 s of the build. So a build has Astro render, in each language, the frame
-// of an entry page (the layout, with the place of each of a page's own parts) and the first entry's
-// page, and writes the other entries' pages itself: the frame with each page's parts, made by the
-// same functions the layout and the page use (src/views/layout.ts, src/views/entry-page.ts). The
-// first entry's page, which Astro rendered, must come out the same when written so, byte for byte, or
-// the build fails. A dev server renders every entry's page.
+// of an entry page (the layout, with the place of each of a page's own parts) and the pages of the
+// newest incident and maintenance, and writes the other entries' pages itself: the frame with each
+// page's parts, made by the same functions the layout and the page use (src/views/layout.ts,
+// src/views/entry-page.ts). Those two pages, which Astro rendered, must come out the same when
+// written so, byte for byte, or the build fails. A dev server renders every entry's page.
 
 /** The frame's id, which no entry has (a file whose name starts with "_" is not an entry). */
 export const FRAME_ID = '_frame';
 
-/** The paths of a language's entry pages: in a build the frame and the first entry, in a dev server every entry. */
+/**
+ * The entries whose pages Astro renders in a build, held against the same pages written into the
+ * frame: the newest incident and the newest maintenance, whose pages differ in more than their text
+ * (the live states of a maintenance page).
+ */
+function samples(entries: readonly Entry[]): Entry[] {
+  const incident = entries.find((e) => e.kind === 'incident');
+  const maintenance = entries.find((e) => e.kind === 'maintenance');
+  return [incident, maintenance].filter((e): e is Entry => e !== undefined);
+}
+
+/** The paths of a language's entry pages: in a build the frame and the samples, in a dev server every entry. */
 export function entryPagePaths(site: Site, all = !buildWritesFiles()) {
-  const rendered = all ? site.entries : site.entries.slice(0, 1);
+  const rendered = all ? site.entries : samples(site.entries);
   const pages: { params: { id: string }; props: { entry?: Entry } }[] = rendered.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
   if (!all) pages.push({ params: { id: FRAME_ID }, props: {} });
   return pages;
@@ -33,16 +44,16 @@ function entryPage(frame: readonly string[], entry: Entry, site: Site): string {
   return frame[0] + headTags(f, site) + frame[1] + languageNav(f, site) + frame[2] + entryMain(entry, site) + frame[3] + liveData(f, site) + frame[4];
 }
 
-/** The frame Astro rendered in a language, cut at the places of a page's parts; its page removed. */
-function takeFrame(dir: string, under: string): string[] {
-  const folder = join(dir, under, paths.incident(FRAME_ID));
-  const html = readFileSync(join(folder, 'index.html'), 'utf8');
-  rmSync(folder, { recursive: true, force: true });
+/** The frame Astro rendered in a language, cut at the places of a page's parts. */
+function cutFrame(dir: string, under: string): string[] {
+  const html = readFileSync(join(dir, under, paths.incident(FRAME_ID), 'index.html'), 'utf8');
   const frame: string[] = [];
   let from = 0;
   for (const place of [FRAME_PARTS.head, FRAME_PARTS.languages, FRAME_PARTS.main, FRAME_PARTS.live]) {
     const at = html.indexOf(place, from);
-    if (at === -1 || html.indexOf(place, at + 1) !== -1) throw new Error(`The frame of entry pages (${join(under, paths.incident(FRAME_ID))}) holds ${place} ${at === -1 ? 'nowhere' : 'twice'}.`);
+    if (at === -1 || html.indexOf(place, at + 1) !== -1) throw new Error(
+        `The frame of entry pages (${join(under, paths.incident(FRAME_ID))}) holds ${place} ${at === -1 ? 'nowhere' : 'more than once'}: ${at === -1 ? 'src/layouts/Base.astro must put in each of FRAME_PARTS (src/views/layout.ts)' : 'the layout writes it once'}.`,
+      );
     frame.push(html.slice(from, at));
     from = at + place.length;
   }
@@ -54,8 +65,9 @@ function takeFrame(dir: string, under: string): string[] {
 const listed = (path: string) => path.replace(/^\/+/, '');
 
 /**
- * Writes the page of every entry but the first of each language's site under `dir`, where Astro
- * rendered the frames and the first entries, and removes the frames: gives the paths of the pages
+ * Writes the page of every entry but the samples of each language's site under `dir`, where Astro
+ * rendered the frames and the samples, once the samples written into the frame come out as Astro
+ * rendered them, and removes the frames: gives the paths of the pages
  * written and of the frames removed, as Astro lists its own.
  */
 export function writeEntryPages(files: FileWriter, sites: readonly Site[], dir: string): { written: string[]; frames: string[] } {
@@ -63,18 +75,22 @@ export function writeEntryPages(files: FileWriter, sites: readonly Site[], dir: 
   const frames: string[] = [];
   for (const site of sites) {
     const under = site.lang ?? '';
-    const frame = takeFrame(dir, under);
-    frames.push(listed(join(under, paths.incident(FRAME_ID))));
-    const [first, ...others] = site.entries;
-    if (!first) continue;
-    const rendered = readFileSync(join(dir, under, paths.incident(first.id), 'index.html'), 'utf8');
-    const made = entryPage(frame, first, site);
-    if (made !== rendered) {
+    const frame = cutFrame(dir, under);
+    const held = samples(site.entries);
+    for (const entry of held) {
+      const rendered = readFileSync(join(dir, under, paths.incident(entry.id), 'index.html'), 'utf8');
+      const made = entryPage(frame, entry, site);
+      if (made === rendered) continue;
       let at = 0;
       while (made[at] === rendered[at]) at++;
-      throw new Error(`The page of ${first.id} written into its frame differs from Astro's, at character ${at}: "${made.slice(at, at + 80)}" instead of "${rendered.slice(at, at + 80)}".`);
+      throw new Error(
+        `The page of ${entry.id} written into its frame differs from Astro's, at character ${at}: "${made.slice(at, at + 80)}" instead of "${rendered.slice(at, at + 80)}". Something of src/layouts/Base.astro outside FRAME_PARTS depends on the page: make it one of the parts (src/views/layout.ts). The frame is kept in ${join(under, paths.incident(FRAME_ID))}.`,
+      );
     }
-    for (const entry of others) {
+    rmSync(join(dir, under, paths.incident(FRAME_ID)), { recursive: true, force: true });
+    frames.push(listed(join(under, paths.incident(FRAME_ID))));
+    for (const entry of site.entries) {
+      if (held.includes(entry)) continue;
       const path = join(under, paths.incident(entry.id));
       files.write(join(path, 'index.html'), entryPage(frame, entry, site));
       written.push(listed(path));

@@ -44,7 +44,6 @@ export interface Site {
 
 let cached: Promise<Site> | undefined;
 
-
 /**
  * The site's data for pages, read once per build straight from the core (the same parser and rules
  * as the check): the published entries, the validated configuration and the build clock. Any error

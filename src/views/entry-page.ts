@@ -8,9 +8,9 @@ import { attribute, componentStatusLabel, escapeText, maintenanceWindow, message
 import { recordLine } from './record.ts';
 import { href, paths } from './urls.ts';
 
-// The facts and the timeline of an entry's page (and its post-mortem's), as functions for the reason
-// markup.ts gives: every incident of a history has a page, which thus renders no component but its
-// layout.
+// An entry's page, its facts and timeline (the post-mortem's page has those too), as functions: for
+// the reason markup.ts gives, and because a build writes most entry pages itself, into the frame
+// Astro renders (src/lib/entry-pages.ts).
 
 /** An entry's facts: its status, impact, start, end and duration (or window), and what it affects. */
 export function entryFacts(summary: EntrySummary, { config, t, base, clock }: EntryContext): string {

@@ -36,8 +36,11 @@ export interface FrameSite {
   live: LiveState[];
 }
 
-/** Where each part goes in the frame a build renders once per language (src/lib/entry-pages.ts). */
-export const FRAME_PARTS = { head: '<!--candor:head-->', languages: '<!--candor:languages-->', main: '<!--candor:main-->', live: '<!--candor:live-->' } as const;
+/**
+ * Where each part goes in the frame a build renders once per language (src/lib/entry-pages.ts). The
+ * quotes keep them out of anything else on the page: Astro writes a '"' of any text or attribute as `&quot;`.
+ */
+export const FRAME_PARTS = { head: '<!--"candor:head"-->', languages: '<!--"candor:languages"-->', main: '<!--"candor:main"-->', live: '<!--"candor:live"-->' } as const;
 
 export const siteTitle = ({ config, t }: FrameSite) => t('site.title', { site: config.site.name });
 

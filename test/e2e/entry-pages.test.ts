@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { files } from '../helpers/sites.ts';
 
-// A build has Astro render the first entry page of each language and writes the others itself
+// A build has Astro render two entry pages of each language and writes the others itself
 // (src/lib/entry-pages.ts): a visitor, a search engine and the browser script must not tell them apart.
 const dist = inject('fixtureSite');
 const all = files(dist);

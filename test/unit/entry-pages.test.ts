@@ -22,15 +22,16 @@ function rendered(site: Site, index: number): string {
     .replace(FRAME_PARTS.live, liveData(frame, site));
 }
 
-/** A build's output as Astro leaves it: each language's frame and first entry page. */
-function astroOutput(sites: readonly Site[], first = (site: Site) => rendered(site, 0), frame = FRAME): string {
+/** The entries Astro renders in each language: the newest incident and the newest maintenance. */
+const samples = (site: Site) => [site.entries.findIndex((e) => e.kind === 'incident'), site.entries.findIndex((e) => e.kind === 'maintenance')];
+
+/** A build's output as Astro leaves it: each language's frame and the pages of its samples. */
+function astroOutput(sites: readonly Site[], page = rendered, frame = FRAME): string {
   const dir = mkdtempSync(join(tmpdir(), 'candor-entry-pages-'));
   for (const site of sites) {
     const under = site.lang ?? '';
-    for (const [id, html] of [
-      [FRAME_ID, frame],
-      [site.entries[0]!.id, first(site)],
-    ] as const) {
+    const pages: [string, string][] = [[FRAME_ID, frame], ...samples(site).map((i): [string, string] => [site.entries[i]!.id, page(site, i)])];
+    for (const [id, html] of pages) {
       mkdirSync(join(dir, under, 'incidents', id), { recursive: true });
       writeFileSync(join(dir, under, 'incidents', id, 'index.html'), html);
     }
@@ -41,34 +42,45 @@ function astroOutput(sites: readonly Site[], first = (site: Site) => rendered(si
 describe('entry pages written by the build into the frame Astro rendered', () => {
   const { sites } = fixtureSites(new Date('2026-11-24T12:00Z'));
 
-  it('are every entry but the first in every language, each as Astro renders it; the frames are removed', async () => {
+  it('are every entry but the two Astro rendered in every language, each as Astro renders it; the frames are removed', async () => {
     const dir = astroOutput(sites);
     let listed: ReturnType<typeof writeEntryPages> | undefined;
     await writeFiles(dir, 0, (out) => (listed = writeEntryPages(out, sites, dir)));
     const ids = sites[0]!.entries.map((e) => e.id);
     expect(listed!.frames).toEqual([`incidents/${FRAME_ID}/`, `de/incidents/${FRAME_ID}/`, `ar/incidents/${FRAME_ID}/`]);
-    expect(listed!.written).toHaveLength(3 * (ids.length - 1));
-    expect(listed!.written).toContain(`ar/incidents/${ids[1]}/`);
+    const [incident, maintenance] = samples(sites[0]!);
+    expect(incident).toBeGreaterThanOrEqual(0);
+    expect(maintenance).toBeGreaterThanOrEqual(0);
+    expect(listed!.written).toHaveLength(3 * (ids.length - 2));
+    expect(listed!.written).not.toContain(`incidents/${ids[maintenance!]}/`);
+    const other = ids.findIndex((_, i) => i !== incident && i !== maintenance);
+    expect(listed!.written).toContain(`ar/incidents/${ids[other]}/`);
     expect(files(dir)).toHaveLength(3 * ids.length);
     expect(existsSync(join(dir, 'incidents', FRAME_ID))).toBe(false);
     for (const [k, site] of sites.entries()) {
-      for (let i = 1; i < ids.length; i++) expect(readFileSync(join(dir, site.lang ?? '', 'incidents', ids[i]!, 'index.html'), 'utf8')).toBe(rendered(sites[k]!, i));
+      for (let i = 0; i < ids.length; i++) expect(readFileSync(join(dir, site.lang ?? '', 'incidents', ids[i]!, 'index.html'), 'utf8')).toBe(rendered(sites[k]!, i));
     }
     // In the page's language, with the links to its other versions.
-    const german = readFileSync(join(dir, 'de', 'incidents', ids[1]!, 'index.html'), 'utf8');
+    const german = readFileSync(join(dir, 'de', 'incidents', ids[other]!, 'index.html'), 'utf8');
     expect(german).toContain('← Aktueller Status');
-    expect(german).toContain(`hreflang="ar" href="https://fixture.example/status/ar/incidents/${ids[1]}/"`);
+    expect(german).toContain(`hreflang="ar" href="https://fixture.example/status/ar/incidents/${ids[other]}/"`);
   });
 
-  it('fail the build when the first page, written so, would differ from what Astro rendered', async () => {
-    const dir = astroOutput(sites, (site) => rendered(site, 0).replace('<main id="main">', '<main id="main" class="wrap">'));
-    await expect(writeFiles(dir, 0, (out) => writeEntryPages(out, sites, dir))).rejects.toThrow(
-      new RegExp(`The page of ${sites[0]!.entries[0]!.id} written into its frame differs from Astro's, at character \\d+: "><p><a`),
-    );
+  it('fail the build, keeping the frame, when a page Astro rendered, written so, would differ (a maintenance page too)', async () => {
+    const [, maintenance] = samples(sites[0]!);
+    const id = sites[0]!.entries[maintenance!]!.id;
+    const dir = astroOutput(sites, (site, i) => (site.entries[i]!.kind === 'maintenance' ? rendered(site, i).replace('<main id="main">', '<main id="main" class="wrap">') : rendered(site, i)));
+    await expect(writeFiles(dir, 0, (out) => writeEntryPages(out, sites, dir))).rejects.toThrow(new RegExp(`The page of ${id} written into its frame differs from Astro's, at character \\d+: "><p><a`));
+    expect(existsSync(join(dir, 'incidents', FRAME_ID, 'index.html'))).toBe(true);
   });
 
   it('fail the build when the frame lacks the place of a part', async () => {
     const dir = astroOutput(sites, undefined, FRAME.replace(FRAME_PARTS.live, ''));
     await expect(writeFiles(dir, 0, (out) => writeEntryPages(out, sites, dir))).rejects.toThrow(`holds ${FRAME_PARTS.live} nowhere`);
+  });
+
+  it('are cut at places no text of the configuration can hold', () => {
+    // Astro writes a '"' of any text or attribute as &quot;, so a link in the configuration cannot make a second place.
+    for (const place of Object.values(FRAME_PARTS)) expect(place).toContain('"');
   });
 });
