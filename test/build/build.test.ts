@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { launchBrowser, visitAt } from '../../scripts/lib/browser.ts';
 import { HOME_BUDGET_BYTES, measureSite, PAGE_BUDGET_BYTES } from '../../scripts/lib/measure.ts';
 import { serve } from '../../scripts/lib/server.ts';
-import { buildSite } from '../helpers/build.ts';
+import { buildSite, timeFor } from '../helpers/build.ts';
 import { makeProject, ROOT } from '../helpers/project.ts';
 
 describe('the build reads the same model the check validates', () => {
-  it('builds the example content into a site, a snapshot at its site.as_of on any day', async () => {
+  it('builds the example content into a site, a snapshot at its site.as_of on any day', { timeout: timeFor(1) }, async () => {
     // Built a year from today: the snapshot does not care.
     const r = buildSite(ROOT, { CANDOR_NOW: '', NODE_OPTIONS: `--import ${join(ROOT, 'test/helpers/a-year-later.mjs')}` });
     expect(r.code, r.output).toBe(0);

@@ -2,14 +2,14 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
+import { buildSite, timeFor } from '../helpers/build.ts';
 import { runIn } from '../helpers/cli.ts';
 import { makeProject, ROOT } from '../helpers/project.ts';
 
 const ID = '2026-11-24-checkout-errors';
 
 describe('a whole incident run with the CLI alone', () => {
-  it('open, two updates that move components, resolve, write and publish the post-mortem: the site, feeds and API say what was typed', async () => {
+  it('open, two updates that move components, resolve, write and publish the post-mortem: the site, feeds and API say what was typed', { timeout: timeFor(2, 60_000) }, async () => {
     const root = makeProject({});
     cpSync(join(ROOT, 'incidents/_templates'), join(root, 'incidents/_templates'), { recursive: true });
     const run = async (now: string, args: string[], answers?: unknown[]) => {

@@ -84,27 +84,30 @@ function expectAccessible(found: Awaited<ReturnType<typeof violations>>, { overf
   }
 }
 
+/** Time for one layout's check: the home page's takes some 10 s on a busy 2-core machine, 25 s beside a CPU hog. */
+const perLayout = 90_000;
+
 // Two pages at a time (maxConcurrency): each waits on Chromium most of its time.
 describe.concurrent('every page type is accessible (axe-core: no serious or critical violation)', () => {
   for (const [name, path] of Object.entries(PAGES)) {
     // Each theme's colours once, at the narrowest layout and the widest (the page without its scripts
     // is checked at the widest in light colours too); the home page in every combination.
     const layouts: readonly Layout[] = name === 'home' ? [['light', 320], ['dark', 320], ['light', 1280], ['dark', 1280]] : [['light', 320], ['dark', 1280]];
-    it(`${name}, ${layouts.map((l) => l.join(' ')).join(', ')} px`, { timeout: 60_000 }, async () => {
+    it(`${name}, ${layouts.map((l) => l.join(' ')).join(', ')} px`, { timeout: perLayout * layouts.length }, async () => {
       expectAccessible(await violations(path, layouts));
     });
-    it(`${name}, JavaScript off`, { timeout: 60_000 }, async () => {
+    it(`${name}, JavaScript off`, { timeout: perLayout }, async () => {
       expectAccessible(await violations(path, [['light', 1280]], { javaScriptEnabled: false }), { overflow: false });
     });
   }
   for (const [name, path] of Object.entries(RTL_PAGES)) {
     // Mirrored layouts break at the narrowest width first; the home page at both.
     const layouts: readonly Layout[] = name.startsWith('home') ? [['light', 320], ['light', 1280]] : [['light', 320]];
-    it(`${name}, ${layouts.map(([, width]) => width).join(' and ')} px`, { timeout: 60_000 }, async () => {
+    it(`${name}, ${layouts.map(([, width]) => width).join(' and ')} px`, { timeout: perLayout * layouts.length }, async () => {
       expectAccessible(await violations(path, layouts));
     });
   }
-  it('home in Arabic of a site in two languages, 320 px', { timeout: 60_000 }, async () => {
+  it('home in Arabic of a site in two languages, 320 px', { timeout: perLayout }, async () => {
     expectAccessible(await violations('ar/', [['light', 320]], { site: twoLanguages }));
   });
 });

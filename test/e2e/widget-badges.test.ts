@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FIXTURE_NOW } from '../fixtures/build-fixture.ts';
-import { buildSite } from '../helpers/build.ts';
+import { buildSite, timeFor } from '../helpers/build.ts';
 import { makeProject } from '../helpers/project.ts';
 import { translator } from '../../src/i18n/translate.ts';
 
@@ -146,7 +146,7 @@ describe('the embeddable widget', () => {
     }
   });
 
-  it('shows maintenance in progress when no incident is open, and nothing once it is over', async () => {
+  it('shows maintenance in progress when no incident is open, and nothing once it is over', { timeout: timeFor(2) }, async () => {
     const root = makeProject({
       'incidents/2026-11-24-db-upgrade.md':
         '---\ntitle: Database upgrade\nscheduled_for: 2026-11-24T11:00Z\nscheduled_until: 2026-11-24T13:00Z\ncomponents: [database]\n---\n\n## Scheduled — 2026-11-10 09:00 UTC\nWe will upgrade the database.\n',

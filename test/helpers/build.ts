@@ -3,6 +3,13 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './project.ts';
 
+/**
+ * A test's time for each build it runs, beside its other work: a build takes some 5 s on a quiet
+ * 2-core machine and 30 s beside a CPU hog. (A build blocks its test's thread, so only a test that
+ * goes on after it, asynchronously, can run out of time.)
+ */
+export const timeFor = (builds: number, otherwise = 30_000) => otherwise + builds * 60_000;
+
 export interface BuildResult {
   code: number | null;
   output: string;
