@@ -12,9 +12,10 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the browser tests' sites once, before any test file runs, so that no two builds overlap. */
-export default function setup(project: TestProject) {
-  project.provide('fixtureSite', buildFixtureSite().outDir);
-  project.provide('allClearSite', buildFixtureSite(FIXTURE_ALL_CLEAR).outDir);
-  project.provide('twoLanguageSite', buildFixtureSite(undefined, ['en', 'ar']).outDir);
+/** Builds the browser tests' sites once, side by side (each in a folder of its own), before any test file runs. */
+export default async function setup(project: TestProject) {
+  const [site, allClear, twoLanguages] = await Promise.all([buildFixtureSite(), buildFixtureSite(FIXTURE_ALL_CLEAR), buildFixtureSite(undefined, ['en', 'ar'])]);
+  project.provide('fixtureSite', site.outDir);
+  project.provide('allClearSite', allClear.outDir);
+  project.provide('twoLanguageSite', twoLanguages.outDir);
 }
