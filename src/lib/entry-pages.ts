@@ -51,9 +51,9 @@ function cutFrame(dir: string, under: string): string[] {
   let from = 0;
   for (const place of [FRAME_PARTS.head, FRAME_PARTS.languages, FRAME_PARTS.main, FRAME_PARTS.live]) {
     const at = html.indexOf(place, from);
-    if (at === -1 || html.indexOf(place, at + 1) !== -1) throw new Error(
-        `The frame of entry pages (${join(under, paths.incident(FRAME_ID))}) holds ${place} ${at === -1 ? 'nowhere' : 'more than once'}: ${at === -1 ? 'src/layouts/Base.astro must put in each of FRAME_PARTS (src/views/layout.ts)' : 'the layout writes it once'}.`,
-      );
+    const where = `The frame of entry pages (${join(under, paths.incident(FRAME_ID))})`;
+    if (at === -1) throw new Error(`${where} holds ${place} nowhere: src/layouts/Base.astro must put in each of FRAME_PARTS (src/views/layout.ts).`);
+    if (html.indexOf(place, at + 1) !== -1) throw new Error(`${where} holds ${place} more than once, where the layout writes it once.`);
     frame.push(html.slice(from, at));
     from = at + place.length;
   }
