@@ -21,7 +21,7 @@ export interface BuildSlot {
    */
   writeFiles?: (dir: string) => Promise<number>;
   /**
-   * The pages `writeFiles` wrote (every entry's but the first's, src/lib/entry-pages.ts) and the
+   * The pages `writeFiles` wrote (every entry's but those Astro rendered, src/lib/entry-pages.ts) and the
    * frames it removed, as Astro lists its pages: for the sitemap.
    */
   pages?: { written: string[]; frames: string[] };
@@ -49,7 +49,7 @@ export function buildFor(root: string): BuildSlot | undefined {
 
 /**
  * Whether these pages are a build's, which writes many files itself once its pages are done (entry
- * pages but the first, entries' and components' files); a dev server serves those from their routes.
+ * pages but those Astro rendered, entries' and components' files); a dev server serves those from their routes.
  * (Not `import.meta.env.DEV`, which a build run with NODE_ENV=development or test has too.)
  */
 export const buildWritesFiles = (): boolean => buildFor(buildEnv.root) !== undefined;

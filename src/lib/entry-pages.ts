@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entry } from '../core/model.ts';
+import { summarize } from '../views/entries.ts';
 import { entryFrame, entryMain } from '../views/entry-page.ts';
 import { FRAME_PARTS, headTags, languageNav, liveData } from '../views/layout.ts';
 import { paths } from '../views/urls.ts';
@@ -40,18 +41,19 @@ export function entryPagePaths(site: Site, all = !buildWritesFiles()) {
 
 /** An entry's page in the frame's parts (the text around each part's place), as Astro would render it. */
 function entryPage(frame: readonly string[], entry: Entry, site: Site): string {
-  const f = entryFrame(entry, site.now);
-  return frame[0] + headTags(f, site) + frame[1] + languageNav(f, site) + frame[2] + entryMain(entry, site) + frame[3] + liveData(f, site) + frame[4];
+  const summary = summarize(entry, site.now);
+  const f = entryFrame(summary);
+  return frame[0] + headTags(f, site) + frame[1] + languageNav(f, site) + frame[2] + entryMain(summary, site) + frame[3] + liveData(f, site) + frame[4];
 }
 
-/** The frame Astro rendered in a language, cut at the places of a page's parts. */
-function cutFrame(dir: string, under: string): string[] {
-  const html = readFileSync(join(dir, under, paths.incident(FRAME_ID), 'index.html'), 'utf8');
+/** The frame Astro rendered into `folder` (under `dir`), cut at the places of a page's parts. */
+function cutFrame(dir: string, folder: string): string[] {
+  const html = readFileSync(join(dir, folder, 'index.html'), 'utf8');
   const frame: string[] = [];
   let from = 0;
   for (const place of [FRAME_PARTS.head, FRAME_PARTS.languages, FRAME_PARTS.main, FRAME_PARTS.live]) {
     const at = html.indexOf(place, from);
-    const where = `The frame of entry pages (${join(under, paths.incident(FRAME_ID))})`;
+    const where = `The frame of entry pages (${folder})`;
     if (at === -1) throw new Error(`${where} holds ${place} nowhere: src/layouts/Base.astro must put in each of FRAME_PARTS (src/views/layout.ts).`);
     if (html.indexOf(place, at + 1) !== -1) throw new Error(`${where} holds ${place} more than once, where the layout writes it once.`);
     frame.push(html.slice(from, at));
@@ -75,7 +77,8 @@ export function writeEntryPages(files: FileWriter, sites: readonly Site[], dir: 
   const frames: string[] = [];
   for (const site of sites) {
     const under = site.lang ?? '';
-    const frame = cutFrame(dir, under);
+    const folder = join(under, paths.incident(FRAME_ID));
+    const frame = cutFrame(dir, folder);
     const held = samples(site.entries);
     for (const entry of held) {
       const rendered = readFileSync(join(dir, under, paths.incident(entry.id), 'index.html'), 'utf8');
@@ -84,11 +87,11 @@ export function writeEntryPages(files: FileWriter, sites: readonly Site[], dir: 
       let at = 0;
       while (made[at] === rendered[at]) at++;
       throw new Error(
-        `The page of ${entry.id} written into its frame differs from Astro's, at character ${at}: "${made.slice(at, at + 80)}" instead of "${rendered.slice(at, at + 80)}". Something of src/layouts/Base.astro outside FRAME_PARTS depends on the page: make it one of the parts (src/views/layout.ts). The frame is kept in ${join(under, paths.incident(FRAME_ID))}.`,
+        `The page of ${entry.id} written into its frame differs from Astro's, at character ${at}: "${made.slice(at, at + 80)}" instead of "${rendered.slice(at, at + 80)}". Something of src/layouts/Base.astro outside FRAME_PARTS depends on the page: make it one of the parts (src/views/layout.ts). The frame is kept in ${folder}.`,
       );
     }
-    rmSync(join(dir, under, paths.incident(FRAME_ID)), { recursive: true, force: true });
-    frames.push(listed(join(under, paths.incident(FRAME_ID))));
+    rmSync(join(dir, folder), { recursive: true, force: true });
+    frames.push(listed(folder));
     for (const entry of site.entries) {
       if (held.includes(entry)) continue;
       const path = join(under, paths.incident(entry.id));

@@ -1,7 +1,7 @@
 import { componentNames } from '../core/config.ts';
-import type { Entry, Update } from '../core/model.ts';
+import type { Update } from '../core/model.ts';
 import { duration } from '../i18n/translate.ts';
-import { type EntrySummary, summarize } from './entries.ts';
+import type { EntrySummary } from './entries.ts';
 import { addToCalendar, type EntryContext, entryStatus, nextUpdate } from './entry-card.ts';
 import type { PageFrame } from './layout.ts';
 import { attribute, componentStatusLabel, escapeText, maintenanceWindow, message, timeElement, untranslatedNote } from './markup.ts';
@@ -52,15 +52,15 @@ export function timeline(updates: readonly Update[], { clock, t }: EntryContext,
 }
 
 /** What an entry's page says of itself in its frame: its title, its first update's words as its summary, its path. */
-export function entryFrame(entry: Entry, now: Date): PageFrame {
-  const first = summarize(entry, now).posted.at(-1);
+export function entryFrame({ entry, posted }: EntrySummary): PageFrame {
+  const first = posted.at(-1);
   return { live: entry.kind === 'maintenance', path: paths.incident(entry.id), title: entry.title, description: first ? first.text.slice(0, 200) : undefined };
 }
 
 /** An entry's page inside its frame: title, facts, promise or calendar, record, post-mortem and updates. */
-export function entryMain(entry: Entry, ctx: EntryContext): string {
+export function entryMain(summary: EntrySummary, ctx: EntryContext): string {
   const { config, now, base, t } = ctx;
-  const summary = summarize(entry, now);
+  const { entry } = summary;
   // Nothing of it translated into this page's language: said once, not at each update.
   const untranslated = entry.titleFallback && entry.updates.every((u) => u.fallback) ? entry.titleFallback : undefined;
   let html = `<p><a${attribute('href', href(base, paths.home))}>${escapeText(t('back.home'))}</a></p><h1 dir="auto"${attribute('lang', entry.titleFallback)}>${escapeText(entry.title)}</h1>`;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FRAME_ID, writeEntryPages } from '../../src/lib/entry-pages.ts';
 import type { Site } from '../../src/lib/site.ts';
 import { writeFiles } from '../../src/lib/write-files.ts';
+import { summarize } from '../../src/views/entries.ts';
 import { entryFrame, entryMain } from '../../src/views/entry-page.ts';
 import { FRAME_PARTS, headTags, languageNav, liveData } from '../../src/views/layout.ts';
 import { files, fixtureSites } from '../helpers/sites.ts';
@@ -15,10 +16,11 @@ const FRAME = `<!DOCTYPE html><html lang="x"><head>${FRAME_PARTS.head}<link rel=
 /** An entry's page in that frame, each part put in its place: what Astro renders for it. */
 function rendered(site: Site, index: number): string {
   const entry = site.entries[index]!;
-  const frame = entryFrame(entry, site.now);
+  const summary = summarize(entry, site.now);
+  const frame = entryFrame(summary);
   return FRAME.replace(FRAME_PARTS.head, headTags(frame, site))
     .replace(FRAME_PARTS.languages, languageNav(frame, site))
-    .replace(FRAME_PARTS.main, entryMain(entry, site))
+    .replace(FRAME_PARTS.main, entryMain(summary, site))
     .replace(FRAME_PARTS.live, liveData(frame, site));
 }
 
