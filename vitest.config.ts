@@ -12,6 +12,9 @@ export default defineConfig({
     maxWorkers: 2,
     maxConcurrency: 2,
     testTimeout: 30_000,
+    // A page's scripts may take seconds to act on a loaded machine (Vitest waits 1 s by default);
+    // a poll that never holds still fails, at its test's own timeout at the latest.
+    expect: { poll: { timeout: 20_000 } },
     hookTimeout: 180_000,
     reporters: json ? ['default', ['json', { outputFile: json }]] : ['default'],
   },

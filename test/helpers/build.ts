@@ -16,9 +16,12 @@ export interface BuildResult {
   outDir: string;
 }
 
+/** The variable naming the test run's folder for built sites (test/global-setup.ts). */
+export const BUILDS_FOLDER = 'CANDOR_TEST_BUILDS';
+
 /** The command, options and output folder of a build of a project folder (see buildSite). */
 function buildCommand(projectRoot: string, env: Record<string, string>) {
-  const scratch = join(ROOT, 'test', '.tmp');
+  const scratch = process.env[BUILDS_FOLDER] ?? join(ROOT, 'test', '.tmp');
   mkdirSync(scratch, { recursive: true });
   const outDir = join(mkdtempSync(join(scratch, 'dist-')), 'dist');
   const args = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir];
