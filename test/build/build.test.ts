@@ -105,6 +105,16 @@ describe('the build reads the same model the check validates', () => {
     expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
   });
 
+  // Errors in single files stop the build before Astro bundles its pages (src/integrations/site-build.ts);
+  // one found only across files, once the pages assemble the project, stops it all the same.
+  it('fails on an error between files, found as the pages assemble them, and produces no site', () => {
+    const root = makeProject({ 'incidents/2026-11-20-gone.postmortem.md': '---\ntitle: Gone\n---\n\nWhat happened.\n' });
+    const r = buildSite(root);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('incidents/2026-11-20-gone.postmortem.md:1:1: error: The post-mortem has no incident: there is no incidents/2026-11-20-gone.md.');
+    expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
+  });
+
   it('fails on a bad configuration, naming the field', () => {
     const root = makeProject({}, 'site:\n  name: X\n  url: not a url\ncomponents:\n  - id: api\n    name: API\n');
     const r = buildSite(root);
