@@ -18,22 +18,31 @@ declare module 'vitest' {
 }
 
 /**
- * Gives the run folders of its own, removed when it ends: one for every temporary folder its tests make
- * (the system's, for the tests' threads and what they start), and one under test/.tmp/ for the sites
- * they build. Then builds the browser tests' sites once, side by side, before any test file runs.
+ * Gives the run folders of its own, removed when it ends: one for the temporary folders of its tests
+ * and of the processes they start with their environment (builds, Chromium), and one under test/.tmp/
+ * for the sites they build. Then builds the browser tests' sites once, side by side, before any test
+ * file runs.
  */
 export default async function setup(project: TestProject) {
+  // Node's compile cache (Astro's command line and Candor's keep one) stays where it was, from run to run.
+  process.env['NODE_COMPILE_CACHE'] ??= join(tmpdir(), 'node-compile-cache');
   const temporary = mkdtempSync(join(tmpdir(), 'candor-test-'));
   mkdirSync(join(ROOT, 'test', '.tmp'), { recursive: true });
   const builds = mkdtempSync(join(ROOT, 'test', '.tmp', 'run-'));
   process.env['TMPDIR'] = temporary;
   process.env[BUILDS_FOLDER] = builds;
-  const [site, allClear, twoLanguages] = await Promise.all([buildFixtureSite(), buildFixtureSite(FIXTURE_ALL_CLEAR), buildFixtureSite(undefined, ['en', 'ar'])]);
-  project.provide('fixtureSite', site.outDir);
-  project.provide('allClearSite', allClear.outDir);
-  project.provide('twoLanguageSite', twoLanguages.outDir);
-  return () => {
-    rmSync(temporary, { recursive: true, force: true });
-    rmSync(builds, { recursive: true, force: true });
+  // Vitest ends the run's processes after this; one still writing (a browser a timed-out test left) may hold a folder a moment.
+  const removeFolders = () => {
+    for (const folder of [temporary, builds]) rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
   };
+  try {
+    const [site, allClear, twoLanguages] = await Promise.all([buildFixtureSite(), buildFixtureSite(FIXTURE_ALL_CLEAR), buildFixtureSite(undefined, ['en', 'ar'])]);
+    project.provide('fixtureSite', site.outDir);
+    project.provide('allClearSite', allClear.outDir);
+    project.provide('twoLanguageSite', twoLanguages.outDir);
+  } catch (error) {
+    removeFolders();
+    throw error;
+  }
+  return removeFolders;
 }
