@@ -55,7 +55,7 @@ describe('the build reads the same model the check validates', () => {
     expect(report.foreign).toEqual([]);
   });
 
-  it('leaves drafts out unless CANDOR_DRAFTS=true', () => {
+  it('leaves drafts out unless CANDOR_DRAFTS=true', { timeout: timeFor(2) }, () => {
     const root = makeProject({
       'incidents/draft.md': '---\ntitle: Draft outage\ndraft: true\ncomponents:\n  api: major_outage\n---\n\n## Investigating — 2026-11-24 11:00 UTC\nx\n',
     });
@@ -66,7 +66,7 @@ describe('the build reads the same model the check validates', () => {
     expect(readFileSync(join(preview.outDir, 'index.html'), 'utf8')).toContain('Major Service Outage');
   });
 
-  it('writes CNAME for a custom domain, robots.txt and the sitemap under the base path', () => {
+  it('writes CNAME for a custom domain, robots.txt and the sitemap under the base path', { timeout: timeFor(1) }, () => {
     const root = makeProject({}, 'site:\n  name: X\n  url: https://status.x.example\n  base: /status\n  domain: status.x.example\ncomponents:\n  - id: api\n    name: API\n');
     const r = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
     expect(r.code, r.output).toBe(0);
@@ -75,7 +75,7 @@ describe('the build reads the same model the check validates', () => {
     expect(readFileSync(join(r.outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://status.x.example/status/history/</loc>');
   });
 
-  it("shows the site's frame in its first language, mirrored for a right-to-left one", () => {
+  it("shows the site's frame in its first language, mirrored for a right-to-left one", { timeout: timeFor(1) }, () => {
     const root = makeProject({ 'public/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' }, 'site:\n  name: X\n  url: https://status.x.example\n  logo: /logo.svg\n  languages: [ar, en]\ncomponents:\n  - id: api\n    name: API\n');
     const r = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
     expect(r.code, r.output).toBe(0);
@@ -93,7 +93,7 @@ describe('the build reads the same model the check validates', () => {
     expect(english).toContain('<img src="/logo.svg"');
   });
 
-  it("fails on bad input with the check's messages, and produces no site", () => {
+  it("fails on bad input with the check's messages, and produces no site", { timeout: timeFor(1) }, () => {
     const root = makeProject({
       'incidents/a.md': '---\ntitle: A\ncomponents:\n  apii: major_outage\n---\n\n## Investigating — 2026-11-20 14:05 UTC\nx\n',
       'incidents/notes.txt': 'x',
@@ -108,7 +108,7 @@ describe('the build reads the same model the check validates', () => {
   // Errors in single files stop the build before Astro bundles its pages when the files are parsed by
   // then (src/integrations/site-build.ts), else when the pages ask for the site, with the same messages;
   // one found only across files, as the pages assemble the project, stops it all the same.
-  it('fails on an error between files, found as the pages assemble them, and produces no site', () => {
+  it('fails on an error between files, found as the pages assemble them, and produces no site', { timeout: timeFor(1) }, () => {
     const root = makeProject({ 'incidents/2026-11-20-gone.postmortem.md': '---\ntitle: Gone\n---\n\nWhat happened.\n' });
     const r = buildSite(root);
     expect(r.code).not.toBe(0);
@@ -116,7 +116,7 @@ describe('the build reads the same model the check validates', () => {
     expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
   });
 
-  it('fails on a bad configuration, naming the field', () => {
+  it('fails on a bad configuration, naming the field', { timeout: timeFor(1) }, () => {
     const root = makeProject({}, 'site:\n  name: X\n  url: not a url\ncomponents:\n  - id: api\n    name: API\n');
     const r = buildSite(root);
     expect(r.code).not.toBe(0);

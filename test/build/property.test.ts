@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/core/load.ts';
 import { parseEntry, parsePostmortem } from '../../src/core/parse.ts';
 import { Problems } from '../../src/core/problems.ts';
-import { buildSite } from '../helpers/build.ts';
+import { buildSite, timeFor } from '../helpers/build.ts';
 import { xmlErrors } from '../helpers/xml.ts';
 import { config, makeProject } from '../helpers/project.ts';
 
@@ -75,6 +75,5 @@ describe('a project that passes the check always builds, with well-formed feeds,
       for (const f of files.filter((n) => n.endsWith('.json'))) expect(() => JSON.parse(readFileSync(join(r.outDir, f), 'utf8'))).not.toThrow();
       expect(() => ICAL.parse(readFileSync(join(r.outDir, 'maintenance.ics'), 'utf8'))).not.toThrow();
     }
-    // Three builds: minutes on a busy machine.
-  }, 300_000);
+  }, timeFor(3));
 });

@@ -5,8 +5,8 @@ import { ROOT } from './project.ts';
 
 /**
  * A test's time for each build it runs, beside its other work: a build takes some 5 s on a quiet
- * 2-core machine and 30 s beside a CPU hog. (A build blocks its test's thread, so only a test that
- * goes on after it, asynchronously, can run out of time.)
+ * 2-core machine and 30 s beside a CPU hog. Every test that builds takes it: Vitest fails a test
+ * that ran longer than its time even when a build blocked its thread all along.
  */
 export const timeFor = (builds: number, otherwise = 30_000) => otherwise + builds * 60_000;
 
