@@ -8,11 +8,12 @@ import { buildFor, forgetBuild, startBuild } from '../lib/build-slot.ts';
 /**
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
  * on worker threads, which goes on while Astro starts and bundles the pages (they take the result
- * over, src/lib/site.ts; a file with an error, if parsed by the time Astro bundles, stops it); once the pages are done, the files the build writes directly (the pages of
- * entries but those Astro rendered, src/lib/entry-pages.ts; each entry's API document and calendar event, each
- * component's feeds, badge and shields endpoint) are written
- * by the pages' own code, from their own sites, which it leaves in the build slot. A dev server
- * parses on demand and serves all of those from routes.
+ * over, src/lib/site.ts; a file with an error, parsed by the time Astro bundles, stops the build
+ * there); once the pages are done, the files the build writes directly (the pages of entries but
+ * those Astro rendered, src/lib/entry-pages.ts; each entry's API document and calendar event, each
+ * component's feeds, badge and shields endpoint) are written by the pages' own code, from their own
+ * sites, which it leaves in the build slot. A dev server parses on demand and serves all of those
+ * from routes.
  */
 export function siteBuild(root: string): AstroIntegration {
   return {
