@@ -1,19 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseInParallel } from '../core/load-parallel.ts';
-import { CandorContentError } from '../core/problems.ts';
-import { buildEnv } from '../env.ts';
 import { buildFor, forgetBuild, startBuild } from '../lib/build-slot.ts';
 
 /**
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
  * on worker threads, which goes on while Astro starts and bundles the pages (they take the result
- * over, src/lib/site.ts; a file with an error, parsed by the time Astro bundles, stops the build
- * there); once the pages are done, the files the build writes directly (the pages of entries but
- * those Astro rendered, src/lib/entry-pages.ts; each entry's API document and calendar event, each
- * component's feeds, badge and shields endpoint) are written by the pages' own code, from their own
- * sites, which it leaves in the build slot. A dev server parses on demand and serves all of those
- * from routes.
+ * over, src/lib/site.ts); once the pages are done, the files the build writes directly (the pages of
+ * entries but those Astro rendered, src/lib/entry-pages.ts; each entry's API document and calendar
+ * event, each component's feeds, badge and shields endpoint) are written by the pages' own code,
+ * from their own sites, which it leaves in the build slot. A dev server parses on demand and serves
+ * all of those from routes.
  */
 export function siteBuild(root: string): AstroIntegration {
   return {
@@ -23,15 +20,6 @@ export function siteBuild(root: string): AstroIntegration {
         // A dev server started in the process of an earlier build serves every file from its routes.
         if (command !== 'build') return forgetBuild();
         startBuild(root, parseInParallel(root, { background: true }));
-      },
-      'astro:build:setup': async () => {
-        // Files parsed already, with an error, fail the build before Astro bundles its pages, with
-        // the messages the pages would give (src/lib/site.ts): a second sooner. A parse still going
-        // on (thousands of files) is left to the pages.
-        const parsed = buildFor(root)?.settled;
-        if (!parsed || ![parsed, ...parsed.parsed].some((p) => p.problems.some((problem) => problem.severity === 'error'))) return;
-        const { assembleParsed } = await import('../core/assemble.ts');
-        throw new CandorContentError(assembleParsed(root, buildEnv.now, parsed).problems.errors);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const slot = buildFor(root);

@@ -10,8 +10,6 @@ const BUILD = Symbol.for('candor.build');
 export interface BuildSlot {
   root: string;
   parsed: Promise<ParsedProject>;
-  /** The parse, once it has finished. */
-  settled?: ParsedProject;
   site?: Promise<Site>;
   /** The site in each other language, made once for all the pages. */
   languages?: Map<string, Promise<Site>>;
@@ -34,9 +32,8 @@ const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };
 /** Called as a build is configured, with the parse it started (on worker threads). */
 export function startBuild(root: string, parsed: Promise<ParsedProject>): void {
   // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
-  const slot: BuildSlot = { root, parsed };
-  parsed.then((done) => (slot.settled = done), () => {});
-  slots[BUILD] = slot;
+  parsed.catch(() => {});
+  slots[BUILD] = { root, parsed };
 }
 
 /** Leaves no build in the slot: this process serves pages rather than builds them. */
