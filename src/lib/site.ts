@@ -66,9 +66,9 @@ export function getSite(lang?: string): Promise<Site> {
     };
   }
   const site = slot
-    ? (slot.site ??= slot.parsed.then((parsed) => siteOf(assembleParsed(buildEnv.root, buildEnv.now, parsed))))
+    ? (slot.site ??= slot.parsed.then((parsed) => siteOf(warned(assembleParsed(buildEnv.root, buildEnv.now, parsed)), buildEnv.now, buildEnv.drafts)))
     : // Imported here only: a build's pages never load the parser.
-      (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(loadProject(buildEnv.root, buildEnv.now))));
+      (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(warned(loadProject(buildEnv.root, buildEnv.now)), buildEnv.now, buildEnv.drafts)));
   if (lang === undefined) return site;
   const sites = slot ? (slot.languages ??= new Map()) : devLanguages;
   let translated = sites.get(lang);
@@ -85,7 +85,7 @@ export async function allSites(): Promise<Site[]> {
 }
 
 /** The site in another of its languages: its pages under `/<lang>/`, their words from its catalogue. */
-function inLanguage(site: Site, lang: string): Site {
+export function inLanguage(site: Site, lang: string): Site {
   const other = site.languages.find((l) => l.language === lang);
   if (!other) throw new Error(`"${lang}" is not one of the site's languages (${site.languages.map((l) => l.language).join(', ')}).`);
   const t = translator(other.language);
@@ -104,25 +104,30 @@ function inLanguage(site: Site, lang: string): Site {
   };
 }
 
-/** The site of a project; its warnings printed. */
-function siteOf({ project, problems }: LoadResult): Site {
+/** A loaded project, its warnings printed (a build shows them; errors stop it in siteOf). */
+function warned(result: LoadResult): LoadResult {
+  if (result.project) for (const w of result.problems.warnings) console.warn(formatProblem(w));
+  return result;
+}
+
+/** The site of a project at `now`, in its first language, drafts shown or not. */
+export function siteOf({ project, problems }: LoadResult, now: Date, drafts: boolean): Site {
   if (!project) throw new CandorContentError(problems.errors);
-  for (const w of problems.warnings) console.warn(formatProblem(w));
   const { config } = project;
   // Newest first, as loading gives them.
   const [language, ...others] = config.site.languages as [Language, ...Language[]];
   const t = translator(language);
-  const entries = project.entries.map((e) => publishedEntry(e, buildEnv.now, buildEnv.drafts)).filter((e): e is Entry => e !== undefined);
+  const entries = project.entries.map((e) => publishedEntry(e, now, drafts)).filter((e): e is Entry => e !== undefined);
   return {
     config,
     entries,
-    now: buildEnv.now,
+    now,
     base: config.site.base,
     clock: { timeZone: config.site.time_zone, locale: localeFor(language, config.site.locale) },
     titles: new Map(entries.map((e) => [e.id, e.title])),
-    board: statusBoard(entries, config, buildEnv.now),
+    board: statusBoard(entries, config, now),
     // A snapshot (`site.as_of`) stays at its moment in the visitor's browser too.
-    live: isSnapshot(config, buildEnv.now) ? [] : liveStates(entries, config, buildEnv.now, t),
+    live: isSnapshot(config, now) ? [] : liveStates(entries, config, now, t),
     language,
     lang: undefined,
     t,
