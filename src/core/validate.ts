@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { didYouMean, type Problems } from './problems.ts';
 import type { LocatedYaml } from './yaml.ts';
 

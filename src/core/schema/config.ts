@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLanguage, type Language, LANGUAGES, writeLanguage } from '../../i18n/languages.ts';
 import { ID_PATTERN } from '../ids.ts';
 import { isSiteUrl } from '../origin.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { impact, incidentComponentStatus } from './status.ts';
 import { ownersField, timeField, titleField } from './time.ts';
 

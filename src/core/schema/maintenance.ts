@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAINTENANCE_COMPONENT_STATUSES } from '../status.ts';
 import { maintenanceComponentStatus } from './status.ts';
 import { ownersField, timeField, titleField } from './time.ts';

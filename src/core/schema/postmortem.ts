@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { timeField } from './time.ts';
 
 /** Frontmatter of `incidents/<id>.postmortem.md`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, MAINTENANCE_COMPONENT_STATUSES } from '../status.ts';
 
 export const incidentComponentStatus = z.enum(INCIDENT_COMPONENT_STATUSES);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from '../limits.ts';
 import { parseTime, TIME_FORMAT_HINT } from '../time.ts';
 

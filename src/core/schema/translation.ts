@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Frontmatter of a translation, `incidents/<id>.<lang>.md` or `<id>.postmortem.<lang>.md`: the title
