@@ -25,5 +25,5 @@ export default {
   devToolbar: { enabled: false },
   // The widget is bundled on its own by its endpoint, from the source file on disk.
   vite: { define: { __CANDOR_WIDGET_ENTRY__: JSON.stringify(fileURLToPath(new URL('./src/widget/widget.ts', import.meta.url))) } },
-  integrations: [buildClock(config), siteBuild(buildEnv.root), pagesFiles(config, buildEnv.root)],
+  integrations: [buildClock(config), siteBuild(buildEnv.root, { config, problems: problems.list }), pagesFiles(config, buildEnv.root)],
 };

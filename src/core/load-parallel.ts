@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import type { LoadResult, ParsedProject, ParsedSource } from './assemble.ts';
 import { listSources, loadConfig, parseContext, type SourceJob } from './read.ts';
 import type { ParseContext } from './parse.ts';
-import { Problems } from './problems.ts';
+import { type Problem, Problems } from './problems.ts';
+import type { Config } from './schema/config.ts';
 import { threadScript } from './thread-script.ts';
 
 /**
@@ -16,14 +17,22 @@ import { threadScript } from './thread-script.ts';
 const FILES_PER_THREAD = 400;
 const FILES_PER_BACKGROUND_THREAD = 2000;
 
+/** The configuration as loaded already (by a build's astro.config.mjs), with the problems found in it. */
+export interface LoadedConfig {
+  config: Config | undefined;
+  problems: readonly Problem[];
+}
+
 /**
  * Reads and parses every file on worker threads, which take batches of the listing in turn: the same
  * parser as loadProject, and the same results in the same order. Few files are parsed on the
- * calling thread, unless `background` (it has other work meanwhile: the build starts Astro).
+ * calling thread, unless `background` (it has other work meanwhile: the build starts Astro). The
+ * configuration is read here unless `loaded` already.
  */
-export async function parseInParallel(root: string, { background = false } = {}): Promise<ParsedProject> {
+export async function parseInParallel(root: string, { background = false, loaded }: { background?: boolean; loaded?: LoadedConfig } = {}): Promise<ParsedProject> {
   const problems = new Problems();
-  const config = loadConfig(root, problems);
+  problems.list.push(...(loaded?.problems ?? []));
+  const config = loaded ? loaded.config : loadConfig(root, problems);
   const sources = listSources(root, problems);
   const ctx = parseContext(config);
   const threads = Math.min(availableParallelism(), Math.ceil(sources.jobs.length / (background ? FILES_PER_BACKGROUND_THREAD : FILES_PER_THREAD)));

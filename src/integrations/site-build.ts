@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { parseInParallel } from '../core/load-parallel.ts';
+import { type LoadedConfig, parseInParallel } from '../core/load-parallel.ts';
 import { buildFor, forgetBuild, startBuild } from '../lib/build-slot.ts';
 
 /**
@@ -12,14 +12,14 @@ import { buildFor, forgetBuild, startBuild } from '../lib/build-slot.ts';
  * from their own sites, which it leaves in the build slot. A dev server parses on demand and serves
  * all of those from routes.
  */
-export function siteBuild(root: string): AstroIntegration {
+export function siteBuild(root: string, loaded: LoadedConfig): AstroIntegration {
   return {
     name: 'candor-site-build',
     hooks: {
       'astro:config:setup': ({ command }) => {
         // A dev server started in the process of an earlier build serves every file from its routes.
         if (command !== 'build') return forgetBuild();
-        startBuild(root, parseInParallel(root, { background: true }));
+        startBuild(root, parseInParallel(root, { background: true, loaded }));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const slot = buildFor(root);
