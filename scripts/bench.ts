@@ -7,7 +7,7 @@
 // framework's own share of the overhead. Prints a table and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateProject } from './lib/generate.ts';
@@ -87,10 +87,16 @@ function referenceSeconds(): number {
 const reference = referenceSeconds();
 process.stderr.write(`  reference loop: ${reference.toFixed(1)} s\n`);
 
+/** A project of Astro alone, made afresh in `dir`; it finds Astro in Candor's node_modules wherever `--out` puts it. */
+function astroProject(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+}
+
 // The baseline: what Astro itself costs for one page on this machine, in the same run.
 const empty = join(values.out, 'empty-astro');
-rmSync(empty, { recursive: true, force: true });
-mkdirSync(join(empty, 'src', 'pages'), { recursive: true });
+astroProject(empty);
 writeFileSync(join(empty, 'astro.config.mjs'), 'export default {};\n');
 writeFileSync(join(empty, 'src', 'pages', 'index.astro'), '<html lang="en"><head><title>Empty</title></head><body><h1>Empty</h1></body></html>\n');
 // Built once untimed first: a project's first build after it is written makes its types and caches,
@@ -111,8 +117,8 @@ async function emptyBuild(): Promise<number> {
  */
 function samePagesProject(pages: number): string {
   const dir = join(values.out, `astro-${pages}-pages`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'src', 'pages', 'page'), { recursive: true });
+  astroProject(dir);
+  mkdirSync(join(dir, 'src', 'pages', 'page'));
   writeFileSync(join(dir, 'astro.config.mjs'), "export default { trailingSlash: 'always', build: { format: 'directory', concurrency: 8 } };\n");
   const route = `---\nexport const getStaticPaths = () => Array.from({ length: ${pages} }, (_, k) => ({ params: { k: String(k) } }));\nconst { k } = Astro.params;\n---\n<html lang="en"><head><title>Page {k}</title></head><body><h1>Page {k}</h1></body></html>\n`;
   writeFileSync(join(dir, 'src', 'pages', 'page', '[k].astro'), route);
