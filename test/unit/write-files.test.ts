@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { THREAD_FROM, writeFiles } from '../../src/lib/write-files.ts';
+import { AHEAD, BATCH, THREAD_FROM, writeFiles } from '../../src/lib/write-files.ts';
 import { files } from '../helpers/sites.ts';
 
 // A build writes fewer files on its own thread, more on a thread of their own.
@@ -37,6 +37,34 @@ describe.each([
     const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
     writeFileSync(join(dir, 'api'), 'a file');
     await expect(writeFiles(dir, expected, (out) => out.write('api/v2/summary.json', '{}'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+});
+
+describe('a thread of their own', () => {
+  it('writes them while the build makes the next ones, never more than a few batches behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
+    let behind = 0;
+    await writeFiles(dir, THREAD_FROM, (out) => {
+      for (let k = 0; k < 20 * BATCH; k++) {
+        out.write(join('pages', `${k}.html`), `<p>${k}</p>`);
+        if (k % BATCH === BATCH - 1) behind = Math.max(behind, k + 1 - files(dir).length);
+      }
+    });
+    expect(files(dir)).toHaveLength(20 * BATCH);
+    // The texts made and not yet written wait in memory: at most AHEAD batches and the one being made.
+    expect(behind).toBeLessThanOrEqual((AHEAD + 1) * BATCH);
+  });
+
+  it('stops the build waiting for it when a file cannot be written: the error comes at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
+    mkdirSync(join(dir, 'api', 'taken.json'), { recursive: true });
+    const started = Date.now();
+    const written = writeFiles(dir, THREAD_FROM, (out) => {
+      out.write('api/taken.json', '{}');
+      for (let k = 0; k < 20 * BATCH; k++) out.write(`api/file-${k}.json`, '{}');
+    });
+    await expect(written).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 
