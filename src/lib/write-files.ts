@@ -71,7 +71,7 @@ export const AHEAD = 4;
  * How long the build's thread waits for a batch to be written. A thread that takes longer (or ended
  * without a word, which the build's thread cannot hear while it waits) is waited for no more.
  */
-const PATIENCE_MS = 30_000;
+const PATIENCE_MS = 10_000;
 
 // The writing thread: batches of [file, text, folder, …] until null, each folder made first when
 // given, counting the batches it has written in `progress[0]`; it stops at the first error, marks
@@ -117,9 +117,12 @@ function threadOutput(): Output {
   /** Waits (blocking: the texts are made synchronously) while more than AHEAD batches are still to be written, unless the thread failed. */
   const keepUp = () => {
     const until = Date.now() + PATIENCE_MS;
-    while (!waitedOut && posted - Atomics.load(progress, 0) > AHEAD && !Atomics.load(progress, 1)) {
+    while (!waitedOut) {
+      const written = Atomics.load(progress, 0);
+      if (posted - written <= AHEAD || Atomics.load(progress, 1)) return;
       if (Date.now() > until) waitedOut = true;
-      else Atomics.wait(progress, 0, Atomics.load(progress, 0), 100);
+      // Sleeps until the count moves from what was just read (a batch written since wakes it at once).
+      else Atomics.wait(progress, 0, written, 100);
     }
   };
   return {

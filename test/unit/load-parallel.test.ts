@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateProject } from '../../scripts/lib/generate.ts';
-import { loadInParallel } from '../../src/core/load-parallel.ts';
+import { loadInParallel, parseInParallel } from '../../src/core/load-parallel.ts';
 import { loadProject } from '../../src/core/load.ts';
+import { type Problem, Problems } from '../../src/core/problems.ts';
+import { loadConfig } from '../../src/core/read.ts';
 
 describe('parsing on worker threads (candor check, and the build while Astro starts)', () => {
   // 1,000 files: more than one thread's share, so the listing is split.
@@ -60,5 +62,18 @@ describe('parsing on worker threads (candor check, and the build while Astro sta
     expect(files).toEqual(new Set(['incidents/Bad Name.md', 'incidents/zz-unknown-component.md', `incidents/${year}/${first}`]));
     expect(parallel.problems.list).toEqual(serial.problems.list);
     expect(parallel.project).toBeUndefined();
+  });
+
+  it('takes the configuration a build has loaded already, with its problems, and does not read it again', async () => {
+    const { root: small } = generateProject(join(mkdtempSync(join(tmpdir(), 'candor-loaded-')), 'p'), 20, now);
+    const config = loadConfig(small, new Problems())!;
+    const noted: Problem = { severity: 'warning', file: 'candor.config.yaml', line: 3, column: 1, message: 'A note about the configuration.', hint: 'Nothing to do.' };
+    // Read again, the file would now fail: the parse takes the configuration it is given.
+    writeFileSync(join(small, 'candor.config.yaml'), 'site: [unclosed\n');
+    const parsed = await parseInParallel(small, { background: true, loaded: { config, problems: [noted] } });
+    expect(parsed.config).toBe(config);
+    expect(parsed.problems).toEqual([noted]);
+    expect(parsed.parsed).toHaveLength(20);
+    expect(parsed.parsed.every((p) => p.entry !== undefined && p.problems.length === 0)).toBe(true);
   });
 });
