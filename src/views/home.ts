@@ -70,16 +70,17 @@ export interface HistoryDay {
  * first few active entries as cards, the rest as a compact list (never hidden); each recent day's
  * entries as titles, a few per day, with a link to the history for the rest.
  */
-export const HOME_LIMITS = { cards: 5, perDay: 5, detailedDays: 120 };
+export const HOME_LIMITS = { cards: 5, perDay: 5, detailedLinks: 150 };
 
 /**
  * Whether the home page's uptime bars carry each day's details (keyboard popovers with the day's
- * incidents). Past `HOME_LIMITS.detailedDays` days with incidents across all bars, they show the
- * days' colours only and link to each component's page, where the details are.
+ * incidents). Past `HOME_LIMITS.detailedLinks` links to incidents in all bars' days together, they
+ * show the days' colours only and link to each component's page, where the details are. (Counting
+ * days instead let a history of a hundred incidents a day put thousands of links on the page.)
  */
 export function detailedBars(board: StatusBoard): boolean {
   const rows = board.rows.flatMap((r) => (r.kind === 'group' ? r.components : [r]));
-  return rows.reduce((n, r) => n + r.uptime.days.filter((d) => d.entries.length > 0).length, 0) <= HOME_LIMITS.detailedDays;
+  return rows.reduce((n, r) => n + r.uptime.days.reduce((links, d) => links + d.entries.length, 0), 0) <= HOME_LIMITS.detailedLinks;
 }
 
 /** The last `days` days, newest first, each with the incidents and maintenance that began on it. */

@@ -26,6 +26,19 @@ describe('the home page stays small at any density of history', () => {
     expect(detailedBars(view.board)).toBe(false);
   });
 
+  it('shows plain bars for a hundred incidents a day, though they fall on a few days (their details would be thousands of links)', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'candor-dense-')), 'p');
+    generateProject(root, 500, NOW, 11, { perDay: 100, open: 1 });
+    const { project } = loadProject(root, NOW);
+    const view = homeView(project!.entries, project!.config, NOW);
+    const rows = view.board.rows.flatMap((r) => (r.kind === 'group' ? r.components : [r]));
+    const days = rows.flatMap((r) => r.uptime.days.filter((d) => d.entries.length > 0));
+    // Counted by days, they would keep their details; their links are many more.
+    expect(days.length).toBeLessThanOrEqual(HOME_LIMITS.detailedLinks);
+    expect(days.reduce((n, d) => n + d.entries.length, 0)).toBeGreaterThan(5 * HOME_LIMITS.detailedLinks);
+    expect(detailedBars(view.board)).toBe(false);
+  });
+
   it('keeps each day\'s details in the bars of an ordinary history (the example)', () => {
     const { project } = loadProject(ROOT, new Date('2026-11-24T12:30Z'));
     const view = homeView(project!.entries, project!.config, new Date('2026-11-24T12:30Z'));
