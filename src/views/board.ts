@@ -1,7 +1,8 @@
+import type { Entry } from '../core/model.ts';
 import type { Uptime } from '../core/rules/uptime.ts';
 import type { Translator } from '../i18n/translate.ts';
 import { DATE, formatIn, type Clock } from './format.ts';
-import { type ComponentRow, detailedBars, type StatusBoard } from './home.ts';
+import { type ComponentRow, detailedBars, HOME_LIMITS, historyHref, type StatusBoard } from './home.ts';
 import { attribute, componentStatusLabel, escapeText, message } from './markup.ts';
 import { href, paths } from './urls.ts';
 import { describeDay, formatUptime } from './uptime.ts';
@@ -18,6 +19,9 @@ export interface BoardContext {
   clock: Clock;
   /** Titles of the incidents and maintenance a day may link to. */
   titles: ReadonlyMap<string, string>;
+  /** The published entries, newest first, at the site's moment: where the history lists a day's further incidents. */
+  entries: readonly Entry[];
+  now: Date;
 }
 
 export interface BarOptions {
@@ -30,7 +34,8 @@ export interface BarOptions {
 }
 
 /** A 90-day uptime bar with its legend: each day's details open from it, unless it only links to `linkTo`. */
-export function uptimeBar(uptime: Uptime, { name, idPrefix, linkTo }: BarOptions, { t, base, clock, titles }: BoardContext): string {
+export function uptimeBar(uptime: Uptime, { name, idPrefix, linkTo }: BarOptions, ctx: BoardContext): string {
+  const { t, base, clock, titles } = ctx;
   const ratio = formatUptime(uptime.ratio, t);
   let bar: string;
   if (linkTo) {
@@ -45,7 +50,12 @@ export function uptimeBar(uptime: Uptime, { name, idPrefix, linkTo }: BarOptions
       const tone = attribute('class', `day tone-${day.worst}`);
       if (!day.entries.length) return `<li${tone}>${label}</li>`;
       const id = `${idPrefix}-${day.date.replace(/-/g, '')}`;
-      const links = day.entries.map((e) => `<li><a${attribute('href', href(base, paths.incident(e)))}>${escapeText(titles.get(e) ?? e)}</a></li>`).join('');
+      // A few titles a day, then a link to the rest in the history: a day of a hundred incidents stays small.
+      const shown = day.entries.slice(0, HOME_LIMITS.perDay);
+      const more = day.entries.length - shown.length;
+      const links =
+        shown.map((e) => `<li><a${attribute('href', href(base, paths.incident(e)))}>${escapeText(titles.get(e) ?? e)}</a></li>`).join('') +
+        (more > 0 ? `<li><a${attribute('href', restOfDay(day.entries[shown.length]!, ctx))}>${escapeText(t('home.moreThatDay', { count: more }))}</a></li>` : '');
       return `<li${tone}><button type="button"${attribute('popovertarget', id)}>${label}</button><div popover${attribute('id', id)} class="day-detail"><p><strong>${escapeText(name)}, ${escapeText(date)}</strong><br>${escapeText(described)}</p><ul>${links}</ul></div></li>`;
     });
     bar = `<ol class="bar"${attribute('aria-label', t('uptime.barLabel', { name }))}>${days.join('')}</ol>`;
@@ -53,6 +63,12 @@ export function uptimeBar(uptime: Uptime, { name, idPrefix, linkTo }: BarOptions
   const period = `<span class="legend-30">${escapeText(t('uptime.legendPeriod'))}</span>`;
   const legend = `<p class="uptime-legend"><span><span class="legend-90">${escapeText(t('uptime.since90'))}</span><span class="legend-30">${escapeText(t('uptime.since30'))}</span></span><span>${message(t, 'uptime.legend', { period }, { uptime: ratio })}</span><span>${escapeText(t('uptime.today'))}</span></p>`;
   return `<div class="uptime">${bar}${legend}</div>`;
+}
+
+/** Where the history lists the rest of a day, from the entry `id` on. */
+function restOfDay(id: string, { base, clock, entries, now }: BoardContext): string {
+  const entry = entries.find((e) => e.id === id);
+  return entry ? historyHref(base, entries, entry, now, clock.timeZone) : href(base, paths.history());
 }
 
 /** A component's row of the board: its name linking to its page, its status and its bar. */

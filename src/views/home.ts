@@ -12,6 +12,7 @@ import { DAY } from '../core/time.ts';
 import { type EntrySummary, summarize } from './entries.ts';
 import { monthKey } from './format.ts';
 import { HISTORY_PAGE_SIZE } from './history.ts';
+import { href, paths } from './urls.ts';
 
 export interface ComponentRow {
   component: ComponentConfig;
@@ -68,7 +69,8 @@ export interface HistoryDay {
 /**
  * What the home page lists in full, so that it stays small at any size and density of history: the
  * first few active entries as cards, the rest as a compact list (never hidden); each recent day's
- * entries as titles, a few per day, with a link to the history for the rest.
+ * entries as titles, a few per day, with a link to the history for the rest (as each day's details
+ * in a bar, on the home page and a component's).
  */
 export const HOME_LIMITS = { cards: 5, perDay: 5, detailedLinks: 150 };
 
@@ -109,6 +111,12 @@ export interface Listed {
 export function historyPlace(entries: readonly Entry[], entry: Entry, now: Date, timeZone: string): { page: number; anchor: string } {
   const index = entries.filter((e) => startOf(e) <= now).indexOf(entry);
   return { page: Math.floor(Math.max(0, index) / HISTORY_PAGE_SIZE) + 1, anchor: `month-${monthKey(startOf(entry), timeZone)}` };
+}
+
+/** The address of the history page and month that list `entry` (see historyPlace), under `base`. */
+export function historyHref(base: string, entries: readonly Entry[], entry: Entry, now: Date, timeZone: string): string {
+  const place = historyPlace(entries, entry, now, timeZone);
+  return `${href(base, paths.history(place.page))}#${place.anchor}`;
 }
 
 export interface HomeView {

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/core/model.ts';
 import { configSchema } from '../../src/core/schema/config.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { type BoardContext, statusBoardMarkup, uptimeBar } from '../../src/views/board.ts';
-import { statusBoard } from '../../src/views/home.ts';
+import { HOME_LIMITS, statusBoard } from '../../src/views/home.ts';
 import { makeIncident } from '../helpers/entries.ts';
 import { attributes, elements, type Element, find, findAll, text } from '../helpers/fragment.ts';
 import { config } from '../helpers/project.ts';
@@ -11,7 +12,7 @@ import { config } from '../helpers/project.ts';
 // The home page's status board and a component page's bar, read back the way a browser parses them.
 
 const now = new Date('2026-11-24T12:00:00Z');
-const ctx = (titles = new Map<string, string>()): BoardContext => ({ t: translator('en'), base: '/status/', clock: { timeZone: 'UTC', locale: 'en-US' }, titles });
+const ctx = (titles = new Map<string, string>(), entries: Entry[] = []): BoardContext => ({ t: translator('en'), base: '/status/', clock: { timeZone: 'UTC', locale: 'en-US' }, titles, entries, now });
 const only = (html: string): Element => {
   const [first, ...rest] = elements(html);
   expect(rest).toEqual([]);
@@ -71,6 +72,19 @@ describe('an uptime bar', () => {
     expect(attributes(down).class).toBe('day tone-major_outage');
     expect(text(find(down, hasClass('sr'))!)).toBe('Nov 20, 2026: Major outage 1 h');
     expect(text(find(bar, hasClass('uptime-legend'))!)).toContain('99.95% uptime');
+  });
+
+  it("lists a few of a busy day's incidents in its details, and links to the rest of the day in the history", () => {
+    // Eight incidents on one day, newest first as a site holds them.
+    const day = Array.from({ length: 8 }, (_, k) => makeIncident({ api: 'partial_outage' }, [['Resolved', `2026-11-20T1${k}:30Z`], ['Investigating', `2026-11-20T1${k}:00Z`]], {}, `busy-${k}`)).reverse();
+    const busy = statusBoard(day, config, now).uptime.components.get('api')!;
+    const bar = only(uptimeBar(busy, { name: 'API', idPrefix: 'up-api' }, ctx(new Map(), day)));
+    const details = findAll(bar, (e) => 'popover' in attributes(e));
+    expect(details).toHaveLength(1);
+    const links = findAll(details[0]!, (e) => e.tagName === 'a');
+    expect(links).toHaveLength(HOME_LIMITS.perDay + 1);
+    expect(links.slice(0, -1).every((a) => attributes(a).href!.startsWith('/status/incidents/busy-'))).toBe(true);
+    expect([text(links.at(-1)!), attributes(links.at(-1)!).href]).toEqual([`${8 - HOME_LIMITS.perDay} more that day in the history`, '/status/history/#month-2026-11']);
   });
 
   it('is colours only, linking to the page that has the details, where a busy history would make the home page too large', () => {
