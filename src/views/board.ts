@@ -34,8 +34,7 @@ export interface BarOptions {
 }
 
 /** A 90-day uptime bar with its legend: each day's details open from it, unless it only links to `linkTo`. */
-export function uptimeBar(uptime: Uptime, { name, idPrefix, linkTo }: BarOptions, ctx: BoardContext): string {
-  const { t, base, clock, titles } = ctx;
+export function uptimeBar(uptime: Uptime, { name, idPrefix, linkTo }: BarOptions, { t, base, clock, titles, entries, now }: BoardContext): string {
   const ratio = formatUptime(uptime.ratio, t);
   let bar: string;
   if (linkTo) {
@@ -55,7 +54,7 @@ export function uptimeBar(uptime: Uptime, { name, idPrefix, linkTo }: BarOptions
       const more = day.entries.length - shown.length;
       const links =
         shown.map((e) => `<li><a${attribute('href', href(base, paths.incident(e)))}>${escapeText(titles.get(e) ?? e)}</a></li>`).join('') +
-        (more > 0 ? `<li><a${attribute('href', restOfDay(day.entries[shown.length]!, ctx))}>${escapeText(t('home.moreThatDay', { count: more }))}</a></li>` : '');
+        (more > 0 ? `<li><a${attribute('href', historyHref(base, entries, day.entries[shown.length]!, now, clock.timeZone))}>${escapeText(t('home.moreThatDay', { count: more }))}</a></li>` : '');
       return `<li${tone}><button type="button"${attribute('popovertarget', id)}>${label}</button><div popover${attribute('id', id)} class="day-detail"><p><strong>${escapeText(name)}, ${escapeText(date)}</strong><br>${escapeText(described)}</p><ul>${links}</ul></div></li>`;
     });
     bar = `<ol class="bar"${attribute('aria-label', t('uptime.barLabel', { name }))}>${days.join('')}</ol>`;
@@ -63,12 +62,6 @@ export function uptimeBar(uptime: Uptime, { name, idPrefix, linkTo }: BarOptions
   const period = `<span class="legend-30">${escapeText(t('uptime.legendPeriod'))}</span>`;
   const legend = `<p class="uptime-legend"><span><span class="legend-90">${escapeText(t('uptime.since90'))}</span><span class="legend-30">${escapeText(t('uptime.since30'))}</span></span><span>${message(t, 'uptime.legend', { period }, { uptime: ratio })}</span><span>${escapeText(t('uptime.today'))}</span></p>`;
   return `<div class="uptime">${bar}${legend}</div>`;
-}
-
-/** Where the history lists the rest of a day, from the entry `id` on. */
-function restOfDay(id: string, { base, clock, entries, now }: BoardContext): string {
-  const entry = entries.find((e) => e.id === id);
-  return entry ? historyHref(base, entries, entry, now, clock.timeZone) : href(base, paths.history());
 }
 
 /** A component's row of the board: its name linking to its page, its status and its bar. */

@@ -109,14 +109,32 @@ export interface Listed {
  * pages them) and its month's anchor there.
  */
 export function historyPlace(entries: readonly Entry[], entry: Entry, now: Date, timeZone: string): { page: number; anchor: string } {
-  const index = entries.filter((e) => startOf(e) <= now).indexOf(entry);
-  return { page: Math.floor(Math.max(0, index) / HISTORY_PAGE_SIZE) + 1, anchor: `month-${monthKey(startOf(entry), timeZone)}` };
+  const index = historyIndex(entries, now).get(entry.id)?.index ?? 0;
+  return { page: Math.floor(index / HISTORY_PAGE_SIZE) + 1, anchor: `month-${monthKey(startOf(entry), timeZone)}` };
 }
 
-/** The address of the history page and month that list `entry` (see historyPlace), under `base`. */
-export function historyHref(base: string, entries: readonly Entry[], entry: Entry, now: Date, timeZone: string): string {
-  const place = historyPlace(entries, entry, now, timeZone);
+/** The address of the history page and month that list the entry `id` (see historyPlace), under `base`: its first page for one it does not list. */
+export function historyHref(base: string, entries: readonly Entry[], id: string, now: Date, timeZone: string): string {
+  const listed = historyIndex(entries, now).get(id);
+  if (!listed) return href(base, paths.history());
+  const place = historyPlace(entries, listed.entry, now, timeZone);
   return `${href(base, paths.history(place.page))}#${place.anchor}`;
+}
+
+type HistoryIndex = Map<string, { index: number; entry: Entry }>;
+const indexes = new WeakMap<readonly Entry[], { now: number; index: HistoryIndex }>();
+
+/**
+ * Each entry begun by `now`, by id, with its place in the history's list: worked out once for a
+ * site's entries, for the bars of a busy history ask on every day of every component's page.
+ */
+function historyIndex(entries: readonly Entry[], now: Date): HistoryIndex {
+  const known = indexes.get(entries);
+  if (known?.now === now.getTime()) return known.index;
+  const index: HistoryIndex = new Map();
+  for (const entry of entries) if (startOf(entry).getTime() <= now.getTime()) index.set(entry.id, { index: index.size, entry });
+  indexes.set(entries, { now: now.getTime(), index });
+  return index;
 }
 
 export interface HomeView {
