@@ -2,7 +2,7 @@ import type { Entry } from '../core/model.ts';
 import type { Uptime } from '../core/rules/uptime.ts';
 import type { Translator } from '../i18n/translate.ts';
 import { DATE, formatIn, type Clock } from './format.ts';
-import { type ComponentRow, detailedBars, HOME_LIMITS, historyHref, type StatusBoard } from './home.ts';
+import { type ComponentRow, detailedBars, HOME_LIMITS, historyHref, inHistoryOrder, type StatusBoard } from './home.ts';
 import { attribute, componentStatusLabel, escapeText, message } from './markup.ts';
 import { href, paths } from './urls.ts';
 import { describeDay, formatUptime } from './uptime.ts';
@@ -49,12 +49,13 @@ export function uptimeBar(uptime: Uptime, { name, idPrefix, linkTo }: BarOptions
       const tone = attribute('class', `day tone-${day.worst}`);
       if (!day.entries.length) return `<li${tone}>${label}</li>`;
       const id = `${idPrefix}-${day.date.replace(/-/g, '')}`;
-      // A few titles a day, then a link to the rest in the history: a day of a hundred incidents stays small.
-      const shown = day.entries.slice(0, HOME_LIMITS.perDay);
-      const more = day.entries.length - shown.length;
+      // Newest first, as the history lists them: a few titles, then a link to where the history lists the rest.
+      const ordered = inHistoryOrder(day.entries, entries, now);
+      const shown = ordered.slice(0, HOME_LIMITS.perDay);
+      const rest = ordered.slice(shown.length);
       const links =
         shown.map((e) => `<li><a${attribute('href', href(base, paths.incident(e)))}>${escapeText(titles.get(e) ?? e)}</a></li>`).join('') +
-        (more > 0 ? `<li><a${attribute('href', historyHref(base, entries, day.entries[shown.length]!, now, clock.timeZone))}>${escapeText(t('home.moreThatDay', { count: more }))}</a></li>` : '');
+        (rest.length > 0 ? `<li><a${attribute('href', historyHref(base, entries, rest[0]!, now, clock.timeZone))}>${escapeText(t('home.moreThatDay', { count: rest.length }))}</a></li>` : '');
       return `<li${tone}><button type="button"${attribute('popovertarget', id)}>${label}</button><div popover${attribute('id', id)} class="day-detail"><p><strong>${escapeText(name)}, ${escapeText(date)}</strong><br>${escapeText(described)}</p><ul>${links}</ul></div></li>`;
     });
     bar = `<ol class="bar"${attribute('aria-label', t('uptime.barLabel', { name }))}>${days.join('')}</ol>`;

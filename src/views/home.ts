@@ -74,15 +74,18 @@ export interface HistoryDay {
  */
 export const HOME_LIMITS = { cards: 5, perDay: 5, detailedLinks: 150 };
 
+/** The links of a bar's day in its details, for `entries` that day: a few of them, then one to the rest in the history. */
+export const dayLinks = (entries: number): number => Math.min(entries, HOME_LIMITS.perDay) + (entries > HOME_LIMITS.perDay ? 1 : 0);
+
 /**
  * Whether the home page's uptime bars carry each day's details (keyboard popovers with the day's
- * incidents). Past `HOME_LIMITS.detailedLinks` links to incidents in all bars' days together, they
- * show the days' colours only and link to each component's page, where the details are. (Counting
- * days instead let a history of a hundred incidents a day put thousands of links on the page.)
+ * incidents). Past `HOME_LIMITS.detailedLinks` links in all bars' days together, they show the days'
+ * colours only and link to each component's page, where the details are. (Counting days instead let
+ * a history of a hundred incidents a day put thousands of links on the page.)
  */
 export function detailedBars(board: StatusBoard): boolean {
   const rows = board.rows.flatMap((r) => (r.kind === 'group' ? r.components : [r]));
-  return rows.reduce((n, r) => n + r.uptime.days.reduce((links, d) => links + d.entries.length, 0), 0) <= HOME_LIMITS.detailedLinks;
+  return rows.reduce((n, r) => n + r.uptime.days.reduce((links, d) => links + dayLinks(d.entries.length), 0), 0) <= HOME_LIMITS.detailedLinks;
 }
 
 /** The last `days` days, newest first, each with the incidents and maintenance that began on it. */
@@ -109,16 +112,24 @@ export interface Listed {
  * pages them) and its month's anchor there.
  */
 export function historyPlace(entries: readonly Entry[], entry: Entry, now: Date, timeZone: string): { page: number; anchor: string } {
-  const index = historyIndex(entries, now).get(entry.id)?.index ?? 0;
-  return { page: Math.floor(index / HISTORY_PAGE_SIZE) + 1, anchor: `month-${monthKey(startOf(entry), timeZone)}` };
+  return placeAt(historyIndex(entries, now).get(entry.id)?.index ?? 0, entry, timeZone);
 }
 
 /** The address of the history page and month that list the entry `id` (see historyPlace), under `base`: its first page for one it does not list. */
 export function historyHref(base: string, entries: readonly Entry[], id: string, now: Date, timeZone: string): string {
   const listed = historyIndex(entries, now).get(id);
   if (!listed) return href(base, paths.history());
-  const place = historyPlace(entries, listed.entry, now, timeZone);
-  return `${href(base, paths.history(place.page))}#${place.anchor}`;
+  const { page, anchor } = placeAt(listed.index, listed.entry, timeZone);
+  return `${href(base, paths.history(page))}#${anchor}`;
+}
+
+const placeAt = (index: number, entry: Entry, timeZone: string) => ({ page: Math.floor(index / HISTORY_PAGE_SIZE) + 1, anchor: `month-${monthKey(startOf(entry), timeZone)}` });
+
+/** Entry ids in the history's order, newest first; those it does not list (not begun by `now`) last, as they came. */
+export function inHistoryOrder(ids: readonly string[], entries: readonly Entry[], now: Date): string[] {
+  const index = historyIndex(entries, now);
+  const at = (id: string) => index.get(id)?.index ?? Number.MAX_SAFE_INTEGER;
+  return [...ids].sort((a, b) => at(a) - at(b));
 }
 
 type HistoryIndex = Map<string, { index: number; entry: Entry }>;
