@@ -19,7 +19,7 @@ const FILES_PER_BACKGROUND_THREAD = 2000;
 
 /** The configuration as loaded already (by a build's astro.config.mjs), with the problems found in it. */
 export interface LoadedConfig {
-  config: Config | undefined;
+  config: Config;
   problems: readonly Problem[];
 }
 

@@ -75,7 +75,7 @@ export interface HistoryDay {
 export const HOME_LIMITS = { cards: 5, perDay: 5, detailedLinks: 150 };
 
 /** The links of a bar's day in its details, for `entries` that day: a few of them, then one to the rest in the history. */
-export const dayLinks = (entries: number): number => Math.min(entries, HOME_LIMITS.perDay) + (entries > HOME_LIMITS.perDay ? 1 : 0);
+const dayLinks = (entries: number): number => Math.min(entries, HOME_LIMITS.perDay) + (entries > HOME_LIMITS.perDay ? 1 : 0);
 
 /**
  * Whether the home page's uptime bars carry each day's details (keyboard popovers with the day's
@@ -108,22 +108,14 @@ export interface Listed {
 }
 
 /**
- * Where the history lists an entry: its page (entries begun by `now`, newest first, as the history
- * pages them) and its month's anchor there.
+ * The address of the history page (entries begun by `now`, newest first, as the history pages them)
+ * and month that list the entry `id`, under `base`: its first page for one it does not list.
  */
-export function historyPlace(entries: readonly Entry[], entry: Entry, now: Date, timeZone: string): { page: number; anchor: string } {
-  return placeAt(historyIndex(entries, now).get(entry.id)?.index ?? 0, entry, timeZone);
-}
-
-/** The address of the history page and month that list the entry `id` (see historyPlace), under `base`: its first page for one it does not list. */
 export function historyHref(base: string, entries: readonly Entry[], id: string, now: Date, timeZone: string): string {
   const listed = historyIndex(entries, now).get(id);
   if (!listed) return href(base, paths.history());
-  const { page, anchor } = placeAt(listed.index, listed.entry, timeZone);
-  return `${href(base, paths.history(page))}#${anchor}`;
+  return `${href(base, paths.history(Math.floor(listed.index / HISTORY_PAGE_SIZE) + 1))}#month-${monthKey(startOf(listed.entry), timeZone)}`;
 }
-
-const placeAt = (index: number, entry: Entry, timeZone: string) => ({ page: Math.floor(index / HISTORY_PAGE_SIZE) + 1, anchor: `month-${monthKey(startOf(entry), timeZone)}` });
 
 /** Entry ids in the history's order, newest first; those it does not list (not begun by `now`) last, as they came. */
 export function inHistoryOrder(ids: readonly string[], entries: readonly Entry[], now: Date): string[] {

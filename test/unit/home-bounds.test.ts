@@ -49,7 +49,7 @@ describe('the home page stays small at any density of history', () => {
 
 describe('the link to the rest of a busy day', () => {
   it('leads to the history page and month that list it', async () => {
-    const { historyPlace } = await import('../../src/views/home.ts');
+    const { historyHref } = await import('../../src/views/home.ts');
     const { HISTORY_PAGE_SIZE } = await import('../../src/views/history.ts');
     const root = join(mkdtempSync(join(tmpdir(), 'candor-busy-')), 'p');
     generateProject(root, 300, NOW, 3, { perDay: 9 });
@@ -57,7 +57,8 @@ describe('the link to the rest of a busy day', () => {
     const view = homeView(project!.entries, project!.config, NOW);
     const day = view.recent.find((d) => d.entries.length > HOME_LIMITS.perDay)!;
     const entry = day.entries[HOME_LIMITS.perDay]!.entry;
-    const place = historyPlace(project!.entries, entry, NOW, 'UTC');
+    const [, page = '1', anchor] = /^\/history\/(?:(\d+)\/)?#(.+)$/.exec(historyHref('/', project!.entries, entry.id, NOW, 'UTC'))!;
+    const place = { page: Number(page), anchor };
     const past = project!.entries.filter((e) => (e.kind === 'incident' ? e.started : e.scheduledFor) <= NOW);
     const onPage = past.slice((place.page - 1) * HISTORY_PAGE_SIZE, place.page * HISTORY_PAGE_SIZE);
     expect(onPage).toContain(entry);
