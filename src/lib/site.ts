@@ -11,7 +11,7 @@ import { buildFor, buildWritesFiles } from './build-slot.ts';
 import { componentFilePaths, writeComponentFiles } from './component-files.ts';
 import { writeEntryFiles } from './entry-files.ts';
 import { writeEntryPages } from './entry-pages.ts';
-import { writeFiles } from './write-files.ts';
+import { writingThread } from './write-files.ts';
 import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import type { Clock } from '../views/format.ts';
@@ -54,11 +54,12 @@ let cached: Promise<Site> | undefined;
  */
 export function getSite(lang?: string): Promise<Site> {
   const slot = buildFor(buildEnv.root);
-  if (slot) {
-    slot.writeFiles ??= async (dir) => {
+  if (slot && !slot.writeFiles) {
+    // Started as the pages first ask for the site, so that it is ready by the time they are done.
+    const thread = writingThread();
+    slot.writeFiles = async (dir) => {
       const sites = await allSites();
-      // About two files per entry in each language: its page and its API document (a maintenance's calendar event besides).
-      return writeFiles(dir, 2 * sites.length * sites[0]!.entries.length, (files) => {
+      return thread.write(dir, (files) => {
         slot.pages = writeEntryPages(files, sites, dir);
         writeEntryFiles(files, sites);
         writeComponentFiles(files, sites);

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -7,71 +6,98 @@ export interface FileWriter {
   write(path: string, text: string): void;
 }
 
-/**
- * From this many files on, a thread of their own writes them, in batches, while this one makes the
- * next files' text. At 10,000 incidents (some 11,000 files) the build's hook took 0.7 to 1.0 s
- * instead of 1.0 to 1.5 s; at 1,000 it took as long either way, and at 100 the thread's start made it
- * twice as long.
- */
-export const THREAD_FROM = 2000;
-export const BATCH = 200;
-
-/**
- * Writes the files `fill` gives under `dir`, making each folder once, and counts them; `files` is
- * about how many there are to be. Fails with the first error, once nothing is being written any more.
- */
-export async function writeFiles(dir: string, files: number, fill: (writer: FileWriter) => void): Promise<number> {
-  const made = new Set<string>();
-  const out = files >= THREAD_FROM ? threadOutput() : directOutput();
-  try {
-    fill({
-      write(path, text) {
-        const file = join(dir, path);
-        const folder = dirname(file);
-        const isNew = !made.has(folder);
-        if (isNew) made.add(folder);
-        out.write(file, text, isNew ? folder : '');
-      },
-    });
-  } catch (error) {
-    out.abort();
-    throw error;
-  }
-  return out.done();
-}
-
-interface Output {
-  /** Writes `file`, making `folder` first unless it is ''. */
-  write(file: string, text: string, folder: string): void;
-  done(): Promise<number>;
-  abort(): void;
-}
-
-function directOutput(): Output {
-  let written = 0;
-  return {
-    write(file, text, folder) {
-      if (folder) mkdirSync(folder, { recursive: true });
-      writeFileSync(file, text);
-      written++;
-    },
-    done: async () => written,
-    abort() {},
-  };
+/** Writes a build's files on a thread of their own, started before there are any. */
+export interface WritingThread {
+  /**
+   * Writes the files `fill` gives under `dir`, making each folder once, and counts them; fails with
+   * the first error, once nothing is being written any more. Once per thread: it ends when done.
+   */
+  write(dir: string, fill: (writer: FileWriter) => void): Promise<number>;
 }
 
 /**
- * Batches given to the writing thread and not yet written, at most: the build's thread makes texts
- * faster than the disk takes new files, and held thousands of them waiting. A busy history of
- * 10,000 entries (nine a day, 50 open) peaked at 955 MiB at a moment the disk was slow, 210 MiB of it
- * gained while the files were written; four batches ahead, it peaks at some 760 MiB, as fast.
+ * Files per batch handed to the writing thread: few, so that it starts on the first files while the
+ * next are made. With 200 a batch, a 100-incident build (some 260 files) left most of its writing
+ * to the end.
  */
-export const AHEAD = 4;
+export const BATCH = 25;
+/**
+ * Batches given to the writing thread and not yet written, at most (800 files): the build's thread
+ * makes texts faster than the disk takes new files, and held thousands of them waiting. A busy
+ * history of 10,000 entries (nine a day, 50 open) peaked at 955 MiB at a moment the disk was slow,
+ * 210 MiB of it gained while the files were written, and at some 760 MiB with this limit, as fast.
+ */
+export const AHEAD = 32;
 /**
  * How long the build's thread waits for a batch to be written. A thread that takes longer (or ended
  * without a word, which the build's thread cannot hear while it waits) is waited for no more.
  */
 const PATIENCE_MS = 10_000;
+
+/**
+ * Starts the thread that writes a build's files while there is other work to do: its start (some
+ * 40 ms) passes while the pages render, and it then writes each batch on the other core while this
+ * thread makes the next. Creating a file costs 0.2 to 0.5 ms of the kernel's time here: a
+ * 100-incident build writes some 260, and its last phase, some 200 ms on one thread, is about 80 ms
+ * shorter so. Until it is given files, the thread keeps no process running.
+ */
+export function writingThread(): WritingThread {
+  const progress = new Int32Array(new SharedArrayBuffer(8));
+  const thread = new Worker(THREAD, { eval: true, workerData: progress });
+  const finished = new Promise<number>((resolve, reject) => {
+    thread.on('message', (m: { written: number } | { error: ThreadError }) => ('error' in m ? reject(Object.assign(new Error(m.error.message), m.error)) : resolve(m.written)));
+    thread.once('error', reject);
+    thread.once('exit', (code) => reject(new Error(`The thread writing files stopped (code ${code}) before it had written them.`)));
+  });
+  // A thread that fails before it is given files fails the writing once it is.
+  finished.catch(() => {});
+  // After the listeners, which would hold the process again.
+  thread.unref();
+  return {
+    write(dir, fill) {
+      thread.ref();
+      const end = () => void thread.terminate();
+      finished.then(end, end);
+      const made = new Set<string>();
+      let batch: string[] = [];
+      let posted = 0;
+      let waitedOut = false;
+      /** Waits (blocking: the texts are made synchronously) while more than AHEAD batches are still to be written, unless the thread failed. */
+      const keepUp = () => {
+        const until = Date.now() + PATIENCE_MS;
+        while (!waitedOut) {
+          const written = Atomics.load(progress, 0);
+          if (posted - written <= AHEAD || Atomics.load(progress, 1)) return;
+          if (Date.now() > until) waitedOut = true;
+          // Sleeps until the count moves from what was just read (a batch written since wakes it at once).
+          else Atomics.wait(progress, 0, written, 100);
+        }
+      };
+      try {
+        fill({
+          write(path, text) {
+            const file = join(dir, path);
+            const folder = dirname(file);
+            const isNew = !made.has(folder);
+            if (isNew) made.add(folder);
+            batch.push(file, text, isNew ? folder : '');
+            if (batch.length < BATCH * 3) return;
+            thread.postMessage(batch);
+            posted++;
+            batch = [];
+            keepUp();
+          },
+        });
+      } catch (error) {
+        end();
+        return Promise.reject(error);
+      }
+      if (batch.length) thread.postMessage(batch);
+      thread.postMessage(null);
+      return finished;
+    },
+  };
+}
 
 // The writing thread: batches of [file, text, folder, …] until null, each folder made first when
 // given, counting the batches it has written in `progress[0]`; it stops at the first error, marks
@@ -100,47 +126,3 @@ parentPort.on('message', (batch) => {
 });`;
 
 type ThreadError = Pick<NodeJS.ErrnoException, 'message' | 'code' | 'path' | 'syscall' | 'errno'>;
-
-function threadOutput(): Output {
-  const progress = new Int32Array(new SharedArrayBuffer(8));
-  const thread = new Worker(THREAD, { eval: true, workerData: progress });
-  const finished = new Promise<number>((resolve, reject) => {
-    thread.on('message', (m: { written: number } | { error: ThreadError }) => ('error' in m ? reject(Object.assign(new Error(m.error.message), m.error)) : resolve(m.written)));
-    thread.once('error', reject);
-    thread.once('exit', (code) => reject(new Error(`The thread writing files stopped (code ${code}) before it had written them.`)));
-  });
-  const end = () => void thread.terminate();
-  finished.then(end, end);
-  let batch: string[] = [];
-  let posted = 0;
-  let waitedOut = false;
-  /** Waits (blocking: the texts are made synchronously) while more than AHEAD batches are still to be written, unless the thread failed. */
-  const keepUp = () => {
-    const until = Date.now() + PATIENCE_MS;
-    while (!waitedOut) {
-      const written = Atomics.load(progress, 0);
-      if (posted - written <= AHEAD || Atomics.load(progress, 1)) return;
-      if (Date.now() > until) waitedOut = true;
-      // Sleeps until the count moves from what was just read (a batch written since wakes it at once).
-      else Atomics.wait(progress, 0, written, 100);
-    }
-  };
-  return {
-    write(file, text, folder) {
-      batch.push(file, text, folder);
-      if (batch.length >= BATCH * 3) {
-        thread.postMessage(batch);
-        posted++;
-        batch = [];
-        keepUp();
-      }
-    },
-    done() {
-      if (batch.length) thread.postMessage(batch);
-      batch = [];
-      thread.postMessage(null);
-      return finished;
-    },
-    abort: end,
-  };
-}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
 import { componentFilePaths, writeComponentFiles } from '../../src/lib/component-files.ts';
-import { writeFiles } from '../../src/lib/write-files.ts';
+import { writingThread } from '../../src/lib/write-files.ts';
 import { files, fixtureSites } from '../helpers/sites.ts';
 
 describe("components' feeds, badges and shields endpoints, written by the build", () => {
@@ -12,7 +12,7 @@ describe("components' feeds, badges and shields endpoints, written by the build"
     const { sites } = fixtureSites(new Date('2026-11-24T12:00Z'));
     const dir = mkdtempSync(join(tmpdir(), 'candor-component-files-'));
     const ids = sites[0]!.config.components.map((c) => c.id);
-    const count = await writeFiles(dir, 0, (files) => writeComponentFiles(files, sites));
+    const count = await writingThread().write(dir, (files) => writeComponentFiles(files, sites));
     const expected = ids.flatMap((id) => [
       ...['', 'de/', 'ar/'].flatMap((under) => [`${under}components/${id}/history.rss`, `${under}components/${id}/history.atom`]),
       `components/${id}/badge.svg`,

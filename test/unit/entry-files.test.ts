@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeEntryFiles } from '../../src/lib/entry-files.ts';
-import { writeFiles } from '../../src/lib/write-files.ts';
+import { writingThread } from '../../src/lib/write-files.ts';
 import { files, fixtureSites } from '../helpers/sites.ts';
 
 describe("entries' API documents and calendar events, written by the build", () => {
@@ -11,7 +11,7 @@ describe("entries' API documents and calendar events, written by the build", () 
     // The browser tests' site, in English, German and Arabic.
     const { sites } = fixtureSites(new Date('2026-11-24T12:00Z'));
     const dir = mkdtempSync(join(tmpdir(), 'candor-entry-files-'));
-    const count = await writeFiles(dir, 0, (files) => writeEntryFiles(files, sites));
+    const count = await writingThread().write(dir, (files) => writeEntryFiles(files, sites));
     const written = files(dir);
     expect(written).toHaveLength(count);
     const ids = sites[0]!.entries.map((e) => e.id);

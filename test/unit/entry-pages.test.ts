@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FRAME_ID, writeEntryPages } from '../../src/lib/entry-pages.ts';
 import type { Site } from '../../src/lib/site.ts';
-import { writeFiles } from '../../src/lib/write-files.ts';
+import { writingThread } from '../../src/lib/write-files.ts';
 import { summarize } from '../../src/views/entries.ts';
 import { entryFrame, entryMain } from '../../src/views/entry-page.ts';
 import { FRAME_PARTS, headTags, languageNav, liveData } from '../../src/views/layout.ts';
@@ -47,7 +47,7 @@ describe('entry pages written by the build into the frame Astro rendered', () =>
   it('are every entry but the two Astro rendered in every language, each as Astro renders it; the frames are removed', async () => {
     const dir = astroOutput(sites);
     let listed: ReturnType<typeof writeEntryPages> | undefined;
-    await writeFiles(dir, 0, (out) => (listed = writeEntryPages(out, sites, dir)));
+    await writingThread().write(dir, (out) => (listed = writeEntryPages(out, sites, dir)));
     const ids = sites[0]!.entries.map((e) => e.id);
     expect(listed!.frames).toEqual([`incidents/${FRAME_ID}/`, `de/incidents/${FRAME_ID}/`, `ar/incidents/${FRAME_ID}/`]);
     const [incident, maintenance] = samples(sites[0]!);
@@ -72,13 +72,13 @@ describe('entry pages written by the build into the frame Astro rendered', () =>
     const [, maintenance] = samples(sites[0]!);
     const id = sites[0]!.entries[maintenance!]!.id;
     const dir = astroOutput(sites, (site, i) => (site.entries[i]!.kind === 'maintenance' ? rendered(site, i).replace('<main id="main">', '<main id="main" class="wrap">') : rendered(site, i)));
-    await expect(writeFiles(dir, 0, (out) => writeEntryPages(out, sites, dir))).rejects.toThrow(new RegExp(`The page of ${id} written into its frame differs from Astro's, at character \\d+: "><p><a`));
+    await expect(writingThread().write(dir, (out) => writeEntryPages(out, sites, dir))).rejects.toThrow(new RegExp(`The page of ${id} written into its frame differs from Astro's, at character \\d+: "><p><a`));
     expect(existsSync(join(dir, 'incidents', FRAME_ID, 'index.html'))).toBe(true);
   });
 
   it('fail the build when the frame lacks the place of a part', async () => {
     const dir = astroOutput(sites, undefined, FRAME.replace(FRAME_PARTS.live, ''));
-    await expect(writeFiles(dir, 0, (out) => writeEntryPages(out, sites, dir))).rejects.toThrow(`holds ${FRAME_PARTS.live} nowhere`);
+    await expect(writingThread().write(dir, (out) => writeEntryPages(out, sites, dir))).rejects.toThrow(`holds ${FRAME_PARTS.live} nowhere`);
   });
 
   it('are cut at places no text of the configuration can hold', () => {
