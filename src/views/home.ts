@@ -68,11 +68,13 @@ export interface HistoryDay {
 
 /**
  * What the home page lists in full, so that it stays small at any size and density of history: the
- * first few active entries as cards, the rest as a compact list (never hidden); each recent day's
- * entries as titles, a few per day, with a link to the history for the rest (as each day's details
- * in a bar, on the home page and a component's).
+ * first few active entries as cards, the next as lines of a compact list, and a count of the rest
+ * with a link to where they are listed (none is hidden); each recent day's entries as titles, a few
+ * per day, with a link to the history for the rest (as each day's details in a bar, on the home
+ * page and a component's). A line costs some 17 bytes gzip: three sections of cards and lines stay
+ * within a few KiB.
  */
-export const HOME_LIMITS = { cards: 5, perDay: 5, detailedLinks: 150 };
+export const HOME_LIMITS = { cards: 5, lines: 100, perDay: 5, detailedLinks: 150 };
 
 /** The links of a bar's day in its details, for `entries` that day: a few of them, then one to the rest in the history. */
 const dayLinks = (entries: number): number => Math.min(entries, HOME_LIMITS.perDay) + (entries > HOME_LIMITS.perDay ? 1 : 0);
@@ -101,10 +103,11 @@ export function recentDays(entries: readonly Entry[], timeZone: string, now: Dat
   return out;
 }
 
-/** Entries shown as cards, and the rest of them as compact lines. */
+/** Entries shown as cards, the next as compact lines, and the rest, counted, with a link to where they are listed. */
 export interface Listed {
   cards: EntrySummary[];
   more: EntrySummary[];
+  rest: EntrySummary[];
 }
 
 /**
@@ -148,7 +151,10 @@ export interface HomeView {
   recent: HistoryDay[];
 }
 
-const listed = (all: EntrySummary[]): Listed => ({ cards: all.slice(0, HOME_LIMITS.cards), more: all.slice(HOME_LIMITS.cards) });
+const listed = (all: EntrySummary[]): Listed => {
+  const { cards, lines } = HOME_LIMITS;
+  return { cards: all.slice(0, cards), more: all.slice(cards, cards + lines), rest: all.slice(cards + lines) };
+};
 
 export function homeView(entries: readonly Entry[], config: Config, now: Date, board = statusBoard(entries, config, now)): HomeView {
   const { incidents, maintenance } = activeEntries(entries, now);

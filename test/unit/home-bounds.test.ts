@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { generateProject } from '../../scripts/lib/generate.ts';
 import { loadProject } from '../../src/core/load.ts';
 import { activeEntries } from '../../src/core/rules/status.ts';
-import { detailedBars, HOME_LIMITS, homeView } from '../../src/views/home.ts';
+import { HISTORY_PAGE_SIZE } from '../../src/views/history.ts';
+import { detailedBars, HOME_LIMITS, historyHref, homeView } from '../../src/views/home.ts';
 import { ROOT } from '../helpers/project.ts';
 
 const NOW = new Date('2026-11-24T12:00Z');
@@ -24,6 +25,25 @@ describe('the home page stays small at any density of history', () => {
     expect(view.active.cards.length + view.active.more.length).toBe(open);
     expect(view.recent.some((d) => d.entries.length > HOME_LIMITS.perDay)).toBe(true);
     expect(detailedBars(view.board)).toBe(false);
+  });
+
+  it('with hundreds of incidents open at once, lists the first in full and as lines, and counts the rest, which the history lists from where the link leads', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'candor-open-')), 'p');
+    generateProject(root, 1000, NOW, 5, { perDay: 20, open: 400 });
+    const { project } = loadProject(root, NOW);
+    const view = homeView(project!.entries, project!.config, NOW);
+    const open = activeEntries(project!.entries, NOW).incidents;
+    expect(open.length).toBeGreaterThan(HOME_LIMITS.cards + HOME_LIMITS.lines + 100);
+    expect(view.active.cards).toHaveLength(HOME_LIMITS.cards);
+    expect(view.active.more).toHaveLength(HOME_LIMITS.lines);
+    // None is hidden: each is a card, a line or one of the rest the page counts, in the history's order.
+    expect([...view.active.cards, ...view.active.more, ...view.active.rest].map((s) => s.entry)).toEqual(open);
+    const past = project!.entries.filter((e) => (e.kind === 'incident' ? e.started : e.scheduledFor) <= NOW);
+    const first = view.active.rest[0]!.entry;
+    const [, page = '1'] = /^\/history\/(?:(\d+)\/)?#month-\d{4}-\d{2}$/.exec(historyHref('/', project!.entries, first.id, NOW, 'UTC'))!;
+    // The page the link leads to lists the first of the rest; the others follow it in the history.
+    expect(past.slice((Number(page) - 1) * HISTORY_PAGE_SIZE, Number(page) * HISTORY_PAGE_SIZE)).toContain(first);
+    for (const s of view.active.rest.slice(1)) expect(past.indexOf(s.entry)).toBeGreaterThan(past.indexOf(first));
   });
 
   it('shows plain bars for a hundred incidents a day, though they fall on a few days (their details would be thousands of links)', () => {
@@ -48,9 +68,7 @@ describe('the home page stays small at any density of history', () => {
 });
 
 describe('the link to the rest of a busy day', () => {
-  it('leads to the history page and month that list it', async () => {
-    const { historyHref } = await import('../../src/views/home.ts');
-    const { HISTORY_PAGE_SIZE } = await import('../../src/views/history.ts');
+  it('leads to the history page and month that list it', () => {
     const root = join(mkdtempSync(join(tmpdir(), 'candor-busy-')), 'p');
     generateProject(root, 300, NOW, 3, { perDay: 9 });
     const { project } = loadProject(root, NOW);

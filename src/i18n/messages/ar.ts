@@ -73,6 +73,8 @@ export default {
   'home.recent': 'الحوادث السابقة',
   'home.quietDay': 'لم يُبلَّغ عن أي حوادث.',
   'home.moreThatDay': '{count, plural, one {# حادثة أخرى في ذلك اليوم في السجل} zero {لا حوادث أخرى في ذلك اليوم} two {حادثتان أخريان في ذلك اليوم في السجل} few {# حوادث أخرى في ذلك اليوم في السجل} many {# حادثة أخرى في ذلك اليوم في السجل} other {# حوادث أخرى في ذلك اليوم في السجل}}',
+  'home.moreInHistory': '{count, plural, zero {لا شيء آخر} one {واحد آخر في السجل} two {اثنان آخران في السجل} few {# أخرى في السجل} many {# أخرى في السجل} other {# أخرى في السجل}}',
+  'home.moreOnMaintenancePage': '{count, plural, zero {لا شيء آخر} one {واحدة أخرى في صفحة الصيانة} two {اثنتان أخريان في صفحة الصيانة} few {# أخرى في صفحة الصيانة} many {# أخرى في صفحة الصيانة} other {# أخرى في صفحة الصيانة}}',
   'home.fullHistory': 'سجل الحوادث الكامل',
   'history.title': 'سجل الحوادث',
   'history.titlePage': 'سجل الحوادث، الصفحة {page} من {pages}',

@@ -73,6 +73,8 @@ export default {
   'home.recent': 'Frühere Störungen',
   'home.quietDay': 'Keine Störungen gemeldet.',
   'home.moreThatDay': '{count, plural, one {# weitere an diesem Tag im Verlauf} other {# weitere an diesem Tag im Verlauf}}',
+  'home.moreInHistory': '{count, plural, one {# weitere im Verlauf} other {# weitere im Verlauf}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {# weitere auf der Wartungsseite} other {# weitere auf der Wartungsseite}}',
   'home.fullHistory': 'Alle Störungen im Verlauf',
   'history.title': 'Verlauf der Störungen',
   'history.titlePage': 'Verlauf der Störungen, Seite {page} von {pages}',

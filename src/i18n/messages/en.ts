@@ -73,6 +73,8 @@ export default {
   'home.recent': 'Past incidents',
   'home.quietDay': 'No incidents reported.',
   'home.moreThatDay': '{count, plural, one {# more that day in the history} other {# more that day in the history}}',
+  'home.moreInHistory': '{count, plural, one {# more in the history} other {# more in the history}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {# more on the maintenance page} other {# more on the maintenance page}}',
   'home.fullHistory': 'Full incident history',
   'history.title': 'Incident history',
   'history.titlePage': 'Incident history, page {page} of {pages}',

@@ -73,6 +73,8 @@ export default {
   'home.recent': 'Incidentes anteriores',
   'home.quietDay': 'No se han registrado incidentes.',
   'home.moreThatDay': '{count, plural, one {# más ese día en el historial} other {# más ese día en el historial}}',
+  'home.moreInHistory': '{count, plural, one {# más en el historial} other {# más en el historial}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {# más en la página de mantenimiento} other {# más en la página de mantenimiento}}',
   'home.fullHistory': 'Historial completo de incidentes',
   'history.title': 'Historial de incidentes',
   'history.titlePage': 'Historial de incidentes, página {page} de {pages}',

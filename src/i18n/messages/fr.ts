@@ -73,6 +73,8 @@ export default {
   'home.recent': 'Incidents passés',
   'home.quietDay': 'Aucun incident signalé.',
   'home.moreThatDay': '{count, plural, one {# autre ce jour-là dans l’historique} other {# autres ce jour-là dans l’historique}}',
+  'home.moreInHistory': '{count, plural, one {# autre dans l’historique} other {# autres dans l’historique}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {# autre sur la page de maintenance} other {# autres sur la page de maintenance}}',
   'home.fullHistory': 'Historique complet des incidents',
   'history.title': 'Historique des incidents',
   'history.titlePage': 'Historique des incidents, page {page} sur {pages}',

@@ -73,6 +73,8 @@ export default {
   'home.recent': 'Incidenti passati',
   'home.quietDay': 'Nessun incidente segnalato.',
   'home.moreThatDay': '{count, plural, one {altro # quel giorno nella cronologia} other {altri # quel giorno nella cronologia}}',
+  'home.moreInHistory': '{count, plural, one {altro # nella cronologia} other {altri # nella cronologia}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {altro # nella pagina della manutenzione} other {altri # nella pagina della manutenzione}}',
   'home.fullHistory': 'Cronologia completa degli incidenti',
   'history.title': 'Cronologia degli incidenti',
   'history.titlePage': 'Cronologia degli incidenti, pagina {page} di {pages}',

@@ -73,6 +73,8 @@ export default {
   'home.recent': '過去のインシデント',
   'home.quietDay': '報告されたインシデントはありません。',
   'home.moreThatDay': '{count, plural, one {この日のほかの # 件は履歴にあります} other {この日のほかの # 件は履歴にあります}}',
+  'home.moreInHistory': '{count, plural, one {ほかの # 件は履歴にあります} other {ほかの # 件は履歴にあります}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {ほかの # 件はメンテナンスのページにあります} other {ほかの # 件はメンテナンスのページにあります}}',
   'home.fullHistory': 'インシデント履歴をすべて見る',
   'history.title': 'インシデント履歴',
   'history.titlePage': 'インシデント履歴（{pages} ページ中 {page} ページ目）',

@@ -73,6 +73,8 @@ export default {
   'home.recent': 'Eerdere storingen',
   'home.quietDay': 'Geen storingen gemeld.',
   'home.moreThatDay': '{count, plural, one {nog # die dag in de geschiedenis} other {nog # die dag in de geschiedenis}}',
+  'home.moreInHistory': '{count, plural, one {nog # in de geschiedenis} other {nog # in de geschiedenis}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {nog # op de onderhoudspagina} other {nog # op de onderhoudspagina}}',
   'home.fullHistory': 'Volledige geschiedenis van storingen',
   'history.title': 'Geschiedenis van storingen',
   'history.titlePage': 'Geschiedenis van storingen, pagina {page} van {pages}',

@@ -73,6 +73,8 @@ export default {
   'home.recent': 'Wcześniejsze incydenty',
   'home.quietDay': 'Nie zgłoszono incydentów.',
   'home.moreThatDay': '{count, plural, one {jeszcze # tego dnia w historii} few {jeszcze # tego dnia w historii} many {jeszcze # tego dnia w historii} other {jeszcze # tego dnia w historii}}',
+  'home.moreInHistory': '{count, plural, one {jeszcze # w historii} few {jeszcze # w historii} many {jeszcze # w historii} other {jeszcze # w historii}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {jeszcze # na stronie prac serwisowych} few {jeszcze # na stronie prac serwisowych} many {jeszcze # na stronie prac serwisowych} other {jeszcze # na stronie prac serwisowych}}',
   'home.fullHistory': 'Pełna historia incydentów',
   'history.title': 'Historia incydentów',
   'history.titlePage': 'Historia incydentów, strona {page} z {pages}',

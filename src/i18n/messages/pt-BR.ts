@@ -73,6 +73,8 @@ export default {
   'home.recent': 'Incidentes anteriores',
   'home.quietDay': 'Nenhum incidente registrado.',
   'home.moreThatDay': '{count, plural, one {mais # nesse dia no histórico} other {mais # nesse dia no histórico}}',
+  'home.moreInHistory': '{count, plural, one {mais # no histórico} other {mais # no histórico}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {mais # na página de manutenção} other {mais # na página de manutenção}}',
   'home.fullHistory': 'Histórico completo de incidentes',
   'history.title': 'Histórico de incidentes',
   'history.titlePage': 'Histórico de incidentes, página {page} de {pages}',

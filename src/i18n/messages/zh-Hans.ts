@@ -73,6 +73,8 @@ export default {
   'home.recent': '过去的事件',
   'home.quietDay': '没有报告任何事件。',
   'home.moreThatDay': '{count, plural, one {当天另有 # 个，见历史记录} other {当天另有 # 个，见历史记录}}',
+  'home.moreInHistory': '{count, plural, one {另有 # 个，见历史记录} other {另有 # 个，见历史记录}}',
+  'home.moreOnMaintenancePage': '{count, plural, one {另有 # 个，见维护页面} other {另有 # 个，见维护页面}}',
   'home.fullHistory': '完整的事件历史',
   'history.title': '事件历史',
   'history.titlePage': '事件历史，第 {page} 页，共 {pages} 页',
