@@ -30,11 +30,11 @@ function apply(state: LiveState) {
   }
 }
 
+// Each state holds what changes at its moment: the page as built, then every change due by now, in order.
+let next = 0;
 function tick() {
   const now = Date.now();
-  let current: LiveState | undefined;
-  for (const s of states) if (Date.parse(s.at) <= now) current = s;
-  if (current) apply(current);
+  for (; next < states.length && Date.parse(states[next]!.at) <= now; next++) apply(states[next]!);
 }
 
 if (states.length > 0) {

@@ -1,9 +1,10 @@
-import type { Entry } from '../core/model.ts';
+import type { Entry, Maintenance } from '../core/model.ts';
 import { isActiveIncident } from '../core/rules/incident.ts';
 import { isActiveMaintenance } from '../core/rules/maintenance.ts';
 import { componentStatuses, groupStatus, pageStatus } from '../core/rules/status.ts';
 import type { Config } from '../core/schema/config.ts';
 import type { ComponentStatus } from '../core/status.ts';
+import { DAY } from '../core/time.ts';
 import type { Translator } from '../i18n/translate.ts';
 import { summarize } from './entries.ts';
 import { INDICATOR_TONE } from './labels.ts';
@@ -15,9 +16,10 @@ export interface LiveStatus {
 }
 
 /**
- * The page as the rules will have it at `at`, for the browser to switch to between builds. Keys of
- * `statuses` match the `data-live` attributes of the page: `banner`, `component:<id>`, `group:<id>`,
- * `entry:<id>`.
+ * What changes on a page at `at`, as the rules will have it then, for the browser to switch to
+ * between builds: the statuses that differ from the state before (the first state's, from the page
+ * as built). Keys of `statuses` match the `data-live` attributes of the page: `banner`,
+ * `component:<id>`, `group:<id>`, `entry:<id>`.
  */
 export interface LiveState {
   at: string;
@@ -26,18 +28,28 @@ export interface LiveState {
 }
 
 /**
- * The states a page will pass through as maintenance windows open and close before the next build.
- * Only the windows move things: updates are frozen as posted at build time, so the page never shows
- * a state whose words customers cannot read yet. Empty when nothing will change.
+ * Days ahead that pages carry their states for. The deploy workflow rebuilds the site every 15
+ * minutes: the states only bridge builds that come late, and a year of weekly windows on every page
+ * would make each one megabytes.
+ */
+export const LIVE_DAYS = 14;
+
+/**
+ * The changes a page will go through as maintenance windows open and close in the next LIVE_DAYS,
+ * before the next build, each holding only what changes (so that they grow with the windows, not
+ * with their square). Only the windows move things: updates are frozen as posted at build time, so
+ * the page never shows a state whose words customers cannot read yet. Empty when nothing will change.
  */
 export function liveStates(entries: readonly Entry[], config: Config, now: Date, t: Translator): LiveState[] {
+  const until = now.getTime() + LIVE_DAYS * DAY;
   // Updates are frozen as posted, so an entry settled by now (an incident resolved, maintenance over)
   // stays settled at every later moment: only the others can move a status, and only they are copied.
   const frozen = entries
     .filter((e) => (e.kind === 'incident' ? e.started > now || isActiveIncident(e, now) : e.scheduledUntil > now || isActiveMaintenance(e, now)))
     .map((e) => ({ ...e, updates: e.updates.filter((u) => u.at <= now) }) as Entry);
-  const upcoming = frozen.filter((e) => e.kind === 'maintenance' && e.scheduledUntil > now && e.updates.length > 0);
-  const points = [...new Set(upcoming.flatMap((m) => (m.kind === 'maintenance' ? [m.scheduledFor, m.scheduledUntil] : [])).filter((d) => d > now).map((d) => d.getTime()))].sort((a, b) => a - b);
+  // Windows that open or close before the states end: a later one shows as it was built all along.
+  const moving = frozen.filter((e): e is Maintenance => e.kind === 'maintenance' && e.scheduledUntil > now && e.scheduledFor.getTime() <= until && e.updates.length > 0);
+  const points = [...new Set(moving.flatMap((m) => [m.scheduledFor, m.scheduledUntil]).map((d) => d.getTime()).filter((d) => d > now.getTime() && d <= until))].sort((a, b) => a - b);
   if (points.length === 0) return [];
   const state = (at: Date): LiveState => {
     const page = pageStatus(frozen, config, at);
@@ -48,12 +60,25 @@ export function liveStates(entries: readonly Entry[], config: Config, now: Date,
       const s = groupStatus(g.id, config, components);
       statuses[`group:${g.id}`] = { tone: s, label: t('word.componentStatus', { status: s }) };
     }
-    for (const m of upcoming) {
+    for (const m of moving) {
       const s = summarize(m, at);
       statuses[`entry:${m.id}`] = { tone: s.tone, label: t('word.maintenanceStatus', { status: s.status }) };
     }
     return { at: at.toISOString(), indicator: page.indicator, statuses };
   };
-  const states = [state(now), ...points.map((p) => state(new Date(p)))];
-  return states.filter((s, k) => k === 0 || JSON.stringify(s.statuses) !== JSON.stringify(states[k - 1]!.statuses));
+  const changes: LiveState[] = [];
+  let before = state(now);
+  for (const point of points) {
+    const after = state(new Date(point));
+    const changed: Record<string, LiveStatus> = {};
+    for (const [key, status] of Object.entries(after.statuses)) {
+      const was = before.statuses[key];
+      if (was?.tone !== status.tone || was.label !== status.label) changed[key] = status;
+    }
+    // The banner carries the page's indicator: it is sent whenever that changes.
+    if (after.indicator !== before.indicator) changed['banner'] = after.statuses['banner']!;
+    if (Object.keys(changed).length > 0) changes.push({ at: after.at, indicator: after.indicator, statuses: changed });
+    before = after;
+  }
+  return changes;
 }
