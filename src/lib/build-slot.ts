@@ -20,6 +20,8 @@ export interface BuildSlot {
    * first ask for the site, for the build's hooks.
    */
   writeFiles?: (dir: string) => Promise<number>;
+  /** Ends the thread `writeFiles` would write with: the build ends, or another starts, without having used it. */
+  stopWriting?: () => void;
   /**
    * The pages `writeFiles` wrote (every entry's but those Astro rendered, src/lib/entry-pages.ts) and the
    * frames it removed, as Astro lists its pages: for the sitemap.
@@ -33,11 +35,13 @@ const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };
 export function startBuild(root: string, parsed: Promise<ParsedProject>): void {
   // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
   parsed.catch(() => {});
+  forgetBuild();
   slots[BUILD] = { root, parsed };
 }
 
 /** Leaves no build in the slot: this process serves pages rather than builds them. */
 export function forgetBuild(): void {
+  slots[BUILD]?.stopWriting?.();
   delete slots[BUILD];
 }
 

@@ -57,6 +57,7 @@ export function getSite(lang?: string): Promise<Site> {
   if (slot && !slot.writeFiles) {
     // Started as the pages first ask for the site, so that it is ready by the time they are done.
     const thread = writingThread();
+    slot.stopWriting = thread.stop;
     slot.writeFiles = async (dir) => {
       const sites = await allSites();
       return thread.write(dir, (files) => {

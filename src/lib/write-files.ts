@@ -13,6 +13,8 @@ export interface WritingThread {
    * the first error, once nothing is being written any more. Once per thread: it ends when done.
    */
   write(dir: string, fill: (writer: FileWriter) => void): Promise<number>;
+  /** Ends the thread unused: a build that failed before its files leaves none behind in a process that builds again. */
+  stop(): void;
 }
 
 /**
@@ -49,12 +51,17 @@ export function writingThread(): WritingThread {
     thread.once('error', reject);
     thread.once('exit', (code) => reject(new Error(`The thread writing files stopped (code ${code}) before it had written them.`)));
   });
-  // A thread that fails before it is given files fails the writing once it is.
-  finished.catch(() => {});
+  // A thread that fails before it is given files fails the writing once it is, before any text is made.
+  let settled = false;
+  finished.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
   // After the listeners, which would hold the process again.
   thread.unref();
   return {
     write(dir, fill) {
+      if (settled) return finished;
       thread.ref();
       const end = () => void thread.terminate();
       finished.then(end, end);
@@ -96,6 +103,7 @@ export function writingThread(): WritingThread {
       thread.postMessage(null);
       return finished;
     },
+    stop: () => void thread.terminate(),
   };
 }
 

@@ -55,6 +55,13 @@ describe('the files a build writes directly, on a thread of their own', () => {
     await expect(writingThread().write(dir, (out) => out.write('api/v2/summary.json', '{}'))).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 
+  it('fail the build when their thread has ended before it was given them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
+    const thread = writingThread();
+    thread.stop();
+    await expect(thread.write(dir, (out) => out.write('a.json', '{}'))).rejects.toThrow(/The thread writing files stopped \(code \d+\) before it had written them/);
+  });
+
   it('stop the build waiting for the thread when a file cannot be written: the error comes at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
     mkdirSync(join(dir, 'api', 'taken.json'), { recursive: true });
@@ -74,6 +81,17 @@ const run = (dir: string, code: string) => {
   writeFileSync(script, `const { writingThread } = await import(${MODULE});\n${code}`);
   return execFileSync(process.execPath, [script], { encoding: 'utf8', timeout: 20_000 }).trim();
 };
+
+it('a build whose pages are done writes all its files before it ends, though nothing else keeps it running', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
+  const code = `const thread = writingThread();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  console.log(await thread.write(${JSON.stringify(dir)}, (out) => {
+    for (let k = 0; k < 300; k++) out.write('pages/' + k + '/index.html', '<p>' + k + '</p>');
+  }));`;
+  expect(run(dir, code)).toBe('300');
+  expect(readFileSync(join(dir, 'pages', '299', 'index.html'), 'utf8')).toBe('<p>299</p>');
+});
 
 it('a build whose files cannot be made fails with that error and ends: no writing thread keeps it running', () => {
   const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
