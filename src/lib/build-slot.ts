@@ -20,8 +20,8 @@ export interface BuildSlot {
    * first ask for the site, for the build's hooks.
    */
   writeFiles?: (dir: string) => Promise<number>;
-  /** Ends the thread `writeFiles` would write with: the build ends, or another starts, without having used it. */
-  stopWriting?: () => void;
+  /** Ends the thread `writeFiles` writes with unless it has been given files: another build starts, or none is made any more. */
+  stopWriting?: () => Promise<void>;
   /**
    * The pages `writeFiles` wrote (every entry's but those Astro rendered, src/lib/entry-pages.ts) and the
    * frames it removed, as Astro lists its pages: for the sitemap.
@@ -41,7 +41,7 @@ export function startBuild(root: string, parsed: Promise<ParsedProject>): void {
 
 /** Leaves no build in the slot: this process serves pages rather than builds them. */
 export function forgetBuild(): void {
-  slots[BUILD]?.stopWriting?.();
+  void slots[BUILD]?.stopWriting?.();
   delete slots[BUILD];
 }
 

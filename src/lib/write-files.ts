@@ -13,8 +13,11 @@ export interface WritingThread {
    * the first error, once nothing is being written any more. Once per thread: it ends when done.
    */
   write(dir: string, fill: (writer: FileWriter) => void): Promise<number>;
-  /** Ends the thread unused: a build that failed before its files leaves none behind in a process that builds again. */
-  stop(): void;
+  /**
+   * Ends the thread if it was never given files (a build that failed before them leaves none behind in
+   * a process that builds again); once writing, it ends when done. Resolves once it has ended.
+   */
+  stop(): Promise<void>;
 }
 
 /**
@@ -53,6 +56,7 @@ export function writingThread(): WritingThread {
   });
   // A thread that fails before it is given files fails the writing once it is, before any text is made.
   let settled = false;
+  let used = false;
   finished.then(
     () => (settled = true),
     () => (settled = true),
@@ -61,6 +65,7 @@ export function writingThread(): WritingThread {
   thread.unref();
   return {
     write(dir, fill) {
+      used = true;
       if (settled) return finished;
       thread.ref();
       const end = () => void thread.terminate();
@@ -103,7 +108,9 @@ export function writingThread(): WritingThread {
       thread.postMessage(null);
       return finished;
     },
-    stop: () => void thread.terminate(),
+    async stop() {
+      if (!used) await thread.terminate();
+    },
   };
 }
 

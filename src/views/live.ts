@@ -28,15 +28,15 @@ export interface LiveState {
 }
 
 /**
- * Days ahead that pages carry their states for. The deploy workflow rebuilds the site every 15
- * minutes: the states only bridge builds that come late, and a year of weekly windows on every page
- * would make each one megabytes.
+ * Days ahead in which the windows that open move pages. The deploy workflow rebuilds the site every
+ * 15 minutes: the states only bridge builds that come late, and a year of weekly windows on every
+ * page would make each one megabytes.
  */
 export const LIVE_DAYS = 14;
 
 /**
- * The changes a page will go through as maintenance windows open and close in the next LIVE_DAYS,
- * before the next build, each holding only what changes (so that they grow with the windows, not
+ * The changes a page will go through as the maintenance windows that open in the next LIVE_DAYS
+ * (and those open now) open and close, before the next build, each holding only what changes (so that they grow with the windows, not
  * with their square). Only the windows move things: updates are frozen as posted at build time, so
  * the page never shows a state whose words customers cannot read yet. Empty when nothing will change.
  */
@@ -44,12 +44,13 @@ export function liveStates(entries: readonly Entry[], config: Config, now: Date,
   const until = now.getTime() + LIVE_DAYS * DAY;
   // Updates are frozen as posted, so an entry settled by now (an incident resolved, maintenance over)
   // stays settled at every later moment: only the others can move a status, and only they are copied.
+  // An incident moves nothing but by its updates; a window that opens after LIVE_DAYS shows as built,
+  // scheduled, and moves nothing; one that opens before closes in the states too, however late.
   const frozen = entries
-    .filter((e) => (e.kind === 'incident' ? e.started > now || isActiveIncident(e, now) : e.scheduledUntil > now || isActiveMaintenance(e, now)))
+    .filter((e) => (e.kind === 'incident' ? isActiveIncident(e, now) : isActiveMaintenance(e, now) || (e.scheduledUntil > now && e.scheduledFor.getTime() <= until)))
     .map((e) => ({ ...e, updates: e.updates.filter((u) => u.at <= now) }) as Entry);
-  // Windows that open or close before the states end: a later one shows as it was built all along.
-  const moving = frozen.filter((e): e is Maintenance => e.kind === 'maintenance' && e.scheduledUntil > now && e.scheduledFor.getTime() <= until && e.updates.length > 0);
-  const points = [...new Set(moving.flatMap((m) => [m.scheduledFor, m.scheduledUntil]).map((d) => d.getTime()).filter((d) => d > now.getTime() && d <= until))].sort((a, b) => a - b);
+  const moving = frozen.filter((e): e is Maintenance => e.kind === 'maintenance' && e.scheduledUntil > now && e.updates.length > 0);
+  const points = [...new Set(moving.flatMap((m) => [m.scheduledFor, m.scheduledUntil]).map((d) => d.getTime()).filter((d) => d > now.getTime()))].sort((a, b) => a - b);
   if (points.length === 0) return [];
   const state = (at: Date): LiveState => {
     const page = pageStatus(frozen, config, at);

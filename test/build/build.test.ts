@@ -1,11 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, visitAt } from '../../scripts/lib/browser.ts';
+import { generateProject } from '../../scripts/lib/generate.ts';
 import { HOME_BUDGET_BYTES, measureSite, PAGE_BUDGET_BYTES } from '../../scripts/lib/measure.ts';
 import { serve } from '../../scripts/lib/server.ts';
 import { buildSite, timeFor } from '../helpers/build.ts';
 import { makeProject, ROOT } from '../helpers/project.ts';
+import { loadProject } from '../../src/core/load.ts';
+import { activeEntries } from '../../src/core/rules/status.ts';
+import { HOME_LIMITS } from '../../src/views/home.ts';
 
 describe('the build reads the same model the check validates', () => {
   it('builds the example content into a site, a snapshot at its site.as_of on any day', { timeout: timeFor(1) }, async () => {
@@ -119,5 +124,55 @@ describe('the build reads the same model the check validates', () => {
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('candor.config.yaml:3:8: error: site.url: must be a full http(s) URL');
     expect(existsSync(r.outDir)).toBe(false);
+  });
+});
+
+describe('a site with hundreds of incidents open and a window every day for months', () => {
+  it('keeps its home and maintenance pages within budget, listing some in full, some as lines, and linking to the rest', { timeout: timeFor(1) }, () => {
+    const now = new Date('2026-11-24T12:00Z');
+    const root = join(mkdtempSync(join(tmpdir(), 'candor-crowded-')), 'p');
+    generateProject(root, 400, now, 9, { perDay: 50, open: 200 });
+    for (let k = 0; k < 150; k++) {
+      const from = new Date(Date.parse('2026-11-25T02:00Z') + k * 86_400_000);
+      const id = `${from.toISOString().slice(0, 10)}-nightly-upgrade-${k}`;
+      const window = `scheduled_for: ${from.toISOString().slice(0, 16)}Z\nscheduled_until: ${new Date(from.getTime() + 3_600_000).toISOString().slice(0, 16)}Z`;
+      writeFileSync(join(root, 'incidents', `${id}.md`), `---\ntitle: Nightly upgrade ${k}\n${window}\ncomponents: [api]\n---\n\n## Scheduled — 2026-11-10 09:00 UTC\nA short upgrade.\n`);
+    }
+    const r = buildSite(root, { CANDOR_NOW: now.toISOString() });
+    expect(r.code, r.output).toBe(0);
+    const read = (path: string) => readFileSync(join(r.outDir, path), 'utf8');
+    const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
+
+    const home = read('index.html');
+    const active = section(home, 'active-incidents');
+    expect(active.match(/<article /g)).toHaveLength(HOME_LIMITS.cards);
+    expect(active.match(/class="entry-line"/g)).toHaveLength(HOME_LIMITS.lines);
+    // The rest, counted after the list, link to the history page that lists the first of them.
+    const [, link, count] = /<\/ul><p><a href="([^"]+)">(\d+) more active incidents, in the history<\/a><\/p>/.exec(active)!;
+    const lastLine = [...active.matchAll(/data-entry="([^"]+)"/g)].at(-1)![1]!;
+    const [path, anchor] = link!.split('#');
+    const history = read(join(path!, 'index.html'));
+    expect(history).toContain(`id="${anchor}"`);
+    // Every open incident is a card, a line or one of those counted; the first of them is on the linked page.
+    const open = activeEntries(loadProject(root, now).project!.entries, now).incidents;
+    expect(Number(count)).toBe(open.length - HOME_LIMITS.cards - HOME_LIMITS.lines);
+    expect(open[HOME_LIMITS.cards + HOME_LIMITS.lines - 1]!.id).toBe(lastLine);
+    expect(history).toContain(`data-entry="${open[HOME_LIMITS.cards + HOME_LIMITS.lines]!.id}"`);
+
+    const maintenance = read('maintenance/index.html');
+    const upcoming = section(maintenance, 'upcoming');
+    expect(upcoming.match(/<article /g)).toHaveLength(25);
+    expect(upcoming.match(/class="entry-line"/g)!.length).toBeGreaterThanOrEqual(150 - 25);
+
+    // Each page carries the changes of the next two weeks' windows only.
+    const live = /<script type="application\/json" id="candor-live">([^<]*)<\/script>/.exec(home)![1]!;
+    const states = JSON.parse(live) as { statuses: Record<string, unknown> }[];
+    const moved = new Set(states.flatMap((s) => Object.keys(s.statuses)).filter((key) => key.includes('nightly-upgrade')));
+    // The nightly windows of days 0 to 13 (the project's own few windows besides), each opening and closing.
+    expect([...moved].sort()).toEqual(Array.from({ length: 14 }, (_, k) => `entry:${new Date(Date.parse('2026-11-25T02:00Z') + k * 86_400_000).toISOString().slice(0, 10)}-nightly-upgrade-${k}`).sort());
+    expect(states.length).toBeLessThanOrEqual(2 * (14 + 3));
+    const report = measureSite(r.outDir);
+    expect(report.home.total).toBeLessThanOrEqual(HOME_BUDGET_BYTES);
+    expect(report.largest.gzip).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
   });
 });

@@ -205,4 +205,14 @@ describe('live states for the browser', () => {
     for (const s of states) expect(Object.keys(s.statuses)).toHaveLength(4);
     expect(JSON.stringify(states).length).toBeLessThan(LIVE_DAYS * 2 * 400);
   });
+
+  it('close a window that opens within the two weeks and closes after them, and leave later windows as built', () => {
+    const late = makeMaintenance(['2026-12-14T23:00Z', '2026-12-15T01:00Z'], ['database'], [announced], 'late');
+    const later = makeMaintenance(['2026-12-15T02:00Z', '2026-12-15T03:00Z'], ['database'], [announced], 'later');
+    const states = liveStates([late, later], config, t('2026-12-01T00:00Z'), translator('en'));
+    expect(states.map((s) => [s.at, words(s)])).toEqual([
+      ['2026-12-14T23:00:00.000Z', { banner: 'Service Under Maintenance', 'component:database': 'Under maintenance', 'group:data': 'Under maintenance', 'entry:late': 'In progress' }],
+      ['2026-12-15T01:00:00.000Z', { banner: 'All Systems Operational', 'component:database': 'Operational', 'group:data': 'Operational', 'entry:late': 'Completed' }],
+    ]);
+  });
 });

@@ -55,11 +55,25 @@ describe('the files a build writes directly, on a thread of their own', () => {
     await expect(writingThread().write(dir, (out) => out.write('api/v2/summary.json', '{}'))).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 
-  it('fail the build when their thread has ended before it was given them', async () => {
+  it('fail the build at once, before any text is made, when their thread has ended before it was given them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
     const thread = writingThread();
-    thread.stop();
-    await expect(thread.write(dir, (out) => out.write('a.json', '{}'))).rejects.toThrow(/The thread writing files stopped \(code \d+\) before it had written them/);
+    await thread.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+    let made = 0;
+    await expect(thread.write(dir, (out) => out.write('a.json', `${++made}`))).rejects.toThrow(/The thread writing files stopped \(code \d+\) before it had written them/);
+    expect(made).toBe(0);
+  });
+
+  it('are all written though the build that is writing them is replaced meanwhile: a thread given files is not stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
+    const thread = writingThread();
+    const written = thread.write(dir, (out) => {
+      for (let k = 0; k < 400; k++) out.write(`pages/${k}.html`, `<p>${k}</p>`);
+    });
+    await thread.stop();
+    expect(await written).toBe(400);
+    expect(files(dir)).toHaveLength(400);
   });
 
   it('stop the build waiting for the thread when a file cannot be written: the error comes at once', async () => {
