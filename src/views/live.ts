@@ -35,21 +35,40 @@ export interface LiveState {
 export const LIVE_DAYS = 14;
 
 /**
- * The changes a page will go through as the maintenance windows that open in the next LIVE_DAYS
- * (and those open now) open and close, before the next build, each holding only what changes (so that they grow with the windows, not
- * with their square). Only the windows move things: updates are frozen as posted at build time, so
- * the page never shows a state whose words customers cannot read yet. Empty when nothing will change.
+ * Openings and closings a page carries at most: some hundreds of windows in the next two weeks would
+ * otherwise weigh on every page (a hundred changes are some 2 KB gzip).
+ */
+export const LIVE_CHANGES = 100;
+
+/**
+ * The changes a page will go through as maintenance windows open and close before the next build,
+ * each holding only what changes (so that they grow with the windows, not with their square): those
+ * of the windows open now and of those that open in the next LIVE_DAYS, soonest first, as long as
+ * they make at most LIVE_CHANGES. Only the windows move things: updates are frozen as posted at
+ * build time, so the page never shows a state whose words customers cannot read yet. Empty when
+ * nothing will change.
  */
 export function liveStates(entries: readonly Entry[], config: Config, now: Date, t: Translator): LiveState[] {
   const until = now.getTime() + LIVE_DAYS * DAY;
+  // A window that moves the page closes in the states too, however late; one left out shows as built
+  // (and, if it is open now, stays so). An incident moves nothing but by its updates.
+  const windows = entries
+    .filter((e): e is Maintenance => e.kind === 'maintenance' && e.scheduledUntil > now && e.scheduledFor.getTime() <= until && e.updates.some((u) => u.at <= now))
+    .sort((a, b) => a.scheduledFor.getTime() - b.scheduledFor.getTime());
+  const moves = new Set<string>();
+  let counted = 0;
+  for (const w of windows) {
+    const points = w.scheduledFor > now ? 2 : 1;
+    if (counted + points > LIVE_CHANGES) break;
+    moves.add(w.id);
+    counted += points;
+  }
   // Updates are frozen as posted, so an entry settled by now (an incident resolved, maintenance over)
   // stays settled at every later moment: only the others can move a status, and only they are copied.
-  // An incident moves nothing but by its updates; a window that opens after LIVE_DAYS shows as built,
-  // scheduled, and moves nothing; one that opens before closes in the states too, however late.
   const frozen = entries
-    .filter((e) => (e.kind === 'incident' ? isActiveIncident(e, now) : isActiveMaintenance(e, now) || (e.scheduledUntil > now && e.scheduledFor.getTime() <= until)))
+    .filter((e) => moves.has(e.id) || (e.kind === 'incident' ? isActiveIncident(e, now) : isActiveMaintenance(e, now)))
     .map((e) => ({ ...e, updates: e.updates.filter((u) => u.at <= now) }) as Entry);
-  const moving = frozen.filter((e): e is Maintenance => e.kind === 'maintenance' && e.scheduledUntil > now && e.updates.length > 0);
+  const moving = frozen.filter((e): e is Maintenance => e.kind === 'maintenance' && moves.has(e.id));
   const points = [...new Set(moving.flatMap((m) => [m.scheduledFor, m.scheduledUntil]).map((d) => d.getTime()).filter((d) => d > now.getTime()))].sort((a, b) => a - b);
   if (points.length === 0) return [];
   const state = (at: Date): LiveState => {

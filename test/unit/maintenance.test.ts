@@ -7,7 +7,7 @@ import { contentWarnings } from '../../src/core/warnings.ts';
 import { maintenanceCalendar } from '../../src/views/calendar.ts';
 import { homeView } from '../../src/views/home.ts';
 import { translator } from '../../src/i18n/translate.ts';
-import { LIVE_DAYS, type LiveState, liveStates } from '../../src/views/live.ts';
+import { LIVE_CHANGES, LIVE_DAYS, type LiveState, liveStates } from '../../src/views/live.ts';
 import { makeIncident, makeMaintenance } from '../helpers/entries.ts';
 import { config, load, parse, t } from '../helpers/project.ts';
 
@@ -204,6 +204,18 @@ describe('live states for the browser', () => {
     // Each state names its own window and what it moves: the banner, the component and its group.
     for (const s of states) expect(Object.keys(s.statuses)).toHaveLength(4);
     expect(JSON.stringify(states).length).toBeLessThan(LIVE_DAYS * 2 * 400);
+  });
+
+  it('hold at most LIVE_CHANGES openings and closings, of the soonest windows, each of which closes too', () => {
+    // A window every hour for ten days.
+    const hourly = Array.from({ length: 240 }, (_, k) => {
+      const from = new Date(Date.parse('2026-12-01T02:00Z') + k * 3_600_000);
+      return makeMaintenance([from.toISOString(), new Date(from.getTime() + 1_800_000).toISOString()], ['database'], [announced], `hourly-${k}`);
+    });
+    const states = liveStates(hourly, config, t('2026-12-01T00:00Z'), translator('en'));
+    expect(states).toHaveLength(LIVE_CHANGES);
+    const changes = states.flatMap((s) => Object.entries(words(s)).filter(([key]) => key.startsWith('entry:')));
+    expect(changes.map(([key, label]) => `${key} ${label}`)).toEqual(Array.from({ length: LIVE_CHANGES / 2 }, (_, k) => [`entry:hourly-${k} In progress`, `entry:hourly-${k} Completed`]).flat());
   });
 
   it('close a window that opens within the two weeks and closes after them, and leave later windows as built', () => {
