@@ -95,8 +95,7 @@ export function liveStates(entries: readonly Entry[], config: Config, now: Date,
       const was = before.statuses[key];
       if (was?.tone !== status.tone || was.label !== status.label) changed[key] = status;
     }
-    // The banner carries the page's indicator: it is sent whenever that changes.
-    if (after.indicator !== before.indicator) changed['banner'] = after.statuses['banner']!;
+    // Each indicator has a tone of its own, so the banner is among the changes whenever the indicator (which the browser sets with it) changes.
     if (Object.keys(changed).length > 0) changes.push({ at: after.at, indicator: after.indicator, statuses: changed });
     before = after;
   }
