@@ -21,7 +21,7 @@ export function maintenanceCalendar(entries: readonly Entry[], config: Config, n
     description: t('calendar.description', { site: config.site.name }),
     prodId: { company: 'Candor', product: 'Candor', language: t.language.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
-    url: absolute(config.site.url, base, paths.maintenance),
+    url: absolute(config.site.url, base, paths.maintenance()),
     ttl: 3600,
   });
   for (const m of entries) {

@@ -6,7 +6,7 @@ export const paths = {
   postmortem: (id: string) => `/incidents/${id}/postmortem/`,
   history: (page = 1) => (page === 1 ? '/history/' : `/history/${page}/`),
   component: (id: string) => `/components/${id}/`,
-  maintenance: '/maintenance/',
+  maintenance: (page = 1) => (page === 1 ? '/maintenance/' : `/maintenance/${page}/`),
   subscribe: '/subscribe/',
   feed: (kind: 'rss' | 'atom') => `/history.${kind}`,
   componentFeed: (id: string, kind: 'rss' | 'atom') => `/components/${id}/history.${kind}`,

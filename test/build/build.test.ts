@@ -11,6 +11,7 @@ import { makeProject, ROOT } from '../helpers/project.ts';
 import { loadProject } from '../../src/core/load.ts';
 import { activeEntries } from '../../src/core/rules/status.ts';
 import { HOME_LIMITS } from '../../src/views/home.ts';
+import { MAINTENANCE_LIMITS } from '../../src/views/maintenance-pages.ts';
 
 describe('the build reads the same model the check validates', () => {
   it('builds the example content into a site, a snapshot at its site.as_of on any day', { timeout: timeFor(1) }, async () => {
@@ -127,12 +128,13 @@ describe('the build reads the same model the check validates', () => {
   });
 });
 
-describe('a site with hundreds of incidents open and a window every day for months', () => {
+describe('a site with hundreds of incidents open and a window every day for more than a year', () => {
   it('keeps its home and maintenance pages within budget, listing some in full, some as lines, and linking to the rest', { timeout: timeFor(1) }, () => {
     const now = new Date('2026-11-24T12:00Z');
     const root = join(mkdtempSync(join(tmpdir(), 'candor-crowded-')), 'p');
     generateProject(root, 400, now, 9, { perDay: 50, open: 200 });
-    for (let k = 0; k < 150; k++) {
+    const nightly = 25 + MAINTENANCE_LIMITS.cards + MAINTENANCE_LIMITS.lines;
+    for (let k = 0; k < nightly; k++) {
       const from = new Date(Date.parse('2026-11-25T02:00Z') + k * 86_400_000);
       const id = `${from.toISOString().slice(0, 10)}-nightly-upgrade-${k}`;
       const window = `scheduled_for: ${from.toISOString().slice(0, 16)}Z\nscheduled_until: ${new Date(from.getTime() + 3_600_000).toISOString().slice(0, 16)}Z`;
@@ -159,17 +161,29 @@ describe('a site with hundreds of incidents open and a window every day for mont
     expect(open[HOME_LIMITS.cards + HOME_LIMITS.lines - 1]!.id).toBe(lastLine);
     expect(history).toContain(`data-entry="${open[HOME_LIMITS.cards + HOME_LIMITS.lines]!.id}"`);
 
+    // The maintenance page lists the windows ahead in full, then as lines; the rest continue on the next page.
     const maintenance = read('maintenance/index.html');
     const upcoming = section(maintenance, 'upcoming');
-    expect(upcoming.match(/<article /g)).toHaveLength(25);
-    expect(upcoming.match(/class="entry-line"/g)!.length).toBeGreaterThanOrEqual(150 - 25);
+    expect(upcoming.match(/<article /g)).toHaveLength(MAINTENANCE_LIMITS.cards);
+    const listed = (html: string) => [...html.matchAll(/data-entry="([^"]+)"/g)].map((m) => m[1]);
+    const lines = (html: string) => [...html.matchAll(/class="entry-line" data-entry="([^"]+)"/g)].map((m) => m[1]);
+    expect(lines(upcoming)).toHaveLength(MAINTENANCE_LIMITS.lines);
+    const [, next, later] = /<p><a href="([^"]+)">(\d+) more upcoming windows, continued on the next page<\/a><\/p>/.exec(upcoming)!;
+    expect(next).toBe('/maintenance/2/#upcoming');
+    const second = read('maintenance/2/index.html');
+    expect(second).toContain('<h1>Planned maintenance, page 2 of 2</h1>');
+    expect(lines(section(second, 'upcoming'))).toHaveLength(Number(later));
+    // Each window ahead once, soonest first, over the two pages.
+    const nightlyIds = Array.from({ length: nightly }, (_, k) => `${new Date(Date.parse('2026-11-25T02:00Z') + k * 86_400_000).toISOString().slice(0, 10)}-nightly-upgrade-${k}`);
+    expect([...listed(upcoming), ...listed(section(second, 'upcoming'))].filter((id) => id!.includes('nightly-upgrade'))).toEqual(nightlyIds);
+    expect(second).toContain('<a href="/maintenance/" rel="prev">');
 
     // Each page carries the changes of the next two weeks' windows only.
     const live = /<script type="application\/json" id="candor-live">([^<]*)<\/script>/.exec(home)![1]!;
     const states = JSON.parse(live) as { statuses: Record<string, unknown> }[];
     const moved = new Set(states.flatMap((s) => Object.keys(s.statuses)).filter((key) => key.includes('nightly-upgrade')));
     // The nightly windows of days 0 to 13 (the project's own few windows besides), each opening and closing.
-    expect([...moved].sort()).toEqual(Array.from({ length: 14 }, (_, k) => `entry:${new Date(Date.parse('2026-11-25T02:00Z') + k * 86_400_000).toISOString().slice(0, 10)}-nightly-upgrade-${k}`).sort());
+    expect([...moved].sort()).toEqual(nightlyIds.slice(0, 14).map((id) => `entry:${id}`).sort());
     expect(states.length).toBeLessThanOrEqual(2 * (14 + 3));
     const report = measureSite(r.outDir);
     expect(report.home.total).toBeLessThanOrEqual(HOME_BUDGET_BYTES);

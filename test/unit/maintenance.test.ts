@@ -7,6 +7,7 @@ import { contentWarnings } from '../../src/core/warnings.ts';
 import { maintenanceCalendar } from '../../src/views/calendar.ts';
 import { homeView } from '../../src/views/home.ts';
 import { translator } from '../../src/i18n/translate.ts';
+import { MAINTENANCE_LIMITS, maintenancePages } from '../../src/views/maintenance-pages.ts';
 import { LIVE_CHANGES, LIVE_DAYS, type LiveState, liveStates } from '../../src/views/live.ts';
 import { makeIncident, makeMaintenance } from '../helpers/entries.ts';
 import { config, load, parse, t } from '../helpers/project.ts';
@@ -226,5 +227,47 @@ describe('live states for the browser', () => {
       ['2026-12-14T23:00:00.000Z', { banner: 'Service Under Maintenance', 'component:database': 'Under maintenance', 'group:data': 'Under maintenance', 'entry:late': 'In progress' }],
       ['2026-12-15T01:00:00.000Z', { banner: 'All Systems Operational', 'component:database': 'Operational', 'group:data': 'Operational', 'entry:late': 'Completed' }],
     ]);
+  });
+});
+
+describe('the maintenance pages', () => {
+  const now = t('2026-12-01T00:00Z');
+  const hour = 3_600_000;
+  const at = (ms: number) => new Date(ms).toISOString();
+  const windowAt = (from: number, hours: number, id: string, updates: [string, string][] = [announced]) => makeMaintenance([at(from), at(from + hours * hour)], ['database'], updates, id);
+  // In the history's order, latest begun first: 60 windows under way (begun hour by hour), 900 one a day ahead, 40 past.
+  const inProgress = Array.from({ length: 60 }, (_, k) => windowAt(now.getTime() - (k + 1) * hour, 100, `running-${k}`));
+  const upcoming = Array.from({ length: 900 }, (_, k) => windowAt(now.getTime() + (k + 1) * 24 * hour, 1, `ahead-${k}`));
+  const past = Array.from({ length: 40 }, (_, k) => windowAt(now.getTime() - (k + 200) * hour, 1, `done-${k}`, [['Completed', at(now.getTime() - (k + 199) * hour).replace('T', ' ').slice(0, 16) + ' UTC'], announced]));
+  const entries = [...[...upcoming].reverse(), ...inProgress, ...past];
+  const pages = maintenancePages(entries, now);
+  const ids = (list: { id: string }[]) => list.map((m) => m.id);
+
+  it('list every window in progress and ahead once, in order, first as cards and then as lines, a bounded number per page', () => {
+    const { cards, lines } = MAINTENANCE_LIMITS;
+    expect(pages).toHaveLength(Math.ceil((60 - cards + 900 - cards) / lines));
+    for (const p of pages) expect(p.sections.reduce((n, s) => n + s.lines.length, 0)).toBeLessThanOrEqual(lines);
+    const listed = (id: string) => pages.flatMap((p) => p.sections.filter((s) => s.id === id).flatMap((s) => [...ids(s.cards), ...ids(s.lines)]));
+    expect(listed('in-progress')).toEqual(ids(inProgress));
+    expect(listed('upcoming')).toEqual(ids(upcoming));
+    expect(ids(pages[0]!.sections[1]!.cards)).toEqual(ids(upcoming.slice(0, cards)));
+    // Past windows are in the history: the page shows the latest only, and on the first page alone.
+    expect(ids(pages[0]!.past)).toEqual(ids(past.slice(0, cards)));
+    expect(pages.slice(1).every((p) => p.past.length === 0 && p.sections.every((s) => s.cards.length === 0))).toBe(true);
+  });
+
+  it('count on each page the windows of a section that the next pages list', () => {
+    for (const [k, p] of pages.entries()) {
+      for (const s of p.sections) {
+        const after = pages.slice(k + 1).flatMap((q) => q.sections.filter((r) => r.id === s.id)).reduce((n, r) => n + r.lines.length, 0);
+        expect(s.later).toBe(after);
+      }
+    }
+    expect(pages[0]!.sections.map((s) => s.id)).toEqual(['in-progress', 'upcoming']);
+    expect(pages.at(-1)!.sections.every((s) => s.later === 0)).toBe(true);
+  });
+
+  it('are one page, with both sections, when nothing is in progress or ahead', () => {
+    expect(maintenancePages(past, now)).toEqual([{ page: 1, pages: 1, sections: [{ id: 'in-progress', cards: [], lines: [], later: 0 }, { id: 'upcoming', cards: [], lines: [], later: 0 }], past: past.slice(0, MAINTENANCE_LIMITS.cards) }]);
   });
 });

@@ -1,0 +1,68 @@
+import type { Entry, Maintenance } from '../core/model.ts';
+import { maintenanceStatus } from '../core/rules/maintenance.ts';
+
+/**
+ * Windows shown in full in each section of the first page, and compact lines (some 40 bytes gzip
+ * each with titles of their own, a card ten times that) on each page: past windows beyond the cards
+ * are in the history; those in progress or upcoming beyond a page's lines continue on the next page,
+ * so that no page grows with the number of windows.
+ */
+export const MAINTENANCE_LIMITS = { cards: 25, lines: 400 };
+
+/** One section of a maintenance page: in progress or upcoming. */
+export interface MaintenanceSection {
+  id: 'in-progress' | 'upcoming';
+  /** The section's windows in full (first page only). */
+  cards: Maintenance[];
+  lines: Maintenance[];
+  /** Windows of the section listed on the pages after this one. */
+  later: number;
+}
+
+export interface MaintenancePage {
+  /** 1 for /maintenance/. */
+  page: number;
+  pages: number;
+  /** In progress, then upcoming: each on the first page, and on a later page if it lists some of its windows. */
+  sections: MaintenanceSection[];
+  /** The latest past windows (first page only). */
+  past: Maintenance[];
+}
+
+/**
+ * The maintenance pages of a site at `now`: windows in progress (latest begun first) and upcoming
+ * (soonest first), each section's first windows as cards, then all the others as lines, a page's
+ * worth at a time; and the latest past windows. `entries` are in the history's order.
+ */
+export function maintenancePages(entries: readonly Entry[], now: Date): MaintenancePage[] {
+  const { cards, lines } = MAINTENANCE_LIMITS;
+  const windows = entries.filter((e): e is Maintenance => e.kind === 'maintenance');
+  const inProgress: Maintenance[] = [];
+  const upcoming: Maintenance[] = [];
+  const past: Maintenance[] = [];
+  for (const m of windows) {
+    const status = maintenanceStatus(m, now);
+    (status === 'scheduled' ? upcoming : status === 'in_progress' || status === 'verifying' ? inProgress : past).push(m);
+  }
+  upcoming.reverse();
+  const all = [
+    { id: 'in-progress' as const, windows: inProgress },
+    { id: 'upcoming' as const, windows: upcoming },
+  ];
+  // The lines of both sections, one after the other, cut into pages.
+  const rest = all.flatMap((s) => s.windows.slice(cards).map((m) => ({ id: s.id, m })));
+  const pages = Math.max(1, Math.ceil(rest.length / lines));
+  return Array.from({ length: pages }, (_, k) => {
+    const onPage = rest.slice(k * lines, (k + 1) * lines);
+    const afterPage = rest.slice((k + 1) * lines);
+    const sections = all
+      .map(({ id, windows: w }) => ({
+        id,
+        cards: k === 0 ? w.slice(0, cards) : [],
+        lines: onPage.filter((l) => l.id === id).map((l) => l.m),
+        later: afterPage.filter((l) => l.id === id).length,
+      }))
+      .filter((s) => k === 0 || s.lines.length > 0);
+    return { page: k + 1, pages, sections, past: k === 0 ? past.slice(0, cards) : [] };
+  });
+}
