@@ -1,25 +1,50 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { assembleParsed, type LoadResult } from '../core/assemble.ts';
 import { type LoadedConfig, parseInParallel } from '../core/load-parallel.ts';
-import { buildFor, forgetBuild, startBuild } from '../lib/build-slot.ts';
+import { formatProblem } from '../core/problems.ts';
+import { siteNow } from '../core/time.ts';
+import { buildEnv } from '../env.ts';
+import { buildFor, startBuild } from '../lib/build-slot.ts';
 
 /**
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
- * on worker threads, which goes on while Astro starts and bundles the pages (they take the result
- * over, src/lib/site.ts); once the pages are done, the files the build writes directly (the pages of
- * entries but those Astro rendered, src/lib/entry-pages.ts; each entry's API document and calendar
- * event, each component's feeds, badge and shields endpoint) are written by the pages' own code,
- * from their own sites, which it leaves in the build slot. A dev server parses on demand and serves
- * all of those from routes.
+ * on worker threads, which goes on while Astro starts and bundles the pages, and assembles the
+ * project for them (src/lib/site.ts); once the pages are done, the files the build writes directly
+ * (the pages of entries but those Astro rendered, src/lib/entry-pages.ts; each entry's API document
+ * and calendar event, each component's feeds, badge and shields endpoint) are written by the pages'
+ * own code, from their own sites, which it leaves in the build slot. A dev server loads the project
+ * when its pages first ask, and serves all of those from routes.
  */
-export function siteBuild(root: string, loaded: LoadedConfig): AstroIntegration {
+export function siteBuild(root: string, { config, problems }: LoadedConfig): AstroIntegration {
   return {
     name: 'candor-site-build',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        // A dev server started in the process of an earlier build serves every file from its routes.
-        if (command !== 'build') return forgetBuild();
-        startBuild(root, parseInParallel(root, { background: true, loaded }));
+        const { drafts } = buildEnv;
+        if (command === 'build') {
+          // The clock candor-build-clock set for the whole build.
+          const now = siteNow(config.site.as_of);
+          const loaded = parseInParallel(root, { background: true, loaded: { config, problems } }).then((parsed) => warned(assembleParsed(root, now, parsed)));
+          // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
+          loaded.catch(() => {});
+          startBuild({ root, build: true, now, drafts, loaded: () => loaded });
+          return;
+        }
+        // A dev server shows the moment its pages first ask.
+        let now: Date | undefined;
+        const nowOnce = () => (now ??= siteNow(config.site.as_of));
+        let loaded: Promise<LoadResult> | undefined;
+        startBuild({
+          root,
+          build: false,
+          get now() {
+            return nowOnce();
+          },
+          drafts,
+          // Imported here only: a build parses on its threads.
+          loaded: () => (loaded ??= import('../core/load.ts').then(({ loadProject }) => warned(loadProject(root, nowOnce())))),
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const slot = buildFor(root);
@@ -30,4 +55,10 @@ export function siteBuild(root: string, loaded: LoadedConfig): AstroIntegration 
       },
     },
   };
+}
+
+/** A loaded project, its warnings printed (a build shows them; errors stop it as the pages ask, src/lib/site.ts). */
+function warned(result: LoadResult): LoadResult {
+  if (result.project) for (const w of result.problems.warnings) console.warn(formatProblem(w));
+  return result;
 }

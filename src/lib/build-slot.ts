@@ -1,15 +1,23 @@
-import type { ParsedProject } from '../core/assemble.ts';
+import type { LoadResult } from '../core/assemble.ts';
 import { buildEnv } from '../env.ts';
 import type { Site } from './site.ts';
 
-// The configuration and the pages are loaded as separate module copies in one process: a build's
-// parse, started while configuring, and the site made from it are shared through a global slot, so
-// that every copy sees one and the same site, made by whichever asks first.
+// The configuration and the pages are loaded as separate module copies in one process: the project,
+// loaded by the configuration's copy (a build's parse starts while Astro configures), and the site
+// made from it are shared through a global slot, so that every copy sees one and the same site, made
+// by whichever asks first. The pages never load the parser, the validation or their packages.
 const BUILD = Symbol.for('candor.build');
 
 export interface BuildSlot {
   root: string;
-  parsed: Promise<ParsedProject>;
+  /** A build, which writes many files itself (see buildWritesFiles), or a dev server, which serves them from routes. */
+  build: boolean;
+  /** The moment the site shows: one for a whole build. */
+  readonly now: Date;
+  /** Whether drafts are shown. */
+  drafts: boolean;
+  /** The project, loaded and checked, its warnings printed: asked for when the pages first need it. */
+  loaded(): Promise<LoadResult>;
   site?: Promise<Site>;
   /** The site in each other language, made once for all the pages. */
   languages?: Map<string, Promise<Site>>;
@@ -31,21 +39,13 @@ export interface BuildSlot {
 
 const slots = globalThis as typeof globalThis & { [BUILD]?: BuildSlot };
 
-/** Called as a build is configured, with the parse it started (on worker threads). */
-export function startBuild(root: string, parsed: Promise<ParsedProject>): void {
-  // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
-  parsed.catch(() => {});
-  forgetBuild();
-  slots[BUILD] = { root, parsed };
-}
-
-/** Leaves no build in the slot: this process serves pages rather than builds them. */
-export function forgetBuild(): void {
+/** Called as Astro is configured, by a build or a dev server, with how its project is loaded. */
+export function startBuild(slot: Pick<BuildSlot, 'root' | 'build' | 'now' | 'drafts' | 'loaded'>): void {
   void slots[BUILD]?.stopWriting?.();
-  delete slots[BUILD];
+  slots[BUILD] = slot;
 }
 
-/** The build started for `root` in this thread, if any (a dev server starts none). */
+/** The build or dev server started for `root` in this thread, if any. */
 export function buildFor(root: string): BuildSlot | undefined {
   const slot = slots[BUILD];
   return slot?.root === root ? slot : undefined;
@@ -56,4 +56,4 @@ export function buildFor(root: string): BuildSlot | undefined {
  * pages but those Astro rendered, entries' and components' files); a dev server serves those from their routes.
  * (Not `import.meta.env.DEV`, which a build run with NODE_ENV=development or test has too.)
  */
-export const buildWritesFiles = (): boolean => buildFor(buildEnv.root) !== undefined;
+export const buildWritesFiles = (): boolean => buildFor(buildEnv.root)?.build === true;

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { isSnapshot } from '../core/config.ts';
-import { assembleParsed, type LoadResult } from '../core/assemble.ts';
+import type { LoadResult } from '../core/assemble.ts';
 import { publishedEntry } from '../core/entries.ts';
 import { entryIn } from '../core/translations.ts';
 import type { Entry } from '../core/model.ts';
-import { CandorContentError, formatProblem } from '../core/problems.ts';
+import { CandorContentError } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
 import { buildFor, buildWritesFiles } from './build-slot.ts';
@@ -42,19 +42,18 @@ export interface Site {
   languages: { language: Language; base: string }[];
 }
 
-let cached: Promise<Site> | undefined;
-
 /**
- * The site's data for pages, read once per build straight from the core (the same parser and rules
- * as the check): the published entries, the validated configuration and the build clock. Any error
- * fails the build with the check's messages: bad input never produces a site. Without a build
- * started (a dev server), the files are parsed here.
+ * The site's data for pages, made once per build or dev server from the project the configuration's
+ * side loaded (src/integrations/site-build.ts; the same parser and rules as the check): the published
+ * entries, the validated configuration and the clock. Any error fails the build with the check's
+ * messages: bad input never produces a site.
  *
  * `lang` is a page's `lang` parameter: none for the default language, a code for the others.
  */
 export function getSite(lang?: string): Promise<Site> {
   const slot = buildFor(buildEnv.root);
-  if (slot && !slot.writeFiles) {
+  if (!slot) throw new Error('No project to show: the pages are rendered without the candor-site-build integration (astro.config.mjs).');
+  if (slot.build && !slot.writeFiles) {
     // Started as the pages first ask for the site, so that it is ready by the time they are done.
     const thread = writingThread();
     slot.stopWriting = thread.stop;
@@ -67,18 +66,13 @@ export function getSite(lang?: string): Promise<Site> {
       });
     };
   }
-  const site = slot
-    ? (slot.site ??= slot.parsed.then((parsed) => siteOf(warned(assembleParsed(buildEnv.root, buildEnv.now, parsed)), buildEnv.now, buildEnv.drafts)))
-    : // Imported here only: a build's pages never load the parser.
-      (cached ??= import('../core/load.ts').then(({ loadProject }) => siteOf(warned(loadProject(buildEnv.root, buildEnv.now)), buildEnv.now, buildEnv.drafts)));
+  const site = (slot.site ??= slot.loaded().then((loaded) => siteOf(loaded, slot.now, slot.drafts)));
   if (lang === undefined) return site;
-  const sites = slot ? (slot.languages ??= new Map()) : devLanguages;
+  const sites = (slot.languages ??= new Map());
   let translated = sites.get(lang);
   if (!translated) sites.set(lang, (translated = site.then((s) => inLanguage(s, lang))));
   return translated;
 }
-
-const devLanguages = new Map<string, Promise<Site>>();
 
 /** The site in each of its languages, the default first. */
 export async function allSites(): Promise<Site[]> {
@@ -104,12 +98,6 @@ export function inLanguage(site: Site, lang: string): Site {
     titles: new Map(entries.map((e) => [e.id, e.title])),
     live: isSnapshot(site.config, site.now) ? [] : liveStates(entries, site.config, site.now, t),
   };
-}
-
-/** A loaded project, its warnings printed (a build shows them; errors stop it in siteOf). */
-function warned(result: LoadResult): LoadResult {
-  if (result.project) for (const w of result.problems.warnings) console.warn(formatProblem(w));
-  return result;
 }
 
 /** The site of a project at `now`, in its first language, drafts shown or not. */

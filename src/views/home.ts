@@ -1,11 +1,8 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns/addDays';
-import { startOfDay } from 'date-fns/startOfDay';
 import { startOf } from '../core/entries.ts';
 import type { Entry } from '../core/model.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
 import { activeEntries, componentStatuses, groupStatus, pageStatus, type PageStatus } from '../core/rules/status.ts';
-import { type Uptime, uptimes } from '../core/rules/uptime.ts';
+import { dayBounds, type Uptime, uptimes } from '../core/rules/uptime.ts';
 import type { ComponentConfig, Config, GroupConfig } from '../core/schema/config.ts';
 import type { ComponentStatus } from '../core/status.ts';
 import { DAY } from '../core/time.ts';
@@ -92,11 +89,10 @@ export function detailedBars(board: StatusBoard): boolean {
 
 /** The last `days` days, newest first, each with the incidents and maintenance that began on it. */
 export function recentDays(entries: readonly Entry[], timeZone: string, now: Date, days = 14): HistoryDay[] {
-  const today = startOfDay(new TZDate(now.getTime(), timeZone));
+  const bounds = dayBounds(now, timeZone, days);
   const out: HistoryDay[] = [];
-  for (let k = 0; k < days; k++) {
-    const start = new Date(addDays(today, -k).getTime());
-    const end = new Date(addDays(today, -k + 1).getTime());
+  for (let k = days - 1; k >= 0; k--) {
+    const [start, end] = [bounds[k]!, bounds[k + 1]!];
     const onDay = entries.filter((e) => startOf(e) >= start && startOf(e) < end && startOf(e) <= now);
     out.push({ day: start, entries: onDay.map((e) => summarize(e, now)) });
   }

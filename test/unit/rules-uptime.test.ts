@@ -115,4 +115,10 @@ describe('90-day uptime (SPEC: the rules)', () => {
     expect(bounds[k + 1]!.toISOString()).toBe('2026-10-25T23:00:00.000Z');
     expect(bounds[k + 2]!.toISOString()).toBe('2026-10-26T23:00:00.000Z');
   });
+
+  it('starts every day at its own midnight when the clocks skipped midnight on the day it is built (São Paulo, 2018)', () => {
+    // On 2018-11-04 São Paulo's clocks went from 00:00 to 01:00: that day starts at 01:00 (03:00Z), the others at 00:00.
+    const bounds = dayBounds(t('2018-11-04T15:00Z'), 'America/Sao_Paulo', 3);
+    expect(bounds.map((b) => b.toISOString())).toEqual(['2018-11-02T03:00:00.000Z', '2018-11-03T03:00:00.000Z', '2018-11-04T03:00:00.000Z', '2018-11-05T02:00:00.000Z']);
+  });
 });

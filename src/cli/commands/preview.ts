@@ -3,9 +3,8 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forComment, previewChange, problemLine, renderPreview } from '../../authoring/preview.ts';
-import { CONFIG_FILE } from '../../core/config.ts';
 import { loadProject } from '../../core/load.ts';
-import { INCIDENTS_DIR } from '../../core/read.ts';
+import { CONFIG_FILE, INCIDENTS_DIR } from '../../core/read.ts';
 import { githubEnv, octokit, splitRepository } from '../../github/client.ts';
 import { upsertPreviewComment } from '../../github/comment.ts';
 import { type CliContext, UsageError } from '../context.ts';

@@ -1,6 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns/addDays';
-import { startOfDay } from 'date-fns/startOfDay';
 import type { ComponentConfig, Config } from '../schema/config.ts';
 import { COMPONENT_STATUSES, type ComponentStatus, worstStatus } from '../status.ts';
 import type { Entry } from '../model.ts';
@@ -92,11 +90,13 @@ function timeline(intervals: readonly StatusInterval[], from: number, to: number
 
 /**
  * Boundaries of the last `days` days in `timeZone`, oldest first: the start of each day, then the
- * start of tomorrow. Days follow the zone's clock, so a day can last 23 or 25 hours.
+ * start of tomorrow. Days follow the zone's clock, so a day can last 23 or 25 hours, and each starts
+ * at its own midnight (or, where the clocks skip midnight, at the hour they skip to), whatever the
+ * day `now` is on.
  */
 export function dayBounds(now: Date, timeZone: string, days = UPTIME_DAYS): Date[] {
-  const today = startOfDay(new TZDate(now.getTime(), timeZone));
-  return Array.from({ length: days + 1 }, (_, k) => new Date(addDays(today, k - days + 1).getTime()));
+  const today = new TZDate(now.getTime(), timeZone);
+  return Array.from({ length: days + 1 }, (_, k) => new Date(new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + k - days + 1, timeZone).getTime()));
 }
 
 /** The calendar date of each day that `bounds` start. */
