@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { assembleParsed, type LoadResult } from '../core/assemble.ts';
+import type { LoadResult } from '../core/assemble.ts';
 import { type LoadedConfig, parseInParallel } from '../core/load-parallel.ts';
 import { formatProblem } from '../core/problems.ts';
 import { siteNow } from '../core/time.ts';
@@ -25,7 +25,11 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
         if (command === 'build') {
           // The clock candor-build-clock set for the whole build.
           const now = siteNow(config.site.as_of);
-          const loaded = parseInParallel(root, { background: true, loaded: { config, problems } }).then((parsed) => warned(assembleParsed(root, now, parsed)));
+          const loaded = parseInParallel(root, { background: true, loaded: { config, problems } }).then(async (parsed) => {
+            // Imported as the parse ends, not while Astro is configured, which waits for it.
+            const { assembleParsed } = await import('../core/assemble.ts');
+            return warned(assembleParsed(root, now, parsed));
+          });
           // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
           loaded.catch(() => {});
           startBuild({ root, build: true, now, drafts, loaded: () => loaded });
