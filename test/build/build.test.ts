@@ -177,6 +177,10 @@ describe('a site with hundreds of incidents open and a window every day for more
     const nightlyIds = Array.from({ length: nightly }, (_, k) => `${new Date(Date.parse('2026-11-25T02:00Z') + k * 86_400_000).toISOString().slice(0, 10)}-nightly-upgrade-${k}`);
     expect([...listed(upcoming), ...listed(section(second, 'upcoming'))].filter((id) => id!.includes('nightly-upgrade'))).toEqual(nightlyIds);
     expect(second).toContain('<a href="/maintenance/" rel="prev">');
+    // Each line says when its window starts, in a time the visitor's browser shows in their own zone.
+    const lastWindow = nightly - 1;
+    const lastItem = new RegExp(`<li class="entry-line" data-entry="${nightlyIds[lastWindow]}">.*?</li>`).exec(second)![0];
+    expect(lastItem).toContain(`<time datetime="${new Date(Date.parse('2026-11-25T02:00Z') + lastWindow * 86_400_000).toISOString()}" data-format="datetime">`);
 
     // Each page carries the changes of the next two weeks' windows only.
     const live = /<script type="application\/json" id="candor-live">([^<]*)<\/script>/.exec(home)![1]!;
