@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './src/core/read.ts';
 import { CandorContentError, Problems } from './src/core/problems.ts';
 import { buildEnv } from './src/env.ts';
-import { buildClock } from './src/integrations/build-clock.ts';
 import { pagesFiles } from './src/integrations/pages-files.ts';
 import { siteBuild } from './src/integrations/site-build.ts';
 
@@ -25,5 +24,5 @@ export default {
   devToolbar: { enabled: false },
   // The widget is bundled on its own by its endpoint, from the source file on disk.
   vite: { define: { __CANDOR_WIDGET_ENTRY__: JSON.stringify(fileURLToPath(new URL('./src/widget/widget.ts', import.meta.url))) } },
-  integrations: [buildClock(config), siteBuild(buildEnv.root, { config, problems: problems.list }), pagesFiles(config, buildEnv.root)],
+  integrations: [siteBuild(buildEnv.root, { config, problems: problems.list }), pagesFiles(config, buildEnv.root)],
 };

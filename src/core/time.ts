@@ -47,12 +47,11 @@ export function now(env: Record<string, string | undefined> = process.env): Date
 
 /**
  * The moment the site shows: `CANDOR_NOW` when set, else the configuration's `site.as_of` (a
- * snapshot), else the real time. Writing commands stamp updates with `clock` instead. `asOf` may be
- * a function, called only without `CANDOR_NOW` (a build sets it: its pages need not read the configuration for it).
+ * snapshot), else the real time. Writing commands stamp updates with `clock` instead.
  */
-export function siteNow(asOf: Date | undefined | (() => Date | undefined), env: Record<string, string | undefined> = process.env, clock: Date = now(env)): Date {
+export function siteNow(asOf: Date | undefined, env: Record<string, string | undefined> = process.env, clock: Date = now(env)): Date {
   if (env['CANDOR_NOW']) return clock;
-  return (typeof asOf === 'function' ? asOf() : asOf) ?? clock;
+  return asOf ?? clock;
 }
 
 /** `2026-11-20 14:05 UTC`: the form the CLI writes and the check suggests. */

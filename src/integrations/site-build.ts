@@ -23,7 +23,7 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
       'astro:config:setup': ({ command }) => {
         const { drafts } = buildEnv;
         if (command === 'build') {
-          // The clock candor-build-clock set for the whole build.
+          // One moment for the whole build, for every module copy that asks (the configuration's and the pages'), however long it takes.
           const now = siteNow(config.site.as_of);
           const loaded = parseInParallel(root, { background: true, loaded: { config, problems } }).then(async (parsed) => {
             // Imported as the parse ends, not while Astro is configured, which waits for it.

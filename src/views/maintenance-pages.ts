@@ -17,6 +17,8 @@ export interface MaintenanceSection {
   lines: Maintenance[];
   /** Windows of the section listed on the pages after this one. */
   later: number;
+  /** The page where the section goes on, when `later`: the next one, or a further one when the other section fills those between. */
+  laterPage?: number;
 }
 
 export interface MaintenancePage {
@@ -52,16 +54,21 @@ export function maintenancePages(entries: readonly Entry[], now: Date): Maintena
   // The lines of both sections, one after the other, cut into pages.
   const rest = all.flatMap((s) => s.windows.slice(cards).map((m) => ({ id: s.id, m })));
   const pages = Math.max(1, Math.ceil(rest.length / lines));
+  const pageOf = (line: number) => Math.floor(line / lines) + 1;
   return Array.from({ length: pages }, (_, k) => {
     const onPage = rest.slice(k * lines, (k + 1) * lines);
-    const afterPage = rest.slice((k + 1) * lines);
+    const afterPage = (k + 1) * lines;
     const sections = all
-      .map(({ id, windows: w }) => ({
-        id,
-        cards: k === 0 ? w.slice(0, cards) : [],
-        lines: onPage.filter((l) => l.id === id).map((l) => l.m),
-        later: afterPage.filter((l) => l.id === id).length,
-      }))
+      .map(({ id, windows: w }): MaintenanceSection => {
+        const next = rest.findIndex((l, n) => n >= afterPage && l.id === id);
+        return {
+          id,
+          cards: k === 0 ? w.slice(0, cards) : [],
+          lines: onPage.filter((l) => l.id === id).map((l) => l.m),
+          later: rest.slice(afterPage).filter((l) => l.id === id).length,
+          ...(next === -1 ? {} : { laterPage: pageOf(next) }),
+        };
+      })
       .filter((s) => k === 0 || s.lines.length > 0);
     return { page: k + 1, pages, sections, past: k === 0 ? past.slice(0, cards) : [] };
   });

@@ -168,7 +168,7 @@ describe('a site with hundreds of incidents open and a window every day for more
     const listed = (html: string) => [...html.matchAll(/data-entry="([^"]+)"/g)].map((m) => m[1]);
     const lines = (html: string) => [...html.matchAll(/class="entry-line" data-entry="([^"]+)"/g)].map((m) => m[1]);
     expect(lines(upcoming)).toHaveLength(MAINTENANCE_LIMITS.lines);
-    const [, next, later] = /<p><a href="([^"]+)">(\d+) more upcoming windows, continued on the next page<\/a><\/p>/.exec(upcoming)!;
+    const [, next, later] = /<p><a href="([^"]+)">(\d+) more upcoming windows, continued on page 2<\/a><\/p>/.exec(upcoming)!;
     expect(next).toBe('/maintenance/2/#upcoming');
     const second = read('maintenance/2/index.html');
     expect(second).toContain('<h1>Planned maintenance, page 2 of 2</h1>');

@@ -267,6 +267,27 @@ describe('the maintenance pages', () => {
     expect(pages.at(-1)!.sections.every((s) => s.later === 0)).toBe(true);
   });
 
+  it('send the link of each section to the page where it goes on, past pages the other section fills', () => {
+    // 900 windows under way fill the pages after the first; the few ahead go on only on the last.
+    const crowded = [...[...upcoming.slice(0, 30)].reverse(), ...Array.from({ length: 900 }, (_, k) => windowAt(now.getTime() - (k + 1) * 60_000, 100, `busy-${k}`))];
+    const many = maintenancePages(crowded, now);
+    expect(many.length).toBeGreaterThan(2);
+    for (const [k, p] of many.entries()) {
+      for (const s of p.sections) {
+        if (s.later === 0) {
+          expect(s.laterPage).toBeUndefined();
+          continue;
+        }
+        const there = many[s.laterPage! - 1]!.sections.find((r) => r.id === s.id);
+        expect(s.laterPage!).toBeGreaterThan(k + 1);
+        // The page linked lists the section's next window first, and no page between lists any of it.
+        expect(there?.lines.length).toBeGreaterThan(0);
+        expect(many.slice(k + 1, s.laterPage! - 1).every((q) => !q.sections.some((r) => r.id === s.id))).toBe(true);
+      }
+    }
+    expect(many[0]!.sections.find((s) => s.id === 'upcoming')!.laterPage).toBe(many.length);
+  });
+
   it('are one page, with both sections, when nothing is in progress or ahead', () => {
     expect(maintenancePages(past, now)).toEqual([{ page: 1, pages: 1, sections: [{ id: 'in-progress', cards: [], lines: [], later: 0 }, { id: 'upcoming', cards: [], lines: [], later: 0 }], past: past.slice(0, MAINTENANCE_LIMITS.cards) }]);
   });
