@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import type { Config } from '../core/schema/config.ts';
 import { buildFor } from '../lib/build-slot.ts';
-import { SITEMAP_INDEX, sitemapFiles } from '../views/sitemap.ts';
 import { absolute } from '../views/urls.ts';
 
 /**
@@ -14,7 +13,9 @@ export function pagesFiles(config: Config, root: string): AstroIntegration {
   return {
     name: 'candor-pages-files',
     hooks: {
-      'astro:build:done': ({ dir, pages }) => {
+      'astro:build:done': async ({ dir, pages }) => {
+        // Imported when the pages are done (whose feeds have loaded the XML writer), not while Astro is configured.
+        const { SITEMAP_INDEX, sitemapFiles } = await import('../views/sitemap.ts');
         const { url, base, domain } = config.site;
         if (domain) writeFileSync(new URL('CNAME', dir), `${domain}\n`);
         // Astro's pages but the entry pages' frames, and the entry pages the build wrote itself (src/integrations/site-build.ts, before this).
