@@ -21,33 +21,34 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
     name: 'candor-site-build',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        const { drafts } = buildEnv;
-        if (command === 'build') {
-          // One moment for the whole build, for every module copy that asks (the configuration's and the pages'), however long it takes.
-          const now = siteNow(config.site.as_of);
-          const loaded = parseInParallel(root, { background: true, loaded: { config, problems } }).then(async (parsed) => {
-            // Imported as the parse ends, not while Astro is configured, which waits for it.
-            const { assembleParsed } = await import('../core/assemble.ts');
-            return warned(assembleParsed(root, now, parsed));
-          });
-          // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
-          loaded.catch(() => {});
-          startBuild({ root, build: true, now, drafts, loaded: () => loaded });
-          return;
-        }
-        // A dev server shows the moment its pages first ask.
+        const build = command === 'build';
+        // One moment for a whole build, fixed as it starts, for every module copy that asks (the
+        // configuration's and the pages'); a dev server's is the moment its pages first ask.
         let now: Date | undefined;
         const nowOnce = () => (now ??= siteNow(config.site.as_of));
         let loaded: Promise<LoadResult> | undefined;
+        const load = () =>
+          (loaded ??= build
+            ? parseInParallel(root, { background: true, loaded: { config, problems } }).then(async (parsed) => {
+                // Imported as the parse ends, not while Astro is configured, which waits for it.
+                const { assembleParsed } = await import('../core/assemble.ts');
+                return warned(assembleParsed(root, nowOnce(), parsed));
+              })
+            : // Imported here only: a build parses on its threads.
+              import('../core/load.ts').then(({ loadProject }) => warned(loadProject(root, nowOnce()))));
+        if (build) {
+          nowOnce();
+          // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
+          load().catch(() => {});
+        }
         startBuild({
           root,
-          build: false,
+          build,
           get now() {
             return nowOnce();
           },
-          drafts,
-          // Imported here only: a build parses on its threads.
-          loaded: () => (loaded ??= import('../core/load.ts').then(({ loadProject }) => warned(loadProject(root, nowOnce())))),
+          drafts: buildEnv.drafts,
+          loaded: load,
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
