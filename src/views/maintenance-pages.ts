@@ -1,5 +1,5 @@
 import type { Entry, Maintenance } from '../core/model.ts';
-import { maintenanceStatus } from '../core/rules/maintenance.ts';
+import { isActiveMaintenance, maintenanceStatus } from '../core/rules/maintenance.ts';
 
 /**
  * Windows shown in full in each section of the first page, and compact lines (some 40 bytes gzip
@@ -42,10 +42,8 @@ export function maintenancePages(entries: readonly Entry[], now: Date): Maintena
   const inProgress: Maintenance[] = [];
   const upcoming: Maintenance[] = [];
   const past: Maintenance[] = [];
-  for (const m of windows) {
-    const status = maintenanceStatus(m, now);
-    (status === 'scheduled' ? upcoming : status === 'in_progress' || status === 'verifying' ? inProgress : past).push(m);
-  }
+  // In progress as the home page and the status rules count it (activeEntries), so that its "more on the maintenance page" holds.
+  for (const m of windows) (isActiveMaintenance(m, now) ? inProgress : maintenanceStatus(m, now) === 'scheduled' ? upcoming : past).push(m);
   upcoming.reverse();
   const all = [
     { id: 'in-progress' as const, windows: inProgress },
