@@ -1,14 +1,13 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from './src/core/read.ts';
-import { CandorContentError, Problems } from './src/core/problems.ts';
-import { buildEnv } from './src/env.ts';
-import { pagesFiles } from './src/integrations/pages-files.ts';
-import { siteBuild } from './src/integrations/site-build.ts';
+import { candorSide } from './src/core/bundled-module.mjs';
 
-const problems = new Problems();
-const config = loadConfig(buildEnv.root, problems);
-if (!config) throw new CandorContentError(problems.errors);
+// Candor's side (src/integrations/candor.ts) is loaded as one bundle of plain JavaScript, made once
+// for its sources (src/core/bundled-module.mjs): without a compile cache (Astro keeps none in CI,
+// where deployments build), its sources one by one took twice as long, half of it stripping types.
+/** @type {typeof import('./src/integrations/candor.ts')} */
+const { candor } = await import((await candorSide()).href);
+const { config, integrations } = candor();
 
 // A plain object rather than defineConfig: importing 'astro/config' loads Astro's SVG optimizer (svgo,
 // csso), a fifth of a small site's build, for a function that only gives the object its type.
@@ -24,5 +23,5 @@ export default {
   devToolbar: { enabled: false },
   // The widget is bundled on its own by its endpoint, from the source file on disk.
   vite: { define: { __CANDOR_WIDGET_ENTRY__: JSON.stringify(fileURLToPath(new URL('./src/widget/widget.ts', import.meta.url))) } },
-  integrations: [siteBuild(buildEnv.root, { config, problems: problems.list }), pagesFiles(config, buildEnv.root)],
+  integrations,
 };

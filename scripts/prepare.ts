@@ -1,6 +1,8 @@
-// Run by npm when the project is installed (`prepare`): makes the parsing thread's bundle
-// (src/core/thread-script.ts), so that the first build of a fresh checkout, a deployment's, does not.
-import { threadScript } from '../src/core/thread-script.ts';
+// Run by npm when the project is installed (`prepare`): makes the bundles of the parsing thread and of
+// Candor's side of a build (src/core/bundled-module.mjs), so that the first build of a fresh checkout,
+// a deployment's, does not.
+import { bundledModule, candorSide } from '../src/core/bundled-module.mjs';
 
 const worker = new URL('../src/core/load-worker.ts', import.meta.url);
-if ((await threadScript(worker)).href === worker.href) console.warn('candor: the parsing thread could not be bundled; builds will bundle it or load its sources.');
+if ((await bundledModule(worker)).href === worker.href) console.warn('candor: the parsing thread could not be bundled; builds will bundle it or load its sources.');
+if ((await candorSide()).href === new URL('../src/integrations/candor.ts', import.meta.url).href) console.warn("candor: the build's configuration could not be bundled; builds will bundle it or load its sources.");

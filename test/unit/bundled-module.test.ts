@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundledModule } from '../../src/core/bundled-module.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'candor-bundle-'));
+const name = `candor-bundle-test-${process.pid}`;
+const cache = fileURLToPath(new URL('../../node_modules/.cache/candor/', import.meta.url));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  for (const entry of readdirSync(cache)) if (entry.startsWith(name)) rmSync(join(cache, entry), { recursive: true, force: true });
+});
+
+function run(script: URL): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script);
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** Dates a bundle an hour back, as if it had been made (or replaced) then. */
+function hourOld(bundle: URL): void {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(fileURLToPath(bundle), hourAgo, hourAgo);
+}
+
+describe('a module runs bundled', () => {
+  const module = pathToFileURL(join(dir, `${name}.ts`));
+  const dependency = join(dir, 'words.ts');
+  writeFileSync(fileURLToPath(module), "import { parentPort } from 'node:worker_threads';\nimport { word } from './words.ts';\nparentPort!.postMessage(word satisfies string);\n");
+
+  it('made once, kept while its sources are unchanged, and made again when one changes', async () => {
+    writeFileSync(dependency, "export const word = 'first';\n");
+    const first = await bundledModule(module);
+    expect(first.href).not.toBe(module.href);
+    expect(fileURLToPath(first).startsWith(cache)).toBe(true);
+    expect(await run(first)).toBe('first');
+    expect((await bundledModule(module)).href).toBe(first.href);
+
+    // Made an hour ago: a build that has just read the record may still be about to load it.
+    hourOld(first);
+    writeFileSync(dependency, "export const word = 'second';\n");
+    const second = await bundledModule(module);
+    expect(second.href).not.toBe(first.href);
+    expect(await run(second)).toBe('second');
+    expect(existsSync(fileURLToPath(first))).toBe(true);
+
+    // Replaced an hour ago: removed, with its folder, when the next one is made.
+    hourOld(first);
+    writeFileSync(dependency, "export const word = 'third';\n");
+    expect(await run(await bundledModule(module))).toBe('third');
+    expect(existsSync(dirname(fileURLToPath(first)))).toBe(false);
+    expect(existsSync(fileURLToPath(second))).toBe(true);
+  });
+
+  it("leaves the bundles of a module whose name starts with this one's", async () => {
+    const longer = pathToFileURL(join(dir, `${name}-longer.ts`));
+    writeFileSync(fileURLToPath(longer), "import { parentPort } from 'node:worker_threads';\nparentPort!.postMessage('longer');\n");
+    const kept = await bundledModule(longer);
+    hourOld(kept);
+    writeFileSync(dependency, "export const word = 'fourth';\n");
+    expect(await run(await bundledModule(module))).toBe('fourth');
+    expect(existsSync(fileURLToPath(kept))).toBe(true);
+    expect(await run(kept)).toBe('longer');
+  });
+
+  it('gives the module itself when it cannot be bundled', async () => {
+    const broken = pathToFileURL(join(dir, `${name}-broken.ts`));
+    writeFileSync(fileURLToPath(broken), "import { missing } from './nowhere.ts';\nconsole.log(missing);\n");
+    expect((await bundledModule(broken)).href).toBe(broken.href);
+  });
+});
+
+describe('a bundled module works as its sources do', () => {
+  it('finds files next to its sources, loads what it imports when asked only then, and imports the packages the process has loaded', async () => {
+    const module = pathToFileURL(join(dir, `${name}-side.ts`));
+    writeFileSync(join(dir, 'beside.txt'), 'read from beside the source');
+    writeFileSync(join(dir, 'later.ts'), "(globalThis as { candorLater?: boolean }).candorLater = true;\nexport const later = 'loaded when asked';\n");
+    writeFileSync(
+      fileURLToPath(module),
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import * as z from 'zod';",
+        "export const beside = readFileSync(new URL('./beside.txt', import.meta.url), 'utf8');",
+        "export const parsed = z.string().parse('checked');",
+        "export const later = () => import('./later.ts').then((m) => m.later);",
+        '',
+      ].join('\n'),
+    );
+    const bundle = await bundledModule(module, { shared: ['zod'] });
+    expect(bundle.href).not.toBe(module.href);
+    const text = readFileSync(fileURLToPath(bundle), 'utf8');
+    // zod is imported from where the process loads it, not copied in.
+    expect(text).toMatch(/from "zod"/);
+    const loaded = (await import(bundle.href)) as { beside: string; parsed: string; later: () => Promise<string> };
+    expect(loaded.beside).toBe('read from beside the source');
+    expect(loaded.parsed).toBe('checked');
+    expect((globalThis as { candorLater?: boolean }).candorLater).toBeUndefined();
+    expect(await loaded.later()).toBe('loaded when asked');
+    expect((globalThis as { candorLater?: boolean }).candorLater).toBe(true);
+  });
+});
