@@ -6,7 +6,7 @@ import { candorSide } from './src/core/bundled-module.mjs';
 // for its sources (src/core/bundled-module.mjs): without a compile cache (Astro keeps none in CI,
 // where deployments build), its sources one by one took twice as long, half of it stripping types.
 /** @type {typeof import('./src/integrations/candor.ts')} */
-const { candor } = await import((await candorSide()).href);
+const { candor } = await import(/* @vite-ignore */ (await candorSide()).href);
 const { config, integrations } = candor();
 
 // A plain object rather than defineConfig: importing 'astro/config' loads Astro's SVG optimizer (svgo,

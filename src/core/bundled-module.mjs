@@ -3,28 +3,35 @@
 // module, and the first TypeScript file a process loads costs it some 70 ms to start Node's type
 // stripping where there is no compile cache (Astro keeps none in CI, where deployments build).
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CACHE = join(ROOT, 'node_modules', '.cache', 'candor');
+/**
+ * How long what no record points to any more (a replaced bundle, a half-written one) is kept: a build
+ * that read a record just before it was replaced may still be loading the bundle it named.
+ */
+const KEPT_MS = 10 * 60_000;
 
 /**
  * @typedef {object} Bundled
- * @property {string} key Hash of the lockfile, of where the project is and of Candor's sources the bundle was made from.
+ * @property {string} module The module bundled, relative to the project.
+ * @property {string} key Hash of the sources the bundle was made from, the lockfile, the TypeScript settings, the bundling code, where the project is and the packages left out.
  * @property {string[]} sources Those sources, relative to the project.
- * @property {string} folder The bundle's folder under the cache: its module and the chunks it loads when asked.
+ * @property {string} folder The bundle's folder under the cache.
+ * @property {string[]} files Its files: the module and the chunks it loads when asked.
  */
 
 /**
  * A module and everything it imports, bundled into plain JavaScript, kept in node_modules/.cache/candor/
  * for as long as the sources it was made from (and the lockfile) are unchanged. A worker thread that
  * loads some 550 modules one by one, and strips the types of Candor's own, starts about 0.3 s later
- * than one that loads its bundle; the configuration's side of a build loads in half the time.
- * What the module imports only when asked (`import()`) stays in chunks of its own, loaded when asked.
- * The bundle is made when missing or stale (about as long as the start it saves); where it cannot be
- * made, the module itself is given.
+ * than one that loads its bundle; without a compile cache, the configuration's side of a build
+ * loads in half the time. What the module imports only when asked (`import()`) stays in chunks of
+ * its own, loaded when asked. The bundle is made when missing, incomplete or stale (about as long as
+ * the start it saves); where it cannot be made, the module itself is given.
  *
  * @param {URL} module
  * @param {{ shared?: string[] }} [options] `shared`: packages the process has loaded already (Astro's, in
@@ -34,21 +41,26 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'candor');
 export async function bundledModule(module, { shared = [] } = {}) {
   // esbuild finds its binary from where its package is: never bundled.
   const external = ['esbuild', ...shared];
-  const name = basename(fileURLToPath(module)).replace(/\.[cm]?[jt]s$/, '');
-  const record = join(CACHE, `${name}.bundle.json`);
+  const path = fileURLToPath(module);
+  const name = basename(path).replace(/\.[cm]?[jt]s$/, '');
+  const from = relative(ROOT, path);
+  // A record for each module of each project folder: modules of the same name, and checkouts that share node_modules, keep their own.
+  const record = join(CACHE, `${name}.${hashOf(`${ROOT}\0${from}`).slice(0, 8)}.bundle.json`);
+  const made = readRecord(record);
+  if (made?.module === from && made.key === keyOf(made.sources, external) && made.files.every((file) => existsSync(join(CACHE, made.folder, file)))) return entryOf(made, name);
   try {
-    /** @type {Bundled} */
-    const bundled = JSON.parse(readFileSync(record, 'utf8'));
-    const entry = join(CACHE, bundled.folder, `${name}.mjs`);
-    if (bundled.key === keyOf(bundled.sources, external) && existsSync(entry)) return pathToFileURL(entry);
+    // A cache that cannot be written (node_modules of another user) is not worth bundling for.
+    mkdirSync(CACHE, { recursive: true });
+    accessSync(CACHE, constants.W_OK);
   } catch {
-    // Not made yet, or made from other sources: made below.
+    return module;
   }
   try {
-    const started = Date.now();
+    /** @type {Map<string, Buffer>} */
+    const texts = new Map();
     const { build } = await import('esbuild');
     const result = await build({
-      entryPoints: [fileURLToPath(module)],
+      entryPoints: [path],
       absWorkingDir: ROOT,
       bundle: true,
       splitting: true,
@@ -62,32 +74,22 @@ export async function bundledModule(module, { shared = [] } = {}) {
       write: false,
       metafile: true,
       logLevel: 'silent',
-      plugins: [sourceUrls],
+      plugins: [candorSources(texts)],
       // Packages written as CommonJS (yaml) call require().
       banner: { js: "import { createRequire as candorRequire } from 'node:module'; const require = candorRequire(import.meta.url);" },
     });
-    const sources = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
-    // A source saved while it was bundled: the bundle may hold the text before, so the module itself is given and nothing is kept.
-    if (sources.some((source) => statSync(join(ROOT, source)).mtimeMs > started + 1)) return module;
-    const key = keyOf(sources, external);
-    // Named by its key, and written whole under another name first: builds running at once
-    // (tests) never read half a bundle, nor a record pointing at a bundle of other sources.
+    const sources = Object.keys(result.metafile.inputs).filter((input) => !isPackage(input));
+    // The key of the very bytes bundled: a source saved while it was bundled makes the next build's key differ.
+    const key = keyOf(sources, external, texts);
     const folder = `${name}-${key.slice(0, 16)}`;
-    const part = join(CACHE, `${folder}.${process.pid}.${randomUUID()}.part`);
-    mkdirSync(part, { recursive: true });
-    for (const file of result.outputFiles) writeFileSync(join(part, basename(file.path)), file.contents);
-    try {
-      renameSync(part, join(CACHE, folder));
-    } catch {
-      // Made by another build at the same time, from the same sources.
-      rmSync(part, { recursive: true, force: true });
-    }
-    markReplaced(record, name);
-    const recordPart = `${record}.${process.pid}.${randomUUID()}.part`;
-    writeFileSync(recordPart, JSON.stringify(/** @type {Bundled} */ ({ key, sources, folder })));
-    renameSync(recordPart, record);
-    removeOlder(name, folder);
-    return pathToFileURL(join(CACHE, folder, `${name}.mjs`));
+    const files = result.outputFiles.map((file) => basename(file.path));
+    place(folder, files, (part) => {
+      for (const file of result.outputFiles) writeFileSync(join(part, basename(file.path)), file.contents);
+    });
+    if (made) markReplaced(made.folder);
+    writeWhole(record, JSON.stringify(/** @type {Bundled} */ ({ module: from, key, sources, folder, files })));
+    removeStale();
+    return entryOf({ module: from, key, sources, folder, files }, name);
   } catch {
     return module;
   }
@@ -100,73 +102,165 @@ export async function bundledModule(module, { shared = [] } = {}) {
 export const candorSide = () => bundledModule(new URL('../integrations/candor.ts', import.meta.url), { shared: ['astro', 'vite', 'zod'] });
 
 /**
- * Candor's sources keep their own `import.meta.url` in the bundle, so that paths made from it (a
- * thread's module, the project's folder) still lead where they did.
- * @type {import('esbuild').Plugin}
+ * @param {Bundled} bundled
+ * @param {string} name
  */
-const sourceUrls = {
-  name: 'candor-source-urls',
-  setup(build) {
-    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
-      if (args.path.split(/[\\/]/).includes('node_modules')) return undefined;
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('import.meta.url')) return undefined;
-      // As an expression only, not where the words stand in a string.
-      const { transform } = await import('esbuild');
-      const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
-      return { contents: (await transform(text, { loader, define: { 'import.meta.url': JSON.stringify(pathToFileURL(args.path).href) } })).code, loader: 'js' };
-    });
-  },
-};
+const entryOf = (bundled, name) => pathToFileURL(join(CACHE, bundled.folder, `${name}.mjs`));
+
+/** @param {string} path */
+const isPackage = (path) => path.split(/[\\/]/).includes('node_modules');
 
 /**
- * The bundle a record pointed at until now counts its age from now: a build that read the record just before may still load it.
+ * A record as this code writes it, or none.
  * @param {string} record
- * @param {string} name
+ * @returns {Bundled | undefined}
  */
-function markReplaced(record, name) {
+function readRecord(record) {
   try {
-    /** @type {Bundled} */
-    const { folder } = JSON.parse(readFileSync(record, 'utf8'));
-    const now = new Date();
-    utimesSync(join(CACHE, folder, `${name}.mjs`), now, now);
+    const r = JSON.parse(readFileSync(record, 'utf8'));
+    const strings = (/** @type {unknown} */ list) => Array.isArray(list) && list.every((s) => typeof s === 'string');
+    return typeof r.module === 'string' && typeof r.key === 'string' && typeof r.folder === 'string' && strings(r.sources) && strings(r.files) ? r : undefined;
   } catch {
-    // No record, or its bundle is gone already.
+    return undefined;
   }
 }
 
+/** What `import.meta.resolve` becomes in a source, which then runs unbundled: a name no source holds. */
+const UNBUNDLABLE = `candorUnbundlable_${randomUUID().replaceAll('-', '')}`;
+
+/** @type {Record<string, import('esbuild').Loader>} */
+const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.json': 'json' };
+
 /**
- * Bundles of earlier sources, replaced long enough ago that no build can still be about to load them.
- * @param {string} name
- * @param {string} kept
+ * Reads each of Candor's sources once, for the bundle and for its key (in `texts`, by absolute path).
+ * Each keeps its own `import.meta.url`, `dirname` and `filename`, so that paths made from them (a
+ * thread's module, the project's folder) still lead where they did.
+ * @param {Map<string, Buffer>} texts
+ * @returns {import('esbuild').Plugin}
  */
-function removeOlder(name, kept) {
-  for (const entry of readdirSync(CACHE)) {
-    // Only this module's bundles (`load-worker-<key>`), not those of a module whose name starts with it.
-    if (entry === kept || !entry.startsWith(`${name}-`) || !/^[0-9a-f]{16}(\.mjs)?$/.test(entry.slice(name.length + 1))) continue;
-    const path = join(CACHE, entry);
-    const module = entry.endsWith('.mjs') ? path : join(path, `${name}.mjs`);
-    try {
-      if (Date.now() - statSync(module).mtimeMs > 10 * 60_000) rmSync(path, { recursive: true, force: true });
-    } catch {
-      rmSync(path, { recursive: true, force: true });
-    }
-  }
+function candorSources(texts) {
+  return {
+    name: 'candor-sources',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?[jt]s$|\.json$/ }, async (args) => {
+        const loader = LOADERS[extname(args.path)];
+        if (args.namespace !== 'file' || isPackage(args.path) || !loader) return undefined;
+        const bytes = readFileSync(args.path);
+        texts.set(args.path, bytes);
+        const text = bytes.toString('utf8');
+        if (!text.includes('import.meta.')) return { contents: bytes, loader };
+        // Replaced as expressions only, not where the words stand in a string; imports that are not
+        // types are kept as they are (verbatimModuleSyntax, as tsconfig.json and Node's type stripping).
+        const { transform } = await import('esbuild');
+        const define = {
+          'import.meta.url': JSON.stringify(pathToFileURL(args.path).href),
+          'import.meta.dirname': JSON.stringify(dirname(args.path)),
+          'import.meta.filename': JSON.stringify(args.path),
+          'import.meta.resolve': UNBUNDLABLE,
+        };
+        const { code } = await transform(text, { loader, define, tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } } });
+        // A module resolved from where the source is would be resolved from the cache.
+        if (code.includes(UNBUNDLABLE)) return { errors: [{ text: `${args.path} resolves modules from where it is (import.meta.resolve): it runs as it is.` }] };
+        return { contents: code, loader: 'js' };
+      });
+    },
+  };
 }
 
 /**
- * @param {readonly string[]} sources
+ * @param {readonly string[]} sources Relative to the project.
  * @param {readonly string[]} external
+ * @param {Map<string, Buffer>} [texts] The sources as bundled, by absolute path; otherwise as they are now.
  */
-function keyOf(sources, external) {
+function keyOf(sources, external, texts) {
   const hash = createHash('sha256');
   // How bundles are made, and where the project is (the sources' URLs are in them), are part of what they are.
   hash.update(readFileSync(fileURLToPath(import.meta.url))).update(`\0${ROOT}\0${external.join('\0')}\0`);
-  try {
-    hash.update(readFileSync(join(ROOT, 'package-lock.json')));
-  } catch {
-    hash.update('no lockfile');
+  for (const settings of ['package-lock.json', 'tsconfig.json']) {
+    try {
+      hash.update(readFileSync(join(ROOT, settings)));
+    } catch {
+      hash.update(`no ${settings}`);
+    }
+    hash.update('\0');
   }
-  for (const source of sources) hash.update(`\0${source}\0`).update(readFileSync(join(ROOT, source)));
+  for (const source of sources) {
+    const path = resolve(ROOT, source);
+    hash.update(`\0${source}\0`).update(texts?.get(path) ?? readFileSync(path));
+  }
   return hash.digest('hex');
+}
+
+/** @param {string} text */
+const hashOf = (text) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Puts a bundle's folder in the cache whole: written under another name first, so that builds running
+ * at once (tests) never load half a bundle. A folder of that name made by another build from the same
+ * sources is kept if it is complete, and replaced if it is not (a chunk removed by hand).
+ * @param {string} folder
+ * @param {readonly string[]} files
+ * @param {(part: string) => void} write
+ */
+function place(folder, files, write) {
+  const target = join(CACHE, folder);
+  const part = partOf(target);
+  mkdirSync(part, { recursive: true });
+  write(part);
+  try {
+    renameSync(part, target);
+    return;
+  } catch {
+    if (files.every((file) => existsSync(join(target, file)))) {
+      rmSync(part, { recursive: true, force: true });
+      return;
+    }
+  }
+  // Moved aside rather than removed: a build may be loading from it. It is removed with the stale.
+  renameSync(target, partOf(target));
+  renameSync(part, target);
+}
+
+/** @param {string} path */
+const partOf = (path) => `${path}.${process.pid}.${randomUUID()}.part`;
+
+/**
+ * @param {string} file
+ * @param {string} text
+ */
+function writeWhole(file, text) {
+  const part = partOf(file);
+  writeFileSync(part, text);
+  renameSync(part, file);
+}
+
+/**
+ * A bundle no record points to any more counts its age from now: a build that read the record just before may still load it.
+ * @param {string} folder
+ */
+function markReplaced(folder) {
+  try {
+    const now = new Date();
+    utimesSync(join(CACHE, folder), now, now);
+  } catch {
+    // Gone already.
+  }
+}
+
+/**
+ * Removes from the cache what no record points to and has not changed for KEPT_MS: bundles replaced,
+ * bundles of sources given up, the halves of writes that never finished.
+ */
+function removeStale() {
+  const entries = readdirSync(CACHE);
+  const kept = new Set(entries.filter((entry) => entry.endsWith('.bundle.json')).map((entry) => readRecord(join(CACHE, entry))?.folder));
+  for (const entry of entries) {
+    if (kept.has(entry) || (entry.endsWith('.bundle.json') && readRecord(join(CACHE, entry)))) continue;
+    const path = join(CACHE, entry);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > KEPT_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Removed by another build meanwhile.
+    }
+  }
 }

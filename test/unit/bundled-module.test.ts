@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledModule } from '../../src/core/bundled-module.mjs';
+import { bundledModule, candorSide } from '../../src/core/bundled-module.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'candor-bundle-'));
 const name = `candor-bundle-test-${process.pid}`;
@@ -22,10 +22,10 @@ function run(script: URL): Promise<unknown> {
   });
 }
 
-/** Dates a bundle an hour back, as if it had been made (or replaced) then. */
+/** Dates a bundle's folder an hour back, as if it had been made (or replaced) then. */
 function hourOld(bundle: URL): void {
   const hourAgo = new Date(Date.now() - 3_600_000);
-  utimesSync(fileURLToPath(bundle), hourAgo, hourAgo);
+  utimesSync(dirname(fileURLToPath(bundle)), hourAgo, hourAgo);
 }
 
 describe('a module runs bundled', () => {
@@ -57,7 +57,7 @@ describe('a module runs bundled', () => {
     expect(existsSync(fileURLToPath(second))).toBe(true);
   });
 
-  it("leaves the bundles of a module whose name starts with this one's", async () => {
+  it('leaves the bundles other modules use, even one whose name starts with this one\'s', async () => {
     const longer = pathToFileURL(join(dir, `${name}-longer.ts`));
     writeFileSync(fileURLToPath(longer), "import { parentPort } from 'node:worker_threads';\nparentPort!.postMessage('longer');\n");
     const kept = await bundledModule(longer);
@@ -72,6 +72,34 @@ describe('a module runs bundled', () => {
     const broken = pathToFileURL(join(dir, `${name}-broken.ts`));
     writeFileSync(fileURLToPath(broken), "import { missing } from './nowhere.ts';\nconsole.log(missing);\n");
     expect((await bundledModule(broken)).href).toBe(broken.href);
+    // A module resolved from where its source is would be resolved from the cache.
+    const resolving = pathToFileURL(join(dir, `${name}-resolving.ts`));
+    writeFileSync(fileURLToPath(resolving), "export const words = import.meta.resolve('./words.ts');\n");
+    expect((await bundledModule(resolving)).href).toBe(resolving.href);
+  });
+
+  it('makes a bundle whole again when one of its files is gone', async () => {
+    const lazy = pathToFileURL(join(dir, `${name}-lazy.ts`));
+    writeFileSync(fileURLToPath(lazy), "import { parentPort } from 'node:worker_threads';\nconst { word } = await import('./words.ts');\nparentPort!.postMessage(word);\n");
+    writeFileSync(dependency, "export const word = 'whole';\n");
+    const bundle = await bundledModule(lazy);
+    const chunks = readdirSync(dirname(fileURLToPath(bundle))).filter((file) => file !== basename(fileURLToPath(bundle)));
+    expect(chunks.length).toBeGreaterThan(0);
+    rmSync(join(dirname(fileURLToPath(bundle)), chunks[0]!));
+    const again = await bundledModule(lazy);
+    expect(await run(again)).toBe('whole');
+  });
+
+  it('keeps the bundles of two modules of the same name apart', async () => {
+    const [a, b] = ['a', 'b'].map((folder) => {
+      mkdirSync(join(dir, folder), { recursive: true });
+      const module = pathToFileURL(join(dir, folder, `${name}-twin.ts`));
+      writeFileSync(fileURLToPath(module), `import { parentPort } from 'node:worker_threads';\nparentPort!.postMessage('${folder}');\n`);
+      return module;
+    });
+    expect(await run(await bundledModule(a!))).toBe('a');
+    expect(await run(await bundledModule(b!))).toBe('b');
+    expect(await run(await bundledModule(a!))).toBe('a');
   });
 });
 
@@ -102,5 +130,15 @@ describe('a bundled module works as its sources do', () => {
     expect((globalThis as { candorLater?: boolean }).candorLater).toBeUndefined();
     expect(await loaded.later()).toBe('loaded when asked');
     expect((globalThis as { candorLater?: boolean }).candorLater).toBe(true);
+  });
+});
+
+describe("Candor's own bundles", () => {
+  it("bundles the parsing thread and Candor's side of a build, rather than falling back to their sources", async () => {
+    const worker = new URL('../../src/core/load-worker.ts', import.meta.url);
+    expect(fileURLToPath(await bundledModule(worker)).startsWith(cache)).toBe(true);
+    const side = await candorSide();
+    expect(fileURLToPath(side).startsWith(cache)).toBe(true);
+    expect(typeof ((await import(side.href)) as { candor: unknown }).candor).toBe('function');
   });
 });
