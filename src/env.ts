@@ -1,4 +1,4 @@
-/** Build settings from the environment, shared by astro.config.mjs and the pages (src/lib/site.ts). */
+/** Build settings from the environment, shared by the build's configuration (src/integrations/candor.ts) and the pages (src/lib/site.ts). */
 export const buildEnv = {
   /** The project folder with candor.config.yaml and incidents/ (tests build fixture folders). */
   root: process.env['CANDOR_ROOT'] || process.cwd(),

@@ -17,7 +17,7 @@ import { bundledModule } from './bundled-module.mjs';
 const FILES_PER_THREAD = 400;
 const FILES_PER_BACKGROUND_THREAD = 2000;
 
-/** The configuration as loaded already (by a build's astro.config.mjs), with the problems found in it. */
+/** The configuration as loaded already (by a build's configuration, src/integrations/candor.ts), with the problems found in it. */
 export interface LoadedConfig {
   config: Config;
   problems: readonly Problem[];

@@ -65,7 +65,7 @@ export function sortProblems(list: readonly Problem[]): Problem[] {
   );
 }
 
-/** Thrown by getSite (src/lib/site.ts) and astro.config.mjs: the build must not produce a site from bad input. */
+/** Thrown by getSite (src/lib/site.ts) and the build's configuration (src/integrations/candor.ts): the build must not produce a site from bad input. */
 export class CandorContentError extends Error {
   readonly problems: Problem[];
   /** Shown by Astro under the error instead of its own guess. */
