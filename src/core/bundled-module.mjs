@@ -87,9 +87,11 @@ export async function bundledModule(module, { shared = [] } = {}) {
       for (const file of result.outputFiles) writeFileSync(join(part, basename(file.path)), file.contents);
     });
     if (made) markReplaced(made.folder);
-    writeWhole(record, JSON.stringify(/** @type {Bundled} */ ({ module: from, key, sources, folder, files })));
+    /** @type {Bundled} */
+    const bundled = { module: from, key, sources, folder, files };
+    writeWhole(record, JSON.stringify(bundled));
     removeStale();
-    return entryOf({ module: from, key, sources, folder, files }, name);
+    return entryOf(bundled, name);
   } catch {
     return module;
   }
@@ -253,9 +255,14 @@ function markReplaced(folder) {
  */
 function removeStale() {
   const entries = readdirSync(CACHE);
-  const kept = new Set(entries.filter((entry) => entry.endsWith('.bundle.json')).map((entry) => readRecord(join(CACHE, entry))?.folder));
+  /** @type {Set<string>} */
+  const kept = new Set();
   for (const entry of entries) {
-    if (kept.has(entry) || (entry.endsWith('.bundle.json') && readRecord(join(CACHE, entry)))) continue;
+    const folder = entry.endsWith('.bundle.json') ? readRecord(join(CACHE, entry))?.folder : undefined;
+    if (folder !== undefined) kept.add(entry).add(folder);
+  }
+  for (const entry of entries) {
+    if (kept.has(entry)) continue;
     const path = join(CACHE, entry);
     try {
       if (Date.now() - statSync(path).mtimeMs > KEPT_MS) rmSync(path, { recursive: true, force: true });

@@ -56,15 +56,16 @@ export function maintenancePages(entries: readonly Entry[], now: Date): Maintena
   return Array.from({ length: pages }, (_, k) => {
     const onPage = rest.slice(k * lines, (k + 1) * lines);
     const afterPage = (k + 1) * lines;
+    const after = rest.slice(afterPage);
     const sections = all
       .map(({ id, windows: w }): MaintenanceSection => {
-        const next = rest.findIndex((l, n) => n >= afterPage && l.id === id);
+        const next = after.findIndex((l) => l.id === id);
         return {
           id,
           cards: k === 0 ? w.slice(0, cards) : [],
           lines: onPage.filter((l) => l.id === id).map((l) => l.m),
-          later: rest.slice(afterPage).filter((l) => l.id === id).length,
-          ...(next === -1 ? {} : { laterPage: pageOf(next) }),
+          later: after.filter((l) => l.id === id).length,
+          ...(next === -1 ? {} : { laterPage: pageOf(afterPage + next) }),
         };
       })
       .filter((s) => k === 0 || s.lines.length > 0);
