@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin as VitePlugin } from 'vite';
 import type { LoadResult } from '../core/assemble.ts';
 import { type LoadedConfig, parseInParallel } from '../core/load-parallel.ts';
 import { formatProblem } from '../core/problems.ts';
@@ -20,8 +21,9 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
   return {
     name: 'candor-site-build',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
         const build = command === 'build';
+        if (build) updateConfig({ vite: { plugins: [noDependencyBundling] } });
         // One moment for a whole build, fixed as it starts, for every module copy that asks (the
         // configuration's and the pages'); a dev server's is the moment its pages first ask.
         let now: Date | undefined;
@@ -61,6 +63,25 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
     },
   };
 }
+
+/**
+ * A build bundles no dependencies for a browser's dev server. Astro's content sync starts a dev
+ * server while it builds, and that server's optimizer bundled the dev toolbar's packages (Candor's
+ * toolbar is off) into node_modules/.vite whenever its record was another project's or missing, as
+ * on every fresh checkout: some 150 ms of the build, beside the parsing threads, for no output.
+ */
+const noDependencyBundling: VitePlugin = {
+  name: 'candor:no-dependency-bundling',
+  enforce: 'post',
+  // The sync's server discovers none itself; asked for none (Astro asks for its toolbar's, for the
+  // whole server and again for the browser's environment), it bundles none.
+  config(config) {
+    config.optimizeDeps = { ...config.optimizeDeps, include: [] };
+  },
+  configEnvironment(_name, options) {
+    options.optimizeDeps = { ...options.optimizeDeps, include: [] };
+  },
+};
 
 /** A loaded project, its warnings printed (a build shows them; errors stop it as the pages ask, src/lib/site.ts). */
 function warned(result: LoadResult): LoadResult {

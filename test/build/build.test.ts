@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,10 +72,14 @@ describe('the build reads the same model the check validates', () => {
     expect(readFileSync(join(preview.outDir, 'index.html'), 'utf8')).toContain('Major Service Outage');
   });
 
-  it('writes CNAME for a custom domain, robots.txt and the sitemap under the base path', { timeout: timeFor(1) }, () => {
+  it('writes CNAME for a custom domain, robots.txt and the sitemap under the base path, and bundles no dependencies for a dev server', { timeout: timeFor(1) }, () => {
     const root = makeProject({}, 'site:\n  name: X\n  url: https://status.x.example\n  base: /status\n  domain: status.x.example\ncomponents:\n  - id: api\n    name: API\n');
+    // Vite's record of dependencies bundled for a browser's dev server (Astro's content sync starts one).
+    const bundled = join(ROOT, 'node_modules', '.vite', 'deps', '_metadata.json');
+    const before = existsSync(bundled) ? statSync(bundled).mtimeMs : undefined;
     const r = buildSite(root, { CANDOR_NOW: '2026-11-24T12:00Z' });
     expect(r.code, r.output).toBe(0);
+    expect(existsSync(bundled) ? statSync(bundled).mtimeMs : undefined).toBe(before);
     expect(readFileSync(join(r.outDir, 'CNAME'), 'utf8')).toBe('status.x.example\n');
     expect(readFileSync(join(r.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://status.x.example/status/sitemap-index.xml');
     expect(readFileSync(join(r.outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://status.x.example/status/history/</loc>');
