@@ -68,7 +68,7 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
  * A build bundles no dependencies for a browser's dev server. Astro's content sync starts a dev
  * server while it builds, and that server's optimizer bundled the dev toolbar's packages (Candor's
  * toolbar is off) into node_modules/.vite whenever its record was another project's or missing, as
- * on every fresh checkout: some 150 ms of the build, beside the parsing threads, for no output.
+ * on every fresh checkout: some 0.1 s of the build, beside the parsing threads, for no output.
  */
 const noDependencyBundling: VitePlugin = {
   name: 'candor:no-dependency-bundling',
