@@ -153,14 +153,13 @@ function candorSources(texts) {
         if (!text.includes('import.meta.')) return { contents: bytes, loader };
         // Replaced as expressions only, not where the words stand in a string; imports that are not
         // types are kept as they are (verbatimModuleSyntax, as tsconfig.json and Node's type stripping).
-        const { transform } = await import('esbuild');
         const define = {
           'import.meta.url': JSON.stringify(pathToFileURL(args.path).href),
           'import.meta.dirname': JSON.stringify(dirname(args.path)),
           'import.meta.filename': JSON.stringify(args.path),
           'import.meta.resolve': UNBUNDLABLE,
         };
-        const { code } = await transform(text, { loader, define, tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } } });
+        const { code } = await build.esbuild.transform(text, { loader, define, tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } } });
         // A module resolved from where the source is would be resolved from the cache.
         if (code.includes(UNBUNDLABLE)) return { errors: [{ text: `${args.path} resolves modules from where it is (import.meta.resolve): it runs as it is.` }] };
         return { contents: code, loader: 'js' };

@@ -23,7 +23,6 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         const build = command === 'build';
-        if (build) updateConfig({ vite: { plugins: [noDependencyBundling] } });
         // One moment for a whole build, fixed as it starts, for every module copy that asks (the
         // configuration's and the pages'); a dev server's is the moment its pages first ask.
         let now: Date | undefined;
@@ -39,6 +38,7 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
             : // Imported here only: a build parses on its threads.
               import('../core/load.ts').then(({ loadProject }) => warned(loadProject(root, nowOnce()))));
         if (build) {
+          updateConfig({ vite: { plugins: [noDependencyBundling] } });
           nowOnce();
           // A build that fails before its pages ask is not left with an unhandled rejection; the pages still see it.
           load().catch(() => {});
