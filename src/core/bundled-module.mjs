@@ -34,13 +34,13 @@ const KEPT_MS = 10 * 60_000;
  * the start it saves); where it cannot be made, the module itself is given.
  *
  * @param {URL} module
- * @param {{ shared?: string[] }} [options] `shared`: packages the process has loaded already (Astro's, in
- *   the configuration's process), which the bundle imports rather than holds a second copy of.
+ * @param {{ shared?: string[] | 'all' }} [options] `shared`: packages the bundle imports rather than holds
+ *   a copy of: those the process has loaded already (Astro's, in the configuration's process), or `'all'`.
  * @returns {Promise<URL>}
  */
 export async function bundledModule(module, { shared = [] } = {}) {
-  // esbuild finds its binary from where its package is: never bundled.
-  const external = ['esbuild', ...shared];
+  // esbuild finds its binary from where its package is: never bundled. (The list is part of the bundle's key.)
+  const external = shared === 'all' ? ['every package'] : ['esbuild', ...shared];
   const path = fileURLToPath(module);
   const name = basename(path).replace(/\.[cm]?[jt]s$/, '');
   const from = relative(ROOT, path);
@@ -70,7 +70,7 @@ export async function bundledModule(module, { shared = [] } = {}) {
       outExtension: { '.js': '.mjs' },
       entryNames: '[name]',
       chunkNames: '[name]-[hash]',
-      external,
+      ...(shared === 'all' ? { packages: 'external' } : { external }),
       write: false,
       metafile: true,
       logLevel: 'silent',
@@ -102,6 +102,16 @@ export async function bundledModule(module, { shared = [] } = {}) {
  * the bundle imports Astro, Vite and zod, which Astro has loaded.
  */
 export const candorSide = () => bundledModule(new URL('../integrations/candor.ts', import.meta.url), { shared: ['astro', 'vite', 'zod'] });
+
+/** The one module of Candor's own that the pages import. */
+export const PAGES_MODULE = new URL('../lib/pages.ts', import.meta.url);
+
+/**
+ * The pages' side of a build (src/lib/pages.ts), bundled for them (src/integrations/site-build.ts). Its
+ * packages are loaded from their own files, as when Vite bundled it: badge-maker's tables of letter
+ * widths (0.9 MB) are read as JSON rather than compiled as JavaScript.
+ */
+export const pagesSide = () => bundledModule(PAGES_MODULE, { shared: 'all' });
 
 /**
  * @param {Bundled} bundled

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../lib/site.ts';
-import { pageBadge, shieldsEndpoint } from '../views/badge.ts';
+import { getSite, pageBadge, shieldsEndpoint } from '../lib/pages.ts';
 
 export const GET: APIRoute = async () => {
   const { board, t } = await getSite();

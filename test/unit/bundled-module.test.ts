@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledModule, candorSide } from '../../src/core/bundled-module.mjs';
+import { bundledModule, candorSide, PAGES_MODULE, pagesSide } from '../../src/core/bundled-module.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'candor-bundle-'));
 const name = `candor-bundle-test-${process.pid}`;
@@ -134,11 +134,34 @@ describe('a bundled module works as its sources do', () => {
 });
 
 describe("Candor's own bundles", () => {
-  it("bundles the parsing thread and Candor's side of a build, rather than falling back to their sources", async () => {
+  it("bundles the parsing thread, Candor's side of a build and the pages', rather than falling back to their sources", async () => {
     const worker = new URL('../../src/core/load-worker.ts', import.meta.url);
     expect(fileURLToPath(await bundledModule(worker)).startsWith(cache)).toBe(true);
     const side = await candorSide();
     expect(fileURLToPath(side).startsWith(cache)).toBe(true);
     expect(typeof ((await import(side.href)) as { candor: unknown }).candor).toBe('function');
+    const pages = await pagesSide();
+    expect(fileURLToPath(pages).startsWith(cache)).toBe(true);
+    // Its packages are imported from their own files, not copied in.
+    expect(readFileSync(pages, 'utf8')).toMatch(/from "intl-messageformat"/);
+    expect(Object.keys(await import(pages.href)).sort()).toEqual(Object.keys(await import(PAGES_MODULE.href)).sort());
+  });
+
+  // Anything else of Candor's a page imported would be bundled a second time, by Vite, with state of
+  // its own. The browser's scripts (src/scripts/) are bundled for the browser.
+  it('has the pages, layouts and components import Candor\'s code through src/lib/pages.ts alone', () => {
+    const src = fileURLToPath(new URL('../../src/', import.meta.url));
+    const offending: string[] = [];
+    for (const folder of ['pages', 'layouts', 'components']) {
+      for (const file of readdirSync(join(src, folder), { recursive: true, encoding: 'utf8' })) {
+        if (!/\.(astro|ts)$/.test(file)) continue;
+        const text = readFileSync(join(src, folder, file), 'utf8');
+        for (const [statement, from] of text.matchAll(/^\s*import\s+(?!type\s)[^'";]*?['"](\.[^'"]+)['"]/gm)) {
+          const target = join(src, folder, dirname(file), from!);
+          if (/\.tsx?$|\.m?js$/.test(target) && target !== fileURLToPath(PAGES_MODULE) && !target.startsWith(join(src, 'scripts'))) offending.push(`${folder}/${file}: ${statement!.trim()}`);
+        }
+      }
+    }
+    expect(offending).toEqual([]);
   });
 });

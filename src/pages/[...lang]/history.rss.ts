@@ -1,6 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite, languagePaths } from '../../lib/site.ts';
-import { feedResponse } from '../../views/feed.ts';
+import { feedResponse, getSite, languagePaths } from '../../lib/pages.ts';
 
 export const getStaticPaths = languagePaths satisfies GetStaticPaths;
 

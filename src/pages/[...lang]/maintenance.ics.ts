@@ -1,6 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite, languagePaths } from '../../lib/site.ts';
-import { maintenanceCalendar } from '../../views/calendar.ts';
+import { getSite, languagePaths, maintenanceCalendar } from '../../lib/pages.ts';
 
 export const getStaticPaths = languagePaths satisfies GetStaticPaths;
 

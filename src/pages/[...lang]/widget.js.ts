@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { build } from 'esbuild';
-import { getSite, languagePaths } from '../../lib/site.ts';
-import { widgetWords } from '../../widget/words.ts';
+import { getSite, languagePaths, widgetWords } from '../../lib/pages.ts';
 
 declare const __CANDOR_WIDGET_ENTRY__: string;
 

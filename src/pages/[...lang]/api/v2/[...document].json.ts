@@ -1,8 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiContext, entryDocuments } from '../../../../lib/entry-files.ts';
-import { buildWritesFiles } from '../../../../lib/build-slot.ts';
-import { inEveryLanguage } from '../../../../lib/site.ts';
-import { apiDocuments } from '../../../../views/api.ts';
+import { apiContext, apiDocuments, buildWritesFiles, entryDocuments, inEveryLanguage } from '../../../../lib/pages.ts';
 
 export const getStaticPaths = (() => inEveryLanguage((site) => {
   const documents = Object.entries(apiDocuments(apiContext(site))).map(([name, body]) => [name, JSON.stringify(body, null, 2)] as const);

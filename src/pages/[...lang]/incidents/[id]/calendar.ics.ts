@@ -1,7 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { entryCalendars } from '../../../../lib/entry-files.ts';
-import { buildWritesFiles } from '../../../../lib/build-slot.ts';
-import { inEveryLanguage } from '../../../../lib/site.ts';
+import { buildWritesFiles, entryCalendars, inEveryLanguage } from '../../../../lib/pages.ts';
 
 // The build writes each maintenance's calendar directly (src/lib/entry-files.ts); a dev server serves it here.
 export const getStaticPaths = (() => inEveryLanguage((site) => (buildWritesFiles() ? [] : [...entryCalendars(site)].map(([id, text]) => ({ params: { id }, props: { text } }))))) satisfies GetStaticPaths;
