@@ -7,7 +7,7 @@ import type { Entry } from '../core/model.ts';
 import { CandorContentError } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
-import { buildFor, buildWritesFiles } from './build-slot.ts';
+import { buildFor } from './build-slot.ts';
 import { componentFilePaths, writeComponentFiles } from './component-files.ts';
 import { writeEntryFiles } from './entry-files.ts';
 import { writeEntryPages } from './entry-pages.ts';
@@ -147,11 +147,11 @@ export const componentPathsInEveryLanguage = () => inEveryLanguage(componentPath
 
 /**
  * The route of one of each component's files (`badge.svg`), which a build writes directly
- * (src/lib/component-files.ts): its paths in a dev server only, each served with its media type.
+ * (src/lib/component-files.ts) and a dev server serves, each with its media type.
  */
 export function componentFileRoute(file: string) {
   return {
-    getStaticPaths: (() => (buildWritesFiles() ? [] : inEveryLanguage((site) => componentFilePaths(site, file)))) satisfies GetStaticPaths,
+    getStaticPaths: (() => inEveryLanguage((site) => componentFilePaths(site, file))) satisfies GetStaticPaths,
     GET: (({ props }) => new Response(props['text'] as string, { headers: { 'content-type': props['type'] as string } })) satisfies APIRoute,
   };
 }

@@ -149,10 +149,10 @@ describe("Candor's own bundles", () => {
 
   // Anything else of Candor's a page imported would be bundled a second time, by Vite, with state of
   // its own. The browser's scripts (src/scripts/) are bundled for the browser.
-  it('has the pages, layouts and components import Candor\'s code through src/lib/pages.ts alone', () => {
+  it('has the pages (and a dev server\'s own routes), layouts and components import Candor\'s code through src/lib/pages.ts alone', () => {
     const src = fileURLToPath(new URL('../../src/', import.meta.url));
     const offending: string[] = [];
-    for (const folder of ['pages', 'layouts', 'components']) {
+    for (const folder of ['pages', 'dev-routes', 'layouts', 'components']) {
       for (const file of readdirSync(join(src, folder), { recursive: true, encoding: 'utf8' })) {
         if (!/\.(astro|ts)$/.test(file)) continue;
         const text = readFileSync(join(src, folder, file), 'utf8');

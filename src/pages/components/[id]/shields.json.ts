@@ -1,4 +1,0 @@
-import { componentFileRoute } from '../../../lib/pages.ts';
-
-// The build writes each component's shields.json directly (src/lib/component-files.ts); a dev server serves it here.
-export const { getStaticPaths, GET } = componentFileRoute('shields.json');
