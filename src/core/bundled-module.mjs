@@ -47,7 +47,7 @@ export async function bundledModule(module, { shared = [] } = {}) {
   // A record for each module of each project folder: modules of the same name, and checkouts that share node_modules, keep their own.
   const record = join(CACHE, `${name}.${hashOf(`${ROOT}\0${from}`).slice(0, 8)}.bundle.json`);
   const made = readRecord(record);
-  if (made?.module === from && made.key === keyOf(made.sources, external) && made.files.every((file) => existsSync(join(CACHE, made.folder, file)))) return entryOf(made, name);
+  if (made?.module === from && isCurrent(made, external)) return entryOf(made, name);
   try {
     // A cache that cannot be written (node_modules of another user) is not worth bundling for.
     mkdirSync(CACHE, { recursive: true });
@@ -118,6 +118,19 @@ export const pagesSide = () => bundledModule(PAGES_MODULE, { shared: 'all' });
  * @param {string} name
  */
 const entryOf = (bundled, name) => pathToFileURL(join(CACHE, bundled.folder, `${name}.mjs`));
+
+/**
+ * Whether a bundle is still that of its sources as they are, and whole. A source since removed makes it stale.
+ * @param {Bundled} made
+ * @param {readonly string[]} external
+ */
+function isCurrent(made, external) {
+  try {
+    return made.key === keyOf(made.sources, external) && made.files.every((file) => existsSync(join(CACHE, made.folder, file)));
+  } catch {
+    return false;
+  }
+}
 
 /** @param {string} path */
 const isPackage = (path) => path.split(/[\\/]/).includes('node_modules');

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin as VitePlugin } from 'vite';
@@ -52,7 +54,7 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
           drafts: buildEnv.drafts,
           loaded: load,
         });
-        if (command === 'dev') for (const route of DEV_ROUTES) injectRoute({ pattern: `/${route}`, entrypoint: new URL(`../dev-routes/${route}.ts`, import.meta.url) });
+        if (command === 'dev') for (const route of devRoutes()) injectRoute({ pattern: `/${route}`, entrypoint: new URL(`${route}.ts`, DEV_ROUTES) });
         if (build) {
           // Made when the project was installed: only checked against its sources here.
           const pages = await pagesSide();
@@ -64,19 +66,25 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
         const written = await slot?.writeFiles?.(fileURLToPath(dir));
         if (written === undefined) throw new Error('The files of entries and components were never written: no page asked for the site.');
         const pages = slot?.pages?.written.length ?? 0;
-        logger.info(`${written} files written: ${pages} entry pages (Astro rendered those of the newest incident and maintenance in each language), and the API documents and calendar events of entries, feeds, badges and shields endpoints of components.`);
+        logger.info(`${written} files written: ${pages} entry pages (Astro rendered those of the newest incident and maintenance in each language), and the feeds, calendars, API documents, badges and shields endpoints of the site, its components and its entries.`);
       },
     },
   };
 }
 
 /**
- * The routes of files a build writes directly once its pages are done (each component's feeds, badge
- * and shields endpoint, src/lib/component-files.ts; each maintenance's calendar, src/lib/entry-files.ts),
- * in src/dev-routes/: a dev server serves those files from them. A build has no route for them
- * (Vite bundled them for no page, and Astro listed them): a 100-incident build took some 0.1 s less.
+ * The routes of the files a build writes directly once its pages are done (src/lib/site-files.ts:
+ * feeds, calendars, API documents, badges and shields endpoints), a dev server's only. A build has no
+ * route for them: Vite bundled them for no page and Astro listed and rendered them, some 0.2 s of a
+ * 100-incident build.
  */
-const DEV_ROUTES = ['components/[id]/badge.svg', 'components/[id]/shields.json', '[...lang]/components/[id]/history.rss', '[...lang]/components/[id]/history.atom', '[...lang]/incidents/[id]/calendar.ics'];
+const DEV_ROUTES = new URL('../dev-routes/', import.meta.url);
+
+/** Each route in src/dev-routes/, by its pattern: `[...lang]/history.rss`. */
+const devRoutes = () =>
+  readdirSync(DEV_ROUTES, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => file.slice(0, -'.ts'.length).split(sep).join('/'));
 
 /**
  * A build bundles no dependencies for a browser's dev server. Astro's content sync starts a dev

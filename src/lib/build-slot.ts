@@ -23,8 +23,8 @@ export interface BuildSlot {
   languages?: Map<string, Promise<Site>>;
   /**
    * Writes the files a build writes directly (entry pages, src/lib/entry-pages.ts, whose frames it
-   * removes; the entries' files, src/lib/entry-files.ts; the components', src/lib/component-files.ts)
-   * under a folder from the pages' own sites. Set by the pages' code (src/lib/site.ts) when they
+   * removes; the feeds, calendars, API documents and badges, src/lib/site-files.ts) under a folder
+   * from the pages' own sites. Set by the pages' code (src/lib/site.ts) when they
    * first ask for the site, for the build's hooks.
    */
   writeFiles?: (dir: string) => Promise<number>;

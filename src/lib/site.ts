@@ -8,9 +8,8 @@ import { CandorContentError } from '../core/problems.ts';
 import type { Config } from '../core/schema/config.ts';
 import { buildEnv } from '../env.ts';
 import { buildFor } from './build-slot.ts';
-import { componentFilePaths, writeComponentFiles } from './component-files.ts';
-import { writeEntryFiles } from './entry-files.ts';
 import { writeEntryPages } from './entry-pages.ts';
+import { siteFiles, writeSiteFiles } from './site-files.ts';
 import { writingThread } from './write-files.ts';
 import { type Language, localeFor } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
@@ -61,8 +60,7 @@ export function getSite(lang?: string): Promise<Site> {
       const sites = await allSites();
       return thread.write(dir, (files) => {
         slot.pages = writeEntryPages(files, sites, dir);
-        writeEntryFiles(files, sites);
-        writeComponentFiles(files, sites);
+        writeSiteFiles(files, sites);
       });
     };
   }
@@ -146,12 +144,17 @@ const componentPathsOf = (site: Site) => site.config.components.map((component) 
 export const componentPathsInEveryLanguage = () => inEveryLanguage(componentPathsOf);
 
 /**
- * The route of one of each component's files (`badge.svg`), which a build writes directly
- * (src/lib/component-files.ts) and a dev server serves, each with its media type.
+ * A dev server's route of the site's files of one kind (`[...lang]/components/[id]/history.rss`, as
+ * named in src/dev-routes/), which a build writes directly (src/lib/site-files.ts): each served with its media type.
  */
-export function componentFileRoute(file: string) {
+export function siteFileRoute(route: string) {
+  const files = (site: Site) => [...siteFiles(site)].filter((f) => f.route === route);
   return {
-    getStaticPaths: (() => inEveryLanguage((site) => componentFilePaths(site, file))) satisfies GetStaticPaths,
-    GET: (({ props }) => new Response(props['text'] as string, { headers: { 'content-type': props['type'] as string } })) satisfies APIRoute,
+    getStaticPaths: (() => inEveryLanguage((site) => files(site).map(({ params }) => ({ params })))) satisfies GetStaticPaths,
+    // Found by its parameters, not given as props: a route without any (`badge.svg`) has no static paths.
+    GET: (async ({ params }) => {
+      const file = files(await getSite(params['lang'])).find((f) => Object.entries(f.params).every(([name, value]) => params[name] === value));
+      return file ? new Response(file.text(), { headers: { 'content-type': file.type } }) : new Response(null, { status: 404 });
+    }) satisfies APIRoute,
   };
 }

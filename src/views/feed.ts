@@ -245,7 +245,3 @@ export function feedText(kind: 'rss' | 'atom', site: FeedSite, componentId?: str
   return kind === 'rss' ? rss(meta, items) : atom(meta, items);
 }
 
-/** The site's feed in a language, as its route serves it. */
-export function feedResponse(kind: 'rss' | 'atom', site: FeedSite): Response {
-  return new Response(feedText(kind, site), { headers: { 'content-type': FEED_TYPES[kind] } });
-}

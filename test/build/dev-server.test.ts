@@ -46,9 +46,16 @@ describe('a dev server of the browser tests\' site', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it("serves the files a build writes directly, as the build writes them: components' feeds, badges and shields endpoints, entries' documents and calendars", { timeout: timeFor(1) }, async () => {
+  it("serves the files a build writes directly, as the build writes them: feeds, calendars, API documents, badges and shields endpoints", { timeout: timeFor(1) }, async () => {
     const built = inject('fixtureSite');
     const files = [
+      'history.rss',
+      'de/history.atom',
+      'ar/maintenance.ics',
+      'api/v2/summary.json',
+      'de/api/v2/incidents/unresolved.json',
+      'badge.svg',
+      'shields.json',
       'components/api/history.rss',
       'de/components/api/history.atom',
       'ar/components/search/history.rss',

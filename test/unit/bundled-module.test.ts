@@ -90,6 +90,18 @@ describe('a module runs bundled', () => {
     expect(await run(again)).toBe('whole');
   });
 
+  it('makes a bundle again when a source it was made from is gone (moved or removed since)', async () => {
+    const module = pathToFileURL(join(dir, `${name}-moving.ts`));
+    const before = join(dir, 'before.ts');
+    writeFileSync(before, "export const word = 'before';\n");
+    writeFileSync(fileURLToPath(module), "import { parentPort } from 'node:worker_threads';\nimport { word } from './before.ts';\nparentPort!.postMessage(word);\n");
+    expect(await run(await bundledModule(module))).toBe('before');
+    rmSync(before);
+    writeFileSync(join(dir, 'after.ts'), "export const word = 'after';\n");
+    writeFileSync(fileURLToPath(module), "import { parentPort } from 'node:worker_threads';\nimport { word } from './after.ts';\nparentPort!.postMessage(word);\n");
+    expect(await run(await bundledModule(module))).toBe('after');
+  });
+
   it('keeps the bundles of two modules of the same name apart', async () => {
     const [a, b] = ['a', 'b'].map((folder) => {
       mkdirSync(join(dir, folder), { recursive: true });

@@ -1,5 +1,4 @@
-import { componentFileRoute } from '../../../../lib/pages.ts';
+import { siteFileRoute } from '../../../../lib/pages.ts';
 
-// The build writes each component's history.rss directly (src/lib/component-files.ts); a dev server serves it
-// here (src/integrations/site-build.ts injects the route in a dev server only).
-export const { getStaticPaths, GET } = componentFileRoute('history.rss');
+// A build writes these files directly (src/lib/site-files.ts); a dev server serves them here.
+export const { getStaticPaths, GET } = siteFileRoute('[...lang]/components/[id]/history.rss');
