@@ -273,15 +273,17 @@ function markReplaced(folder) {
 
 /**
  * Removes from the cache what no record points to and has not changed for KEPT_MS: bundles replaced,
- * bundles of sources given up, the halves of writes that never finished.
+ * bundles of sources given up, the halves of writes that never finished, and the records of modules
+ * that are gone, with their bundles.
  */
 function removeStale() {
   const entries = readdirSync(CACHE);
   /** @type {Set<string>} */
   const kept = new Set();
   for (const entry of entries) {
-    const folder = entry.endsWith('.bundle.json') ? readRecord(join(CACHE, entry))?.folder : undefined;
-    if (folder !== undefined) kept.add(entry).add(folder);
+    const made = entry.endsWith('.bundle.json') ? readRecord(join(CACHE, entry)) : undefined;
+    // The record of a module since removed (or moved) goes too, with its bundle.
+    if (made && existsSync(join(ROOT, made.module))) kept.add(entry).add(made.folder);
   }
   for (const entry of entries) {
     if (kept.has(entry)) continue;

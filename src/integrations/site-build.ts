@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Plugin as VitePlugin } from 'vite';
+import { normalizePath, type Plugin as VitePlugin } from 'vite';
 import type { LoadResult } from '../core/assemble.ts';
 import { PAGES_MODULE, pagesSide } from '../core/bundled-module.mjs';
 import { type LoadedConfig, parseInParallel } from '../core/load-parallel.ts';
@@ -15,10 +15,11 @@ import { buildFor, startBuild } from '../lib/build-slot.ts';
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
  * on worker threads, which goes on while Astro starts and bundles the pages, and assembles the
  * project for them (src/lib/site.ts); once the pages are done, the files the build writes directly
- * (the pages of entries but those Astro rendered, src/lib/entry-pages.ts; each entry's API document
- * and calendar event, each component's feeds, badge and shields endpoint) are written by the pages'
- * own code, from their own sites, which it leaves in the build slot. A dev server loads the project
- * when its pages first ask, and serves all of those from routes.
+ * (the pages of entries but those Astro rendered, src/lib/entry-pages.ts; the feeds, calendars, API
+ * documents, badges and shields endpoints of the site, its components and its entries,
+ * src/lib/site-files.ts) are written by the pages' own code, from their own sites, which it leaves in
+ * the build slot. A dev server loads the project when its pages first ask, renders every entry page,
+ * and serves the other files from routes of their own (src/dev-routes/).
  */
 export function siteBuild(root: string, { config, problems }: LoadedConfig): AstroIntegration {
   return {
@@ -64,7 +65,7 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
       'astro:build:done': async ({ dir, logger }) => {
         const slot = buildFor(root);
         const written = await slot?.writeFiles?.(fileURLToPath(dir));
-        if (written === undefined) throw new Error('The files of entries and components were never written: no page asked for the site.');
+        if (written === undefined) throw new Error("The entry pages and the site's files were never written: no page asked for the site.");
         const pages = slot?.pages?.written.length ?? 0;
         logger.info(`${written} files written: ${pages} entry pages (Astro rendered those of the newest incident and maintenance in each language), and the feeds, calendars, API documents, badges and shields endpoints of the site, its components and its entries.`);
       },
@@ -112,7 +113,8 @@ const noDependencyBundling: VitePlugin = {
  * bundle could be made, Vite bundles the module's sources.
  */
 function pagesModuleFrom(bundle: URL): VitePlugin {
-  const source = fileURLToPath(PAGES_MODULE);
+  // As Vite gives resolved ids: with forward slashes on Windows too.
+  const source = normalizePath(fileURLToPath(PAGES_MODULE));
   return {
     name: 'candor:pages-module-bundled',
     enforce: 'pre',

@@ -52,8 +52,8 @@ export function buildFor(root: string): BuildSlot | undefined {
 }
 
 /**
- * Whether these pages are a build's, which writes many files itself once its pages are done (entry
- * pages but those Astro rendered, entries' and components' files); a dev server serves those from their routes.
+ * Whether these pages are a build's, which writes the pages of entries itself once its pages are done
+ * (all but those Astro rendered); a dev server renders each of them.
  * (Not `import.meta.env.DEV`, which a build run with NODE_ENV=development or test has too.)
  */
 export const buildWritesFiles = (): boolean => buildFor(buildEnv.root)?.build === true;

@@ -29,40 +29,49 @@ export interface SiteFile {
 const TYPES = { ...FEED_TYPES, json: 'application/json; charset=utf-8', shields: 'application/json', svg: 'image/svg+xml', calendar: 'text/calendar; charset=utf-8' } as const;
 
 /** What the API documents of a site are made from: statuses now and over the days the uptime counts, as the board has them. */
-export function apiContext({ config, base, now, entries, board }: Site): ApiContext {
+function apiContext({ config, base, now, entries, board }: Site): ApiContext {
   return { config, base, now, entries, statuses: board.statuses, intervals: board.uptime.intervals };
 }
 
 /**
- * Every file of the site in its language: in each language its feeds, calendars and API documents,
- * and in its first language only (they are the same in every language, at the site's top) the badges
- * and shields endpoints.
+ * Every file of the site in its language, or those of one route (`only`, for a dev server's request):
+ * in each language its feeds, calendars and API documents, and in its first language only (they are
+ * the same in every language, at the site's top) the badges and shields endpoints.
  */
-export function* siteFiles(site: Site): Generator<SiteFile> {
+export function* siteFiles(site: Site, only?: string): Generator<SiteFile> {
+  const wanted = (route: string) => only === undefined || only === route;
   const first = site.lang === undefined;
-  for (const kind of ['rss', 'atom'] as const) yield { route: `[...lang]/history.${kind}`, params: {}, path: paths.feed(kind), type: TYPES[kind], text: () => feedText(kind, site) };
   const { entries, config, now, base, t } = site;
-  yield { route: '[...lang]/maintenance.ics', params: {}, path: paths.calendar, type: TYPES.calendar, text: () => maintenanceCalendar(entries, config, now, base, t) };
-  const api = apiContext(site);
-  const documents = (name: string, body: () => unknown): SiteFile => ({ route: '[...lang]/api/v2/[...document].json', params: { document: name }, path: paths.api(name), type: TYPES.json, text: () => JSON.stringify(body(), null, 2) });
-  for (const [name, body] of Object.entries(apiDocuments(api))) yield documents(name, () => body);
-  for (const [name, body] of apiEntryDocuments(api)) yield documents(name, () => body);
-  for (const e of entries) {
-    if (e.kind === 'maintenance') yield { route: '[...lang]/incidents/[id]/calendar.ics', params: { id: e.id }, path: paths.eventCalendar(e.id), type: TYPES.calendar, text: () => eventCalendar(e, config, now, base, t) };
+  for (const kind of ['rss', 'atom'] as const) {
+    const route = `[...lang]/history.${kind}`;
+    if (wanted(route)) yield { route, params: {}, path: paths.feed(kind), type: TYPES[kind], text: () => feedText(kind, site) };
+  }
+  if (wanted('[...lang]/maintenance.ics')) yield { route: '[...lang]/maintenance.ics', params: {}, path: paths.calendar, type: TYPES.calendar, text: () => maintenanceCalendar(entries, config, now, base, t) };
+  const documents = '[...lang]/api/v2/[...document].json';
+  if (wanted(documents)) {
+    const api = apiContext(site);
+    const document = ([name, body]: [string, unknown]): SiteFile => ({ route: documents, params: { document: name }, path: paths.api(name), type: TYPES.json, text: () => JSON.stringify(body, null, 2) });
+    for (const named of Object.entries(apiDocuments(api))) yield document(named);
+    for (const named of apiEntryDocuments(api)) yield document(named);
+  }
+  const calendars = '[...lang]/incidents/[id]/calendar.ics';
+  if (wanted(calendars)) {
+    for (const e of entries) if (e.kind === 'maintenance') yield { route: calendars, params: { id: e.id }, path: paths.eventCalendar(e.id), type: TYPES.calendar, text: () => eventCalendar(e, config, now, base, t) };
   }
   if (first) {
     const badge = () => pageBadge(site.board.page, t);
-    yield { route: 'badge.svg', params: {}, path: paths.badge, type: TYPES.svg, text: () => badgeSvg(badge()) };
-    yield { route: 'shields.json', params: {}, path: paths.shields, type: TYPES.shields, text: () => JSON.stringify(shieldsEndpoint(badge())) };
+    if (wanted('badge.svg')) yield { route: 'badge.svg', params: {}, path: paths.badge, type: TYPES.svg, text: () => badgeSvg(badge()) };
+    if (wanted('shields.json')) yield { route: 'shields.json', params: {}, path: paths.shields, type: TYPES.shields, text: () => JSON.stringify(shieldsEndpoint(badge())) };
   }
   for (const { id, name } of config.components) {
     for (const kind of ['rss', 'atom'] as const) {
-      yield { route: `[...lang]/components/[id]/history.${kind}`, params: { id }, path: paths.componentFeed(id, kind), type: TYPES[kind], text: () => feedText(kind, site, id) };
+      const route = `[...lang]/components/[id]/history.${kind}`;
+      if (wanted(route)) yield { route, params: { id }, path: paths.componentFeed(id, kind), type: TYPES[kind], text: () => feedText(kind, site, id) };
     }
     if (!first) continue;
     const badge = () => componentBadge(name, site.board.statuses.get(id) ?? 'operational', t);
-    yield { route: 'components/[id]/badge.svg', params: { id }, path: paths.componentBadge(id), type: TYPES.svg, text: () => badgeSvg(badge()) };
-    yield { route: 'components/[id]/shields.json', params: { id }, path: paths.componentShields(id), type: TYPES.shields, text: () => JSON.stringify(shieldsEndpoint(badge())) };
+    if (wanted('components/[id]/badge.svg')) yield { route: 'components/[id]/badge.svg', params: { id }, path: paths.componentBadge(id), type: TYPES.svg, text: () => badgeSvg(badge()) };
+    if (wanted('components/[id]/shields.json')) yield { route: 'components/[id]/shields.json', params: { id }, path: paths.componentShields(id), type: TYPES.shields, text: () => JSON.stringify(shieldsEndpoint(badge())) };
   }
 }
 

@@ -148,13 +148,14 @@ export const componentPathsInEveryLanguage = () => inEveryLanguage(componentPath
  * named in src/dev-routes/), which a build writes directly (src/lib/site-files.ts): each served with its media type.
  */
 export function siteFileRoute(route: string) {
-  const files = (site: Site) => [...siteFiles(site)].filter((f) => f.route === route);
   return {
-    getStaticPaths: (() => inEveryLanguage((site) => files(site).map(({ params }) => ({ params })))) satisfies GetStaticPaths,
+    getStaticPaths: (() => inEveryLanguage((site) => [...siteFiles(site, route)].map(({ params }) => ({ params })))) satisfies GetStaticPaths,
     // Found by its parameters, not given as props: a route without any (`badge.svg`) has no static paths.
     GET: (async ({ params }) => {
-      const file = files(await getSite(params['lang'])).find((f) => Object.entries(f.params).every(([name, value]) => params[name] === value));
-      return file ? new Response(file.text(), { headers: { 'content-type': file.type } }) : new Response(null, { status: 404 });
+      for (const file of siteFiles(await getSite(params['lang']), route)) {
+        if (Object.entries(file.params).every(([name, value]) => params[name] === value)) return new Response(file.text(), { headers: { 'content-type': file.type } });
+      }
+      return new Response(null, { status: 404 });
     }) satisfies APIRoute,
   };
 }

@@ -1,16 +1,25 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FIXTURE_NOW, fixtureProject } from '../fixtures/build-fixture.ts';
 import { timeFor } from '../helpers/build.ts';
 import { ROOT } from '../helpers/project.ts';
 
-// `astro dev` through Astro's own API, in a process of its own (the project is chosen by its environment).
+// `astro dev` through Astro's own API, in a process of its own (the project is chosen by its
+// environment), stopped when its input ends. Its Vite bundles no dependencies for the browser (Astro
+// asks for its toolbar's, after any configuration: a plugin of the last word), and keeps its cache in
+// a folder of its own: the repository's node_modules/.vite stays as builds leave it.
 const DEV_SERVER = `
 import { dev } from 'astro';
-const server = await dev({ root: process.cwd(), server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+const none = (options) => ({ ...options, noDiscovery: true, include: [] });
+const noBundling = { name: 'no-bundling', enforce: 'post', config(c) { c.optimizeDeps = none(c.optimizeDeps); }, configEnvironment(_name, o) { o.optimizeDeps = none(o.optimizeDeps); } };
+const vite = { cacheDir: process.env.CANDOR_VITE_CACHE, plugins: [noBundling] };
+const server = await dev({ root: process.cwd(), server: { host: '127.0.0.1', port: 0 }, logLevel: 'error', vite });
 console.log('listening ' + server.address.port);
+process.stdin.resume();
+process.stdin.on('end', async () => { await server.stop(); process.exit(0); });
 `;
 
 const VITE_VARIABLES = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
@@ -19,6 +28,7 @@ const VITE_VARIABLES = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'
 // (which has no such end) serves them from routes of its own. It must serve what a build writes.
 describe('a dev server of the browser tests\' site', () => {
   const root = fixtureProject();
+  const cache = mkdtempSync(join(tmpdir(), 'candor-dev-vite-'));
   let server: ChildProcess | undefined;
   let origin = '';
 
@@ -27,7 +37,7 @@ describe('a dev server of the browser tests\' site', () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITE_VARIABLES.has(name) && !name.startsWith('VITEST')));
     server = spawn(process.execPath, ['--input-type=module', '-e', DEV_SERVER], {
       cwd: ROOT,
-      env: { ...env, CANDOR_ROOT: root, CANDOR_NOW: FIXTURE_NOW, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...env, CANDOR_ROOT: root, CANDOR_NOW: FIXTURE_NOW, CANDOR_VITE_CACHE: cache, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     let output = '';
     origin = await new Promise<string>((resolve, reject) => {
@@ -41,10 +51,17 @@ describe('a dev server of the browser tests\' site', () => {
     });
   }, timeFor(1));
 
-  afterAll(() => {
-    server?.kill();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      const ended = new Promise((resolve) => server!.once('exit', resolve));
+      server.stdin!.end();
+      // Stopped by force only if it has not ended by itself within ten seconds.
+      const stopped = setTimeout(() => server!.kill(), 10_000);
+      await ended;
+      clearTimeout(stopped);
+    }
+    for (const folder of [root, cache]) rmSync(folder, { recursive: true, force: true });
+  }, 30_000);
 
   it("serves the files a build writes directly, as the build writes them: feeds, calendars, API documents, badges and shields endpoints", { timeout: timeFor(1) }, async () => {
     const built = inject('fixtureSite');

@@ -102,6 +102,23 @@ describe('a module runs bundled', () => {
     expect(await run(await bundledModule(module))).toBe('after');
   });
 
+  it('removes the record and the bundle of a module that is gone, once they are old', async () => {
+    const gone = pathToFileURL(join(dir, `${name}-gone.ts`));
+    writeFileSync(fileURLToPath(gone), "import { parentPort } from 'node:worker_threads';\nparentPort!.postMessage('gone');\n");
+    const bundle = await bundledModule(gone);
+    const records = () => readdirSync(cache).filter((entry) => entry.startsWith(`${name}-gone.`) && entry.endsWith('.bundle.json'));
+    expect(records()).toHaveLength(1);
+    rmSync(fileURLToPath(gone));
+    hourOld(bundle);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(join(cache, records()[0]!), hourAgo, hourAgo);
+    // Stale bundles are removed when another is made.
+    writeFileSync(dependency, "export const word = 'another';\n");
+    expect(await run(await bundledModule(module))).toBe('another');
+    expect(records()).toEqual([]);
+    expect(existsSync(dirname(fileURLToPath(bundle)))).toBe(false);
+  });
+
   it('keeps the bundles of two modules of the same name apart', async () => {
     const [a, b] = ['a', 'b'].map((folder) => {
       mkdirSync(join(dir, folder), { recursive: true });

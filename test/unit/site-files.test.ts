@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
@@ -59,7 +59,7 @@ describe("a site's files besides its pages, written by the build", async () => {
 describe("a site's files in a dev server", () => {
   it('each come from a route of src/dev-routes/, and every route there serves some', () => {
     const folder = fileURLToPath(new URL('../../src/dev-routes/', import.meta.url));
-    const routes = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+    const routes = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3).split(sep).join('/')).sort();
     const served = new Set(sites.flatMap((site) => [...siteFiles(site)].map((f) => f.route)));
     expect([...served].sort()).toEqual(routes);
   });
