@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { normalizePath, type Plugin as VitePlugin } from 'vite';
@@ -10,6 +8,7 @@ import { formatProblem } from '../core/problems.ts';
 import { siteNow } from '../core/time.ts';
 import { buildEnv } from '../env.ts';
 import { buildFor, startBuild } from '../lib/build-slot.ts';
+import { SITE_FILE_ROUTES } from '../lib/site-file-routes.ts';
 
 /**
  * The build's ends: as soon as a build is configured it starts reading and parsing the incidents
@@ -19,7 +18,7 @@ import { buildFor, startBuild } from '../lib/build-slot.ts';
  * documents, badges and shields endpoints of the site, its components and its entries,
  * src/lib/site-files.ts) are written by the pages' own code, from their own sites, which it leaves in
  * the build slot. A dev server loads the project when its pages first ask, renders every entry page,
- * and serves the other files from routes of their own (src/dev-routes/).
+ * and serves the other files from routes of their own (src/lib/site-file-routes.ts).
  */
 export function siteBuild(root: string, { config, problems }: LoadedConfig): AstroIntegration {
   return {
@@ -55,7 +54,7 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
           drafts: buildEnv.drafts,
           loaded: load,
         });
-        if (command === 'dev') for (const route of devRoutes()) injectRoute({ pattern: `/${route}`, entrypoint: new URL(`${route}.ts`, DEV_ROUTES) });
+        if (command === 'dev') for (const pattern of Object.values(SITE_FILE_ROUTES)) injectRoute({ pattern, entrypoint: SITE_FILE_ROUTE });
         if (build) {
           // Made when the project was installed: only checked against its sources here.
           const pages = await pagesSide();
@@ -74,18 +73,11 @@ export function siteBuild(root: string, { config, problems }: LoadedConfig): Ast
 }
 
 /**
- * The routes of the files a build writes directly once its pages are done (src/lib/site-files.ts:
- * feeds, calendars, API documents, badges and shields endpoints), a dev server's only. A build has no
- * route for them: Vite bundled them for no page and Astro listed and rendered them, some 0.2 s of a
- * 100-incident build.
+ * The route module of a site's files besides its pages, a dev server's only: injected under each
+ * pattern of src/lib/site-file-routes.ts. A build writes those files itself and has no route for them
+ * (Vite bundled them for no page, and Astro listed and rendered them: some 0.2 s of a 100-incident build).
  */
-const DEV_ROUTES = new URL('../dev-routes/', import.meta.url);
-
-/** Each route in src/dev-routes/, by its pattern: `[...lang]/history.rss`. */
-const devRoutes = () =>
-  readdirSync(DEV_ROUTES, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => file.slice(0, -'.ts'.length).split(sep).join('/'));
+const SITE_FILE_ROUTE = new URL('../dev-routes/site-file.ts', import.meta.url);
 
 /**
  * A build bundles no dependencies for a browser's dev server. Astro's content sync starts a dev

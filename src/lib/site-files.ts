@@ -4,6 +4,7 @@ import { badgeSvg, componentBadge, pageBadge, shieldsEndpoint } from '../views/b
 import { eventCalendar, maintenanceCalendar } from '../views/calendar.ts';
 import { FEED_TYPES, feedText } from '../views/feed.ts';
 import { paths } from '../views/urls.ts';
+import { SITE_FILE_ROUTES as ROUTES } from './site-file-routes.ts';
 import type { Site } from './site.ts';
 import type { FileWriter } from './write-files.ts';
 
@@ -11,12 +12,12 @@ import type { FileWriter } from './write-files.ts';
 // and shields endpoint of the site, of each component and of each entry. A build writes them directly
 // once its pages are done: thousands of small files, each of which would otherwise cost a route's
 // whole render, and routes that Vite bundles and Astro lists. A dev server serves them from routes of
-// its own (src/dev-routes/, siteFileRoute in site.ts). Made one at a time, so that a build holds each
+// its own (src/lib/site-file-routes.ts). Made one at a time, so that a build holds each
 // text only until it is written.
 
 /** A file of a site in one of its languages, with the route a dev server serves it from. */
 export interface SiteFile {
-  /** That route's pattern under src/dev-routes/ (`[...lang]/components/[id]/history.rss`). */
+  /** That route's pattern (`/[...lang]/components/[id]/history.rss`, src/lib/site-file-routes.ts). */
   route: string;
   /** The route's parameters but the language: `{ id: 'api' }`. */
   params: Record<string, string>;
@@ -43,35 +44,33 @@ export function* siteFiles(site: Site, only?: string): Generator<SiteFile> {
   const first = site.lang === undefined;
   const { entries, config, now, base, t } = site;
   for (const kind of ['rss', 'atom'] as const) {
-    const route = `[...lang]/history.${kind}`;
-    if (wanted(route)) yield { route, params: {}, path: paths.feed(kind), type: TYPES[kind], text: () => feedText(kind, site) };
+    if (wanted(ROUTES[kind])) yield { route: ROUTES[kind], params: {}, path: paths.feed(kind), type: TYPES[kind], text: () => feedText(kind, site) };
   }
-  if (wanted('[...lang]/maintenance.ics')) yield { route: '[...lang]/maintenance.ics', params: {}, path: paths.calendar, type: TYPES.calendar, text: () => maintenanceCalendar(entries, config, now, base, t) };
-  const documents = '[...lang]/api/v2/[...document].json';
-  if (wanted(documents)) {
+  if (wanted(ROUTES.calendar)) yield { route: ROUTES.calendar, params: {}, path: paths.calendar, type: TYPES.calendar, text: () => maintenanceCalendar(entries, config, now, base, t) };
+  if (wanted(ROUTES.apiDocument)) {
     const api = apiContext(site);
-    const document = ([name, body]: [string, unknown]): SiteFile => ({ route: documents, params: { document: name }, path: paths.api(name), type: TYPES.json, text: () => JSON.stringify(body, null, 2) });
+    const document = ([name, body]: [string, unknown]): SiteFile => ({ route: ROUTES.apiDocument, params: { document: name }, path: paths.api(name), type: TYPES.json, text: () => JSON.stringify(body, null, 2) });
     for (const named of Object.entries(apiDocuments(api))) yield document(named);
     for (const named of apiEntryDocuments(api)) yield document(named);
   }
-  const calendars = '[...lang]/incidents/[id]/calendar.ics';
-  if (wanted(calendars)) {
-    for (const e of entries) if (e.kind === 'maintenance') yield { route: calendars, params: { id: e.id }, path: paths.eventCalendar(e.id), type: TYPES.calendar, text: () => eventCalendar(e, config, now, base, t) };
+  if (wanted(ROUTES.eventCalendar)) {
+    for (const e of entries) if (e.kind === 'maintenance') yield { route: ROUTES.eventCalendar, params: { id: e.id }, path: paths.eventCalendar(e.id), type: TYPES.calendar, text: () => eventCalendar(e, config, now, base, t) };
   }
   if (first) {
     const badge = () => pageBadge(site.board.page, t);
-    if (wanted('badge.svg')) yield { route: 'badge.svg', params: {}, path: paths.badge, type: TYPES.svg, text: () => badgeSvg(badge()) };
-    if (wanted('shields.json')) yield { route: 'shields.json', params: {}, path: paths.shields, type: TYPES.shields, text: () => JSON.stringify(shieldsEndpoint(badge())) };
+    if (wanted(ROUTES.badge)) yield { route: ROUTES.badge, params: {}, path: paths.badge, type: TYPES.svg, text: () => badgeSvg(badge()) };
+    if (wanted(ROUTES.shields)) yield { route: ROUTES.shields, params: {}, path: paths.shields, type: TYPES.shields, text: () => JSON.stringify(shieldsEndpoint(badge())) };
   }
+  const componentFeeds = { rss: ROUTES.componentRss, atom: ROUTES.componentAtom };
   for (const { id, name } of config.components) {
     for (const kind of ['rss', 'atom'] as const) {
-      const route = `[...lang]/components/[id]/history.${kind}`;
+      const route = componentFeeds[kind];
       if (wanted(route)) yield { route, params: { id }, path: paths.componentFeed(id, kind), type: TYPES[kind], text: () => feedText(kind, site, id) };
     }
     if (!first) continue;
     const badge = () => componentBadge(name, site.board.statuses.get(id) ?? 'operational', t);
-    if (wanted('components/[id]/badge.svg')) yield { route: 'components/[id]/badge.svg', params: { id }, path: paths.componentBadge(id), type: TYPES.svg, text: () => badgeSvg(badge()) };
-    if (wanted('components/[id]/shields.json')) yield { route: 'components/[id]/shields.json', params: { id }, path: paths.componentShields(id), type: TYPES.shields, text: () => JSON.stringify(shieldsEndpoint(badge())) };
+    if (wanted(ROUTES.componentBadge)) yield { route: ROUTES.componentBadge, params: { id }, path: paths.componentBadge(id), type: TYPES.svg, text: () => badgeSvg(badge()) };
+    if (wanted(ROUTES.componentShields)) yield { route: ROUTES.componentShields, params: { id }, path: paths.componentShields(id), type: TYPES.shields, text: () => JSON.stringify(shieldsEndpoint(badge())) };
   }
 }
 

@@ -144,18 +144,17 @@ const componentPathsOf = (site: Site) => site.config.components.map((component) 
 export const componentPathsInEveryLanguage = () => inEveryLanguage(componentPathsOf);
 
 /**
- * A dev server's route of the site's files of one kind (`[...lang]/components/[id]/history.rss`, as
- * named in src/dev-routes/), which a build writes directly (src/lib/site-files.ts): each served with its media type.
+ * A dev server's route of the site's files besides its pages (src/dev-routes/site-file.ts, under each
+ * pattern of src/lib/site-file-routes.ts), which a build writes directly (src/lib/site-files.ts): each
+ * found by the route's pattern and parameters, and served with its media type.
  */
-export function siteFileRoute(route: string) {
-  return {
-    getStaticPaths: (() => inEveryLanguage((site) => [...siteFiles(site, route)].map(({ params }) => ({ params })))) satisfies GetStaticPaths,
-    // Found by its parameters, not given as props: a route without any (`badge.svg`) has no static paths.
-    GET: (async ({ params }) => {
-      for (const file of siteFiles(await getSite(params['lang']), route)) {
-        if (Object.entries(file.params).every(([name, value]) => params[name] === value)) return new Response(file.text(), { headers: { 'content-type': file.type } });
-      }
-      return new Response(null, { status: 404 });
-    }) satisfies APIRoute,
-  };
-}
+export const siteFileRoute = {
+  getStaticPaths: (({ routePattern }) => inEveryLanguage((site) => [...siteFiles(site, routePattern)].map(({ params }) => ({ params })))) satisfies GetStaticPaths,
+  // Found by its parameters, not given as props: a route without any (`/badge.svg`) has no static paths.
+  GET: (async ({ params, routePattern }) => {
+    for (const file of siteFiles(await getSite(params['lang']), routePattern)) {
+      if (Object.entries(file.params).every(([name, value]) => params[name] === value)) return new Response(file.text(), { headers: { 'content-type': file.type } });
+    }
+    return new Response(null, { status: 404 });
+  }) satisfies APIRoute,
+};
