@@ -39,8 +39,10 @@ const KEPT_MS = 10 * 60_000;
  * @returns {Promise<URL>}
  */
 export async function bundledModule(module, { shared = [] } = {}) {
-  // esbuild finds its binary from where its package is: never bundled. (The list is part of the bundle's key.)
-  const external = shared === 'all' ? ['every package'] : ['esbuild', ...shared];
+  // What stays outside the bundle, which is part of its key. esbuild finds its binary from where its package is: never bundled.
+  /** @type {import('esbuild').BuildOptions} */
+  const outside = shared === 'all' ? { packages: 'external' } : { external: ['esbuild', ...shared] };
+  const external = JSON.stringify(outside);
   const path = fileURLToPath(module);
   const name = basename(path).replace(/\.[cm]?[jt]s$/, '');
   const from = relative(ROOT, path);
@@ -70,7 +72,7 @@ export async function bundledModule(module, { shared = [] } = {}) {
       outExtension: { '.js': '.mjs' },
       entryNames: '[name]',
       chunkNames: '[name]-[hash]',
-      ...(shared === 'all' ? { packages: 'external' } : { external }),
+      ...outside,
       write: false,
       metafile: true,
       logLevel: 'silent',
@@ -97,11 +99,16 @@ export async function bundledModule(module, { shared = [] } = {}) {
   }
 }
 
+/** The parsing thread (src/core/load-worker.ts), bundled for the threads that parse: src/core/load-parallel.ts. */
+export const PARSING_THREAD = new URL('./load-worker.ts', import.meta.url);
+export const parsingThread = () => bundledModule(PARSING_THREAD);
+
 /**
  * Candor's side of a build or dev server (src/integrations/candor.ts), bundled for astro.config.mjs:
  * the bundle imports Astro, Vite and zod, which Astro has loaded.
  */
-export const candorSide = () => bundledModule(new URL('../integrations/candor.ts', import.meta.url), { shared: ['astro', 'vite', 'zod'] });
+export const CANDOR_SIDE = new URL('../integrations/candor.ts', import.meta.url);
+export const candorSide = () => bundledModule(CANDOR_SIDE, { shared: ['astro', 'vite', 'zod'] });
 
 /** The one module of Candor's own that the pages import. */
 export const PAGES_MODULE = new URL('../lib/pages.ts', import.meta.url);
@@ -122,7 +129,7 @@ const entryOf = (bundled, name) => pathToFileURL(join(CACHE, bundled.folder, `${
 /**
  * Whether a bundle is still that of its sources as they are, and whole. A source since removed makes it stale.
  * @param {Bundled} made
- * @param {readonly string[]} external
+ * @param {string} external What stays outside the bundle.
  */
 function isCurrent(made, external) {
   try {
@@ -193,13 +200,13 @@ function candorSources(texts) {
 
 /**
  * @param {readonly string[]} sources Relative to the project.
- * @param {readonly string[]} external
+ * @param {string} external What stays outside the bundle.
  * @param {Map<string, Buffer>} [texts] The sources as bundled, by absolute path; otherwise as they are now.
  */
 function keyOf(sources, external, texts) {
   const hash = createHash('sha256');
   // How bundles are made, and where the project is (the sources' URLs are in them), are part of what they are.
-  hash.update(readFileSync(fileURLToPath(import.meta.url))).update(`\0${ROOT}\0${external.join('\0')}\0`);
+  hash.update(readFileSync(fileURLToPath(import.meta.url))).update(`\0${ROOT}\0${external}\0`);
   for (const settings of ['package-lock.json', 'tsconfig.json']) {
     try {
       hash.update(readFileSync(join(ROOT, settings)));

@@ -7,7 +7,7 @@ import { listSources, loadConfig, parseContext, type SourceJob } from './read.ts
 import type { ParseContext } from './parse.ts';
 import { type Problem, Problems } from './problems.ts';
 import type { Config } from './schema/config.ts';
-import { bundledModule } from './bundled-module.mjs';
+import { parsingThread } from './bundled-module.mjs';
 
 /**
  * Files per thread: below this many a further thread costs more (its start) than it saves. In the
@@ -46,7 +46,7 @@ export async function parseInParallel(root: string, { background = false, loaded
     const next = new Int32Array(new SharedArrayBuffer(4));
     const batches: ParsedSource[][] = [];
     const workers: Worker[] = [];
-    const script = await bundledModule(new URL('./load-worker.ts', import.meta.url));
+    const script = await parsingThread();
     try {
       await Promise.all(Array.from({ length: Math.max(1, threads) }, () => parseOnWorker(script, { jobs: sources.jobs, ctx, next, batch: BATCH }, batches, workers)));
       parsed = batches.flat();

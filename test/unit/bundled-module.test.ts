@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledModule, candorSide, PAGES_MODULE, pagesSide } from '../../src/core/bundled-module.mjs';
+import { bundledModule, candorSide, PAGES_MODULE, pagesSide, parsingThread } from '../../src/core/bundled-module.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'candor-bundle-'));
 const name = `candor-bundle-test-${process.pid}`;
@@ -164,8 +164,7 @@ describe('a bundled module works as its sources do', () => {
 
 describe("Candor's own bundles", () => {
   it("bundles the parsing thread, Candor's side of a build and the pages', rather than falling back to their sources", async () => {
-    const worker = new URL('../../src/core/load-worker.ts', import.meta.url);
-    expect(fileURLToPath(await bundledModule(worker)).startsWith(cache)).toBe(true);
+    expect(fileURLToPath(await parsingThread()).startsWith(cache)).toBe(true);
     const side = await candorSide();
     expect(fileURLToPath(side).startsWith(cache)).toBe(true);
     expect(typeof ((await import(side.href)) as { candor: unknown }).candor).toBe('function');
