@@ -4,6 +4,7 @@ import type { Entry } from '../core/model.ts';
 import { summarize } from '../views/entries.ts';
 import { entryFrame, entryMain } from '../views/entry-page.ts';
 import { FRAME_PARTS, headTags, languageNav, liveData } from '../views/layout.ts';
+import { timelinePages } from '../views/timeline-pages.ts';
 import { paths } from '../views/urls.ts';
 import { buildWritesFiles } from './build-slot.ts';
 import type { Site } from './site.ts';
@@ -37,6 +38,20 @@ export function entryPagePaths(site: Site, all = !buildWritesFiles()) {
   const pages: { params: { id: string }; props: { entry?: Entry } }[] = rendered.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
   if (!all) pages.push({ params: { id: FRAME_ID }, props: {} });
   return pages;
+}
+
+/**
+ * The paths of a language's further pages of updates (src/views/timeline-pages.ts): from the second,
+ * for the few entries whose updates are too many or too long for one page. Astro renders them, in a
+ * build as in a dev server.
+ */
+export function updatesPagePaths(site: Site) {
+  return site.entries.flatMap((entry) => {
+    // All its updates fitting on one page, those posted do: most entries are not summarized here.
+    if (timelinePages(entry.updates).length === 1) return [];
+    const pages = timelinePages(summarize(entry, site.now).posted).length;
+    return Array.from({ length: pages - 1 }, (_, k) => ({ params: { id: entry.id, page: String(k + 2) }, props: { entry, page: k + 2 } }));
+  });
 }
 
 /** An entry's page in the frame's parts (the text around each part's place), as Astro would render it. */

@@ -1,5 +1,5 @@
 import { componentNames } from '../core/config.ts';
-import type { Maintenance } from '../core/model.ts';
+import type { Maintenance, Update } from '../core/model.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
 import type { Config } from '../core/schema/config.ts';
 import { duration, type Translator } from '../i18n/translate.ts';
@@ -45,6 +45,30 @@ export function addToCalendar(m: Maintenance, { config, now, base, t }: EntryCon
   return `<p class="add-to-calendar">${escapeText(t('calendar.add'))} <a${attribute('href', href(base, paths.eventCalendar(m.id)))}${attribute('download', `${m.id}.ics`)}>${escapeText(t('calendar.icsFile'))}</a> · <a${attribute('href', googleCalendarLink(m, config, base))} rel="noopener">Google Calendar</a></p>`;
 }
 
+/**
+ * Characters of an update's HTML a card shows in full. A longer update shows its first words and a
+ * link to the whole of it, so that a page of cards stays within its budget however long updates are
+ * (an update may hold 20,000 characters).
+ */
+export const CARD_BODY = { htmlChars: 1_500, excerptChars: 300 };
+
+/** The latest update's text on a card: in full, or its beginning and a link to the rest. */
+function cardBody(update: Update, id: string, { base, t }: EntryContext): string {
+  if (update.html.length <= CARD_BODY.htmlChars) return update.html;
+  return `<p>${escapeText(excerpt(update.text, CARD_BODY.excerptChars))}</p><p><a${attribute('href', href(base, paths.update(id, update.anchor)))}>${escapeText(t('card.wholeUpdate'))}</a></p>`;
+}
+
+/** The first words of `text`, up to `max` characters, cut between words (or anywhere in a text without spaces), never inside a character. */
+export function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  let cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  if (space > max / 2) cut = cut.slice(0, space);
+  else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
 /** One entry's card: title, status, impact or window, and (with `showBody`) its latest update. */
 export function entryCard(summary: EntrySummary, ctx: EntryContext, { showBody = true }: { showBody?: boolean } = {}): string {
   const { config, t, base, clock, now } = ctx;
@@ -62,7 +86,7 @@ export function entryCard(summary: EntrySummary, ctx: EntryContext, { showBody =
   let card = `<article${attribute('class', `card tone-${summary.tone}`)}${attribute('data-entry', e.id)}><h3 dir="auto"${attribute('lang', e.titleFallback)}><a${attribute('href', href(base, paths.incident(e.id)))}>${escapeText(e.title)}</a></h3><p class="meta">${meta}</p>`;
   if (latest && showBody) {
     const said = message(t, 'card.latest', { time: timeElement(latest.at, clock, { relativeTo: now }) }, { status: t('word.updateStatus', { status: latest.status }) });
-    card += `<div class="body"><p class="latest">${said}</p>${latest.fallback ? untranslatedNote(t, latest.fallback) : ''}<div class="prose" dir="auto"${attribute('lang', latest.fallback)}>${latest.html}</div></div>`;
+    card += `<div class="body"><p class="latest">${said}</p>${latest.fallback ? untranslatedNote(t, latest.fallback) : ''}<div class="prose" dir="auto"${attribute('lang', latest.fallback)}>${cardBody(latest, e.id, ctx)}</div></div>`;
   }
   if (e.kind === 'maintenance') {
     if (e.components.length > 0) {

@@ -1,11 +1,12 @@
 import { componentNames } from '../core/config.ts';
-import type { Update } from '../core/model.ts';
+import type { Postmortem, Update } from '../core/model.ts';
 import { duration } from '../i18n/translate.ts';
 import type { EntrySummary } from './entries.ts';
 import { addToCalendar, type EntryContext, entryStatus, nextUpdate } from './entry-card.ts';
 import type { PageFrame } from './layout.ts';
-import { attribute, componentStatusLabel, escapeText, maintenanceWindow, message, timeElement, untranslatedNote } from './markup.ts';
+import { attribute, componentStatusLabel, escapeText, maintenanceWindow, message, pager, timeElement, untranslatedNote } from './markup.ts';
 import { recordLine } from './record.ts';
+import { postmortemTimeline, timelinePages } from './timeline-pages.ts';
 import { href, paths } from './urls.ts';
 
 // An entry's page, its facts and timeline (the post-mortem's page has those too), as functions: for
@@ -57,12 +58,14 @@ export function entryFrame({ entry, posted }: EntrySummary): PageFrame {
   return { live: entry.kind === 'maintenance', path: paths.incident(entry.id), title: entry.title, description: first ? first.text.slice(0, 200) : undefined };
 }
 
-/** An entry's page inside its frame: title, facts, promise or calendar, record, post-mortem and updates. */
+/** Whether nothing of an entry is translated into the page's language: said once, not at each update. */
+const untranslatedEntry = ({ entry }: EntrySummary) => (entry.titleFallback && entry.updates.every((u) => u.fallback) ? entry.titleFallback : undefined);
+
+/** An entry's page inside its frame: title, facts, promise or calendar, record, post-mortem and its newest updates. */
 export function entryMain(summary: EntrySummary, ctx: EntryContext): string {
   const { config, now, base, t } = ctx;
   const { entry } = summary;
-  // Nothing of it translated into this page's language: said once, not at each update.
-  const untranslated = entry.titleFallback && entry.updates.every((u) => u.fallback) ? entry.titleFallback : undefined;
+  const untranslated = untranslatedEntry(summary);
   let html = `<p><a${attribute('href', href(base, paths.home))}>${escapeText(t('back.home'))}</a></p><h1 dir="auto"${attribute('lang', entry.titleFallback)}>${escapeText(entry.title)}</h1>`;
   if (untranslated) html += untranslatedNote(t, untranslated);
   if (entry.kind === 'maintenance') html += `<p class="muted">${escapeText(t('incident.planned'))}</p>`;
@@ -72,6 +75,38 @@ export function entryMain(summary: EntrySummary, ctx: EntryContext): string {
   if (entry.postmortem) {
     html += `<p class="card tone-operational"><strong>${escapeText(t(entry.postmortem.draft ? 'postmortem.draftNote' : 'postmortem.published'))}</strong> <a${attribute('href', href(base, paths.postmortem(entry.id)))}>${escapeText(t('postmortem.read'))}</a></p>`;
   }
-  html += `<h2>${escapeText(t('incident.updates'))}</h2>`;
-  return html + timeline(summary.posted, ctx, { notes: !untranslated });
+  return html + `<h2>${escapeText(t('incident.updates'))}</h2>` + updatesPage(summary, ctx, 1);
+}
+
+/** The frame of page `page` (from 2) of an entry's updates. */
+export function updatesFrame(summary: EntrySummary, page: number, { t }: EntryContext): PageFrame {
+  const { entry } = summary;
+  // Not `translated`: a translation's updates may take fewer pages.
+  return { live: false, translated: false, path: paths.updates(entry.id, page), title: t('incident.updatesTitle', { title: entry.title, page, pages: timelinePages(summary.posted).length }) };
+}
+
+/** Page `page` (from 2) of an entry's updates (src/views/timeline-pages.ts): its title, then its part of the timeline. */
+export function updatesMain(summary: EntrySummary, page: number, ctx: EntryContext): string {
+  const { base, t } = ctx;
+  const { entry } = summary;
+  const pages = timelinePages(summary.posted).length;
+  return `<p><a${attribute('href', href(base, paths.incident(entry.id)))}>${escapeText(t('back.to', { title: entry.title }))}</a></p><h1 dir="auto"${attribute('lang', entry.titleFallback)}>${escapeText(t('incident.updatesTitle', { title: entry.title, page, pages }))}</h1>${updatesPage(summary, ctx, page)}`;
+}
+
+/** One page of an entry's timeline, with links to the pages before and after it. */
+function updatesPage(summary: EntrySummary, ctx: EntryContext, page: number): string {
+  const { base, t } = ctx;
+  const pages = timelinePages(summary.posted);
+  const place = { page, pages: pages.length };
+  const nav = pager({ ...place, hrefOf: (n) => href(base, paths.updates(summary.entry.id, n)), label: t('incident.updatesPages'), previous: t('history.newer'), next: t('history.older'), place: t('history.page', place) });
+  return timeline(pages[page - 1] ?? [], ctx, { notes: !untranslatedEntry(summary) }) + nav;
+}
+
+/** The side of a post-mortem's page: the entry's facts and its newest updates, as many as fit beside the post-mortem, with a link to the others. */
+export function postmortemAside(summary: EntrySummary, postmortem: Postmortem, ctx: EntryContext): string {
+  const { base, t } = ctx;
+  const shown = postmortemTimeline(summary.posted, postmortem.html);
+  const left = summary.posted.length - shown.length;
+  const more = left > 0 ? `<p class="muted"><a${attribute('href', href(base, paths.updates(summary.entry.id, 1)))}>${escapeText(t('postmortem.earlierUpdates', { count: left }))}</a></p>` : '';
+  return entryFacts(summary, ctx) + timeline(shown, ctx) + more;
 }

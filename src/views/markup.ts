@@ -87,6 +87,14 @@ export function link(url: string, text: string): string {
   return `<a${attribute('href', url)}>${escapeText(text)}</a>`;
 }
 
+/** Numbered pages' navigation: the previous and next pages' links and the page's place among them ("Page 2 of 5"); nothing for a single page. */
+export function pager({ page, pages, hrefOf, label, previous, next, place }: { page: number; pages: number; hrefOf: (n: number) => string; label: string; previous: string; next: string; place: string }): string {
+  if (pages <= 1) return '';
+  const before = page > 1 ? `<a${attribute('href', hrefOf(page - 1))} rel="prev">${escapeText(previous)}</a>` : '<span></span>';
+  const after = page < pages ? `<a${attribute('href', hrefOf(page + 1))} rel="next">${escapeText(next)}</a>` : '<span></span>';
+  return `<nav class="pager"${attribute('aria-label', label)}>${before}<span>${escapeText(place)}</span>${after}</nav>`;
+}
+
 /** Says that the text below is in `language` (the site's first), for want of a translation. */
 export function untranslatedNote(t: Translator, language: Language): string {
   return `<p class="muted untranslated">${escapeText(t('translation.missing', { original: languageName(t, language) }))}</p>`;

@@ -3,6 +3,8 @@ export const paths = {
   home: '/',
   incident: (id: string) => `/incidents/${id}/`,
   update: (id: string, anchor: string) => `/incidents/${id}/#${anchor}`,
+  /** Page `page` of an entry's updates (src/views/timeline-pages.ts): the first is the entry's own page. */
+  updates: (id: string, page: number) => (page === 1 ? `/incidents/${id}/` : `/incidents/${id}/updates/${page}/`),
   postmortem: (id: string) => `/incidents/${id}/postmortem/`,
   history: (page = 1) => (page === 1 ? '/history/' : `/history/${page}/`),
   component: (id: string) => `/components/${id}/`,

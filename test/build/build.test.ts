@@ -7,6 +7,7 @@ import { generateProject } from '../../scripts/lib/generate.ts';
 import { HOME_BUDGET_BYTES, measureSite, PAGE_BUDGET_BYTES } from '../../scripts/lib/measure.ts';
 import { serve } from '../../scripts/lib/server.ts';
 import { buildSite, timeFor } from '../helpers/build.ts';
+import { longIncidentText, paragraphs, wordsFrom } from '../helpers/corpus.ts';
 import { makeProject, ROOT } from '../helpers/project.ts';
 import { loadProject } from '../../src/core/load.ts';
 import { activeEntries } from '../../src/core/rules/status.ts';
@@ -196,5 +197,49 @@ describe('a site with hundreds of incidents open and a window every day for more
     const report = measureSite(r.outDir);
     expect(report.home.total).toBeLessThanOrEqual(HOME_BUDGET_BYTES);
     expect(report.largest.gzip).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+  });
+});
+
+describe('a site whose updates are very many and very long', () => {
+  it('keeps every page within budget: the timeline on pages of its own, long updates cut short on cards, the post-mortem beside what fits', { timeout: timeFor(1) }, () => {
+    const words = wordsFrom(11);
+    const files: Record<string, string> = {
+      // A thousand updates: a file near its 300 KB limit.
+      'incidents/2026-11-01-long.md': longIncidentText(1000, () => words(240)),
+      'incidents/2026-11-01-long.postmortem.md': `---\npublished: 2026-11-20T10:00Z\n---\n\n## Summary\n${paragraphs(words, 90_000)}\n\n## Impact\nx\n\n## Root cause\nx\n\n## Resolution\nx\n\n## Prevention\nx\n`,
+    };
+    // Open incidents and upcoming windows whose latest update is near its 20,000 characters.
+    for (let k = 0; k < 6; k++) files[`incidents/2026-11-2${k}-open-${k}.md`] = `---\ntitle: Open ${k}\ncomponents:\n  web: partial_outage\n---\n\n## Identified — 2026-11-23 1${k}:00 UTC\n${paragraphs(words, 19_000)}\n`;
+    for (let k = 0; k < 30; k++) {
+      const day = String(1 + k).padStart(2, '0');
+      files[`incidents/2026-11-10-window-${k}.md`] = `---\ntitle: Window ${k}\nscheduled_for: 2026-12-${day}T06:00Z\nscheduled_until: 2026-12-${day}T07:00Z\ncomponents: [database]\n---\n\n## Scheduled — 2026-11-10 06:00 UTC\n${paragraphs(words, 19_000)}\n`;
+    }
+    const r = buildSite(makeProject(files), { CANDOR_NOW: '2026-11-24T12:00Z' });
+    expect(r.code, r.output).toBe(0);
+    const read = (path: string) => readFileSync(join(r.outDir, path), 'utf8');
+    const report = measureSite(r.outDir);
+    expect(report.home.total).toBeLessThanOrEqual(HOME_BUDGET_BYTES);
+    expect(report.largest.gzip).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+
+    // Every update of the long incident once, newest first, over its page and the pages after it, each in the sitemap.
+    const anchors = (html: string) => [...html.matchAll(/<li id="(update-[^"]+)"/g)].map((m) => m[1]);
+    const pages = [read('incidents/2026-11-01-long/index.html')];
+    for (let n = 2; existsSync(join(r.outDir, `incidents/2026-11-01-long/updates/${n}/index.html`)); n++) pages.push(read(`incidents/2026-11-01-long/updates/${n}/index.html`));
+    expect(pages.length).toBeGreaterThan(3);
+    const shown = pages.flatMap(anchors);
+    expect(shown).toHaveLength(1000);
+    expect(new Set(shown).size).toBe(1000);
+    expect(shown[0]).toBe('update-2026-11-05-2033');
+    expect(shown.at(-1)).toBe('update-2026-11-01-0000');
+    expect(pages[0]).toContain('<a href="/incidents/2026-11-01-long/updates/2/" rel="next">Older →</a>');
+    expect(pages[1]).toContain(`<title>A long incident: updates, page 2 of ${pages.length} · Example status</title>`);
+    expect(read('sitemap-0.xml')).toContain(`<loc>https://status.example.com/incidents/2026-11-01-long/updates/${pages.length}/</loc>`);
+
+    // The post-mortem's page links to the updates it has no room for.
+    expect(read('incidents/2026-11-01-long/postmortem/index.html')).toMatch(/<a href="\/incidents\/2026-11-01-long\/">\d+ earlier updates are on the incident pages<\/a>/);
+    // A card shows the start of a long update and links to the whole of it, on the incident's page.
+    const home = read('index.html');
+    expect(home).toContain('<a href="/incidents/2026-11-25-open-5/#update-2026-11-23-1500">Read the whole update</a>');
+    expect(read('incidents/2026-11-25-open-5/index.html')).toContain('<li id="update-2026-11-23-1500"');
   });
 });

@@ -25,3 +25,29 @@ export function markdownFiles(seed: number): { frontmatter: string; body: string
     rmSync(generated, { recursive: true, force: true });
   }
 }
+
+/** Deterministic words from `seed`, as varied as a real vocabulary (they compress as prose does, not as a repeated sentence): `words(n)` is some `n` characters of them. */
+export function wordsFrom(seed: number): (chars: number) => string {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'si', 'pe', 'gu', 'dra', 'tho', 'bel', 'quin', 'zor', 'fan', 'wex', 'yul'];
+  const vocabulary = Array.from({ length: 5000 }, () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => syllables[Math.floor(next() * syllables.length)]).join(''));
+  return (chars) => {
+    const out: string[] = [];
+    for (let n = 0; n < chars; ) n += (out[out.length] = vocabulary[Math.floor(next() * vocabulary.length)]!).length + 1;
+    return out.join(' ');
+  };
+}
+
+/** Paragraphs of words, each within the paragraph limit, some `chars` characters in all. */
+export const paragraphs = (words: (chars: number) => string, chars: number): string =>
+  Array.from({ length: Math.ceil(chars / 2800) }, () => words(2800)).join('\n\n');
+
+/** An open incident's file of `count` updates, one every 7 minutes from Nov 1, the `k`th of the text `body(k)`. */
+export function longIncidentText(count: number, body: (k: number) => string): string {
+  const blocks = Array.from({ length: count }, (_, k) => {
+    const at = new Date(Date.parse('2026-11-01T00:00Z') + k * 7 * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    return `## ${k === 0 ? 'Investigating' : 'Monitoring'} — ${at} UTC\n${body(k)}\n`;
+  });
+  return `---\ntitle: A long incident\ncomponents:\n  api: major_outage\n---\n\n${blocks.reverse().join('\n')}`;
+}
