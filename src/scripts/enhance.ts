@@ -41,6 +41,19 @@ if (visitorZone !== document.documentElement.dataset['timeZone']) {
   }
 }
 
+/**
+ * A link to an update names its entry's page (feeds and notifications keep it, and an entry's newest
+ * updates are there); an older update of a timeline over several pages is on a later one.
+ */
+const wanted = location.hash.slice(1);
+const pages = document.querySelector<HTMLElement>('[data-update-pages]')?.dataset['updatePages'];
+if (pages && wanted.startsWith('update-') && !document.getElementById(wanted)) {
+  // Each page's oldest update, newest page first: anchors name their times, so they sort as strings.
+  const begins = JSON.parse(pages) as [oldest: string, href: string][];
+  const page = begins.find(([oldest]) => oldest <= wanted);
+  if (page) location.replace(`${page[1]}#${wanted}`);
+}
+
 /** Light/dark toggle; the choice is kept, and the system setting is followed until one is made. */
 const toggle = document.querySelector<HTMLButtonElement>('.theme-toggle');
 if (toggle) {

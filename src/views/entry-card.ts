@@ -54,8 +54,9 @@ export const CARD_BODY = { htmlChars: 1_500, excerptChars: 300 };
 
 /** The latest update's text on a card: in full, or its beginning and a link to the rest. */
 function cardBody(update: Update, id: string, { base, t }: EntryContext): string {
-  if (update.html.length <= CARD_BODY.htmlChars) return update.html;
-  return `<p>${escapeText(excerpt(update.text, CARD_BODY.excerptChars))}</p><p><a${attribute('href', href(base, paths.update(id, update.anchor)))}>${escapeText(t('card.wholeUpdate'))}</a></p>`;
+  const prose = (html: string) => `<div class="prose" dir="auto"${attribute('lang', update.fallback)}>${html}</div>`;
+  if (update.html.length <= CARD_BODY.htmlChars) return prose(update.html);
+  return `${prose(`<p>${escapeText(excerpt(update.text, CARD_BODY.excerptChars))}</p>`)}<p><a${attribute('href', href(base, paths.update(id, update.anchor)))}>${escapeText(t('card.wholeUpdate'))}</a></p>`;
 }
 
 /** The first words of `text`, up to `max` characters, cut between words (or anywhere in a text without spaces), never inside a character. */
@@ -86,7 +87,7 @@ export function entryCard(summary: EntrySummary, ctx: EntryContext, { showBody =
   let card = `<article${attribute('class', `card tone-${summary.tone}`)}${attribute('data-entry', e.id)}><h3 dir="auto"${attribute('lang', e.titleFallback)}><a${attribute('href', href(base, paths.incident(e.id)))}>${escapeText(e.title)}</a></h3><p class="meta">${meta}</p>`;
   if (latest && showBody) {
     const said = message(t, 'card.latest', { time: timeElement(latest.at, clock, { relativeTo: now }) }, { status: t('word.updateStatus', { status: latest.status }) });
-    card += `<div class="body"><p class="latest">${said}</p>${latest.fallback ? untranslatedNote(t, latest.fallback) : ''}<div class="prose" dir="auto"${attribute('lang', latest.fallback)}>${cardBody(latest, e.id, ctx)}</div></div>`;
+    card += `<div class="body"><p class="latest">${said}</p>${latest.fallback ? untranslatedNote(t, latest.fallback) : ''}${cardBody(latest, e.id, ctx)}</div>`;
   }
   if (e.kind === 'maintenance') {
     if (e.components.length > 0) {

@@ -42,14 +42,15 @@ export function entryFacts(summary: EntrySummary, { config, t, base, clock }: En
 /**
  * Updates, newest first, each with its status, time and a link to itself. `notes`: say of each update
  * not translated into the page's language that it is not (not when the page says so once for all).
+ * `pages`: where each page of a timeline over several begins, for the page's script.
  */
-export function timeline(updates: readonly Update[], { clock, t }: EntryContext, { notes = true }: { notes?: boolean } = {}): string {
+export function timeline(updates: readonly Update[], { clock, t }: EntryContext, { notes = true, pages }: { notes?: boolean; pages?: string | undefined } = {}): string {
   const items = updates.map((u) => {
     const word = t('word.updateStatus', { status: u.status });
     const note = u.fallback && notes ? untranslatedNote(t, u.fallback) : '';
     return `<li${attribute('id', u.anchor)}${attribute('data-status', u.status)}><h3><span>${escapeText(word)}</span><span class="muted">${timeElement(u.at, clock)}</span><a class="anchor"${attribute('href', `#${u.anchor}`)}${attribute('aria-label', t('timeline.link', { status: word }))}>#</a></h3>${note}<div class="prose" dir="auto"${attribute('lang', u.fallback)}>${u.html}</div></li>`;
   });
-  return `<ol class="timeline"${attribute('aria-label', t('timeline.label'))}>${items.join('')}</ol>`;
+  return `<ol class="timeline"${attribute('aria-label', t('timeline.label'))}${attribute('data-update-pages', pages)}>${items.join('')}</ol>`;
 }
 
 /** What an entry's page says of itself in its frame: its title, its first update's words as its summary, its path. */
@@ -81,32 +82,45 @@ export function entryMain(summary: EntrySummary, ctx: EntryContext): string {
 /** The frame of page `page` (from 2) of an entry's updates. */
 export function updatesFrame(summary: EntrySummary, page: number, { t }: EntryContext): PageFrame {
   const { entry } = summary;
-  // Not `translated`: a translation's updates may take fewer pages.
-  return { live: false, translated: false, path: paths.updates(entry.id, page), title: t('incident.updatesTitle', { title: entry.title, page, pages: timelinePages(summary.posted).length }) };
+  const title = t('incident.updatesTitle', { title: entry.title, page, pages: timelinePages(summary.posted).length });
+  // In the site's other languages, the entry's page: a translation's updates may take fewer pages.
+  return { live: false, path: paths.updates(entry.id, page), elsewhere: paths.incident(entry.id), title };
 }
 
 /** Page `page` (from 2) of an entry's updates (src/views/timeline-pages.ts): its title, then its part of the timeline. */
 export function updatesMain(summary: EntrySummary, page: number, ctx: EntryContext): string {
   const { base, t } = ctx;
   const { entry } = summary;
-  const pages = timelinePages(summary.posted).length;
-  return `<p><a${attribute('href', href(base, paths.incident(entry.id)))}>${escapeText(t('back.to', { title: entry.title }))}</a></p><h1 dir="auto"${attribute('lang', entry.titleFallback)}>${escapeText(t('incident.updatesTitle', { title: entry.title, page, pages }))}</h1>${updatesPage(summary, ctx, page)}`;
+  const untranslated = untranslatedEntry(summary);
+  const place = { page, pages: timelinePages(summary.posted).length };
+  const title = `<bdi dir="auto"${attribute('lang', entry.titleFallback)}>${escapeText(entry.title)}</bdi>`;
+  let html = `<p><a${attribute('href', href(base, paths.incident(entry.id)))}>${escapeText(t('back.to', { title: entry.title }))}</a></p><h1>${message(t, 'incident.updatesTitle', { title }, place)}</h1>`;
+  if (untranslated) html += untranslatedNote(t, untranslated);
+  return html + `<h2>${escapeText(t('history.page', place))}</h2>` + updatesPage(summary, ctx, page);
 }
 
 /** One page of an entry's timeline, with links to the pages before and after it. */
 function updatesPage(summary: EntrySummary, ctx: EntryContext, page: number): string {
   const { base, t } = ctx;
+  const { entry } = summary;
   const pages = timelinePages(summary.posted);
   const place = { page, pages: pages.length };
-  const nav = pager({ ...place, hrefOf: (n) => href(base, paths.updates(summary.entry.id, n)), label: t('incident.updatesPages'), previous: t('history.newer'), next: t('history.older'), place: t('history.page', place) });
-  return timeline(pages[page - 1] ?? [], ctx, { notes: !untranslatedEntry(summary) }) + nav;
+  const hrefOf = (n: number) => href(base, paths.updates(entry.id, n));
+  const nav = pager({ ...place, hrefOf, label: t('incident.updatesPages'), previous: t('history.newer'), next: t('history.older'), place: t('history.page', place) });
+  // Where each page's updates begin, for the page's script to follow a link to an update on another page (feeds and notifications link to the entry's page).
+  const begin = pages.length > 1 ? JSON.stringify(pages.map((updates, k) => [updates.at(-1)?.anchor, hrefOf(k + 1)])) : undefined;
+  return timeline(pages[page - 1] ?? [], ctx, { notes: !untranslatedEntry(summary), pages: begin }) + nav;
 }
 
 /** The side of a post-mortem's page: the entry's facts and its newest updates, as many as fit beside the post-mortem, with a link to the others. */
 export function postmortemAside(summary: EntrySummary, postmortem: Postmortem, ctx: EntryContext): string {
   const { base, t } = ctx;
   const shown = postmortemTimeline(summary.posted, postmortem.html);
-  const left = summary.posted.length - shown.length;
-  const more = left > 0 ? `<p class="muted"><a${attribute('href', href(base, paths.updates(summary.entry.id, 1)))}>${escapeText(t('postmortem.earlierUpdates', { count: left }))}</a></p>` : '';
+  const next = summary.posted[shown.length];
+  let more = '';
+  if (next) {
+    const page = timelinePages(summary.posted).findIndex((updates) => updates.includes(next)) + 1;
+    more = `<p class="muted"><a${attribute('href', `${href(base, paths.updates(summary.entry.id, page))}#${next.anchor}`)}>${escapeText(t('postmortem.earlierUpdates', { count: summary.posted.length - shown.length }))}</a></p>`;
+  }
   return entryFacts(summary, ctx) + timeline(shown, ctx) + more;
 }

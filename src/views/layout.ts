@@ -17,8 +17,11 @@ export interface PageFrame {
   description?: string | undefined;
   /** Site path of this page, for the canonical URL and the same page in the site's other languages. */
   path: string;
-  /** The page exists in every language (not the one 404 page): offer it in each. */
-  translated?: boolean;
+  /**
+   * Not every language has this page (the one 404 page, an entry's later pages of updates): the page
+   * each language offers instead. Others are offered in each language.
+   */
+  elsewhere?: string;
   /** The page shows statuses that maintenance windows change: carry the states ahead for the browser. */
   live?: boolean;
   /** A component page's own feeds, offered beside the site's. */
@@ -44,15 +47,16 @@ export const FRAME_PARTS = { head: '<!--"candor:head"-->', languages: '<!--"cand
 
 export const siteTitle = ({ config, t }: FrameSite) => t('site.title', { site: config.site.name });
 
-/** Each language's version of this page (its home page, from a page that exists once); none for a site of one language. */
-function versions({ path, translated = true }: PageFrame, { languages }: FrameSite) {
-  return languages.length > 1 ? languages.map((l) => ({ ...l, path: translated ? path : paths.home })) : [];
+/** Each language's version of this page (or of the page offered instead); none for a site of one language. */
+function versions({ path, elsewhere }: PageFrame, { languages }: FrameSite) {
+  return languages.length > 1 ? languages.map((l) => ({ ...l, path: elsewhere ?? path })) : [];
 }
 
 /** The head's elements that describe the page: title, summary, canonical URL, its versions, feeds and icon. */
 export function headTags(frame: PageFrame, site: FrameSite): string {
   const { config, base, t } = site;
-  const { title, description, path, translated = true, componentFeeds } = frame;
+  const { title, description, path, componentFeeds } = frame;
+  const translated = frame.elsewhere === undefined;
   const { site: s } = config;
   const name = siteTitle(site);
   const fullTitle = title ? `${title} · ${name}` : name;
@@ -76,7 +80,7 @@ export function languageNav(frame: PageFrame, site: FrameSite): string {
   const others = versions(frame, site);
   if (others.length === 0) return '';
   const items = others.map(
-    (v) => `<li><a${attribute('href', href(v.base, v.path))}${attribute('lang', v.language)}${attribute('hreflang', v.language)}${attribute('aria-current', v.language === site.language ? 'page' : undefined)}>${escapeText(LANGUAGES[v.language].name)}</a></li>`,
+    (v) => `<li><a${attribute('href', href(v.base, v.path))}${attribute('lang', v.language)}${attribute('hreflang', v.language)}${attribute('aria-current', v.language === site.language && v.path === frame.path ? 'page' : undefined)}>${escapeText(LANGUAGES[v.language].name)}</a></li>`,
   );
   return `<nav class="languages"${attribute('aria-label', site.t('nav.languages'))}><ul>${items.join('')}</ul></nav>`;
 }

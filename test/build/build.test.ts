@@ -201,7 +201,7 @@ describe('a site with hundreds of incidents open and a window every day for more
 });
 
 describe('a site whose updates are very many and very long', () => {
-  it('keeps every page within budget: the timeline on pages of its own, long updates cut short on cards, the post-mortem beside what fits', { timeout: timeFor(1) }, () => {
+  it('keeps every page within budget: the timeline on pages of its own, long updates cut short on cards, the post-mortem beside what fits', { timeout: timeFor(1) }, async () => {
     const words = wordsFrom(11);
     const files: Record<string, string> = {
       // A thousand updates: a file near its 300 KB limit.
@@ -236,10 +236,23 @@ describe('a site whose updates are very many and very long', () => {
     expect(read('sitemap-0.xml')).toContain(`<loc>https://status.example.com/incidents/2026-11-01-long/updates/${pages.length}/</loc>`);
 
     // The post-mortem's page links to the updates it has no room for.
-    expect(read('incidents/2026-11-01-long/postmortem/index.html')).toMatch(/<a href="\/incidents\/2026-11-01-long\/">\d+ earlier updates are on the incident pages<\/a>/);
+    expect(read('incidents/2026-11-01-long/postmortem/index.html')).toMatch(/<a href="\/incidents\/2026-11-01-long\/(updates\/\d+\/)?#update-[\d-]+">\d+ earlier updates are on the incident pages<\/a>/);
     // A card shows the start of a long update and links to the whole of it, on the incident's page.
     const home = read('index.html');
     expect(home).toContain('<a href="/incidents/2026-11-25-open-5/#update-2026-11-23-1500">Read the whole update</a>');
     expect(read('incidents/2026-11-25-open-5/index.html')).toContain('<li id="update-2026-11-23-1500"');
+
+    // A link to an old update names the incident's page, as feeds and notifications do: the page's script finds its page.
+    const server = await serve(r.outDir, '/');
+    const browser = await launchBrowser();
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${server.url}incidents/2026-11-01-long/#update-2026-11-01-0000`);
+      await page.waitForURL(`**/incidents/2026-11-01-long/updates/${pages.length}/#update-2026-11-01-0000`);
+      expect(await page.locator('#update-2026-11-01-0000').isVisible()).toBe(true);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

@@ -28,8 +28,14 @@ export function markdownFiles(seed: number): { frontmatter: string; body: string
 
 /** Deterministic words from `seed`, as varied as a real vocabulary (they compress as prose does, not as a repeated sentence): `words(n)` is some `n` characters of them. */
 export function wordsFrom(seed: number): (chars: number) => string {
-  let s = seed;
-  const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  // mulberry32: exact in 32-bit integers, a period of 2^32.
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let z = Math.imul(s ^ (s >>> 15), 1 | s);
+    z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
+    return ((z ^ (z >>> 14)) >>> 0) / 2 ** 32;
+  };
   const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'si', 'pe', 'gu', 'dra', 'tho', 'bel', 'quin', 'zor', 'fan', 'wex', 'yul'];
   const vocabulary = Array.from({ length: 5000 }, () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => syllables[Math.floor(next() * syllables.length)]).join(''));
   return (chars) => {

@@ -6,6 +6,7 @@ import { entryMain, postmortemAside, timeline, updatesMain } from '../../src/vie
 import { summarize } from '../../src/views/entries.ts';
 import { postmortemTimeline, TIMELINE_PAGE_BYTES, timelinePages } from '../../src/views/timeline-pages.ts';
 import { longIncidentText, wordsFrom } from '../helpers/corpus.ts';
+import { paths } from '../../src/views/urls.ts';
 import { makeIncident } from '../helpers/entries.ts';
 import { attributes, type Element, elements, findAll, text } from '../helpers/fragment.ts';
 import { config, incident } from '../helpers/project.ts';
@@ -26,9 +27,9 @@ const anchors = (html: string) => all(html, (e) => e.tagName === 'li' && attribu
 const pagerLinks = (html: string) => Object.fromEntries(all(html, (e) => e.tagName === 'a' && attributes(e).rel !== undefined).map((a) => [attributes(a).rel, attributes(a).href]));
 
 describe("an entry's timeline", () => {
-  it('stays on the entry page for an incident of three days of half-hourly updates', () => {
+  it('stays on the entry page for an incident of some sixty hours of half-hourly updates', () => {
     const words = wordsFrom(1);
-    const summary = summarize(incidentOf(150, () => words(250)), now);
+    const summary = summarize(incidentOf(120, () => words(250)), now);
     expect(timelinePages(summary.posted)).toHaveLength(1);
     const html = entryMain(summary, site);
     expect(anchors(html)).toEqual(summary.posted.map((u) => u.anchor));
@@ -79,7 +80,10 @@ describe("an entry's timeline", () => {
     expect(compressed(long.html + aside)).toBeLessThanOrEqual(45_000);
     const more = all(aside, (e) => e.tagName === 'a').at(-1)!;
     expect(text(more)).toBe(`${summary.posted.length - shown.length} earlier updates are on the incident pages`);
-    expect(attributes(more).href).toBe('/incidents/test-incident/');
+    // To the first of them, on the page of the incident's timeline that holds it.
+    const first = summary.posted[shown.length]!;
+    const page = timelinePages(summary.posted).findIndex((p) => p.includes(first)) + 1;
+    expect(attributes(more).href).toBe(`${paths.updates('test-incident', page)}#${first.anchor}`);
     // A short post-mortem has the whole timeline of a day's incident beside it.
     expect(postmortemTimeline(summary.posted.slice(0, 48), '<p>What happened.</p>')).toHaveLength(48);
   });
@@ -95,7 +99,7 @@ describe('a card of an entry whose latest update is long', () => {
     const said = text(prose);
     expect(said.length).toBeLessThan(CARD_BODY.excerptChars + 40);
     expect(said.startsWith(long.slice(0, 100))).toBe(true);
-    const link = findAll(prose, (e) => e.tagName === 'a')[0]!;
+    const link = all(html, (e) => e.tagName === 'a').at(-1)!;
     expect(text(link)).toBe('Read the whole update');
     expect(attributes(link).href).toBe('/incidents/test-incident/#update-2026-11-24-1130');
 
