@@ -46,11 +46,12 @@ export function addToCalendar(m: Maintenance, { config, now, base, t }: EntryCon
 }
 
 /**
- * Characters of an update's HTML a card shows in full. A longer update shows its first words and a
- * link to the whole of it, so that a page of cards stays within its budget however long updates are
- * (an update may hold 20,000 characters).
+ * Characters of an update's HTML a card shows in full: most updates, a few sentences. A longer one
+ * shows its first words and a link to the whole of it, so that a page of cards stays within its
+ * budget however long updates are (one may hold 20,000 characters): fifteen cards on a home page,
+ * seventy-five on a maintenance page.
  */
-export const CARD_BODY = { htmlChars: 1_500, excerptChars: 300 };
+export const CARD_BODY = { htmlChars: 400, excerptChars: 200 };
 
 /** The latest update's text on a card: in full, or its beginning and a link to the rest. */
 function cardBody(update: Update, id: string, { base, t }: EntryContext): string {
