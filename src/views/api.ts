@@ -1,6 +1,6 @@
 import { componentNames } from '../core/config.ts';
 import type { Entry, Incident, Maintenance, Update } from '../core/model.ts';
-import { incidentStatus } from '../core/rules/incident.ts';
+import { incidentStatus, saysStatus } from '../core/rules/incident.ts';
 import { maintenanceStatus } from '../core/rules/maintenance.ts';
 import { activeEntries, PAGE_DESCRIPTIONS, pageStatus, type Indicator } from '../core/rules/status.ts';
 import type { StatusInterval } from '../core/rules/uptime.ts';
@@ -183,10 +183,20 @@ export function apiComponents(ctx: ApiContext): ApiComponent[] {
   return out;
 }
 
-/** The status an update stands for: "Update" carries the status in force when it was posted. */
-function updateStatus(e: Entry, u: Update): IncidentStatus | ApiMaintenanceStatus {
-  if (e.kind === 'incident') return u.status === 'update' ? (incidentStatus(e, u.at) ?? 'investigating') : (u.status as IncidentStatus);
-  return statuspageStatus(u.status === 'update' ? maintenanceStatus(e, u.at) : (u.status as MaintenanceStatus));
+/**
+ * The status each posted update stands for, oldest first: "Update" carries the status in force when
+ * it was posted. One pass, for an entry may have thousands of updates.
+ */
+function updateStatuses(e: Entry, posted: readonly Update[]): Map<Update, IncidentStatus | ApiMaintenanceStatus> {
+  const statuses = new Map<Update, IncidentStatus | ApiMaintenanceStatus>();
+  let explicit: Update | undefined;
+  for (let k = posted.length - 1; k >= 0; k--) {
+    const u = posted[k]!;
+    if (saysStatus(u)) explicit = u;
+    if (e.kind === 'incident') statuses.set(u, (explicit?.status as IncidentStatus | undefined) ?? 'investigating');
+    else statuses.set(u, statuspageStatus(maintenanceStatus(e, u.at, explicit as Maintenance['updates'][number] | undefined)));
+  }
+  return statuses;
 }
 
 export function apiIncident(e: Entry, ctx: ApiContext, components: readonly ApiComponent[] = apiComponents(ctx)): ApiIncident {
@@ -195,9 +205,10 @@ export function apiIncident(e: Entry, ctx: ApiContext, components: readonly ApiC
   const first = posted[posted.length - 1] ?? e.updates[e.updates.length - 1]!;
   const names = componentNames(config);
   const id = e.id;
+  const statuses = updateStatuses(e, posted);
   const updates: ApiIncidentUpdate[] = posted.map((u) => ({
     id: `${id}-${u.anchor}`,
-    status: updateStatus(e, u),
+    status: statuses.get(u)!,
     body: u.text,
     incident_id: id,
     created_at: iso(u.at),

@@ -101,6 +101,19 @@ describe('the Statuspage API v2', () => {
     expect(docs['incidents/2026-11-24-down'].incident).toEqual(incident);
   });
 
+  it("gives each update the status in force when it was posted, a maintenance's from its window and its updates", () => {
+    const window = `---\ntitle: DB upgrade\nscheduled_for: 2026-11-24T02:00Z\nscheduled_until: 2026-11-24T04:00Z\ncomponents: [db]\n---\n\n## Completed — 2026-11-24 03:30 UTC\nDone.\n\n## Update — 2026-11-24 03:00 UTC\nHalfway.\n\n## In progress — 2026-11-24 02:00 UTC\nStarted.\n\n## Update — 2026-11-23 09:00 UTC\nStill on.\n\n## Scheduled — 2026-11-20 09:00 UTC\nPlanned.\n`;
+    const docs = documents({ 'incidents/2026-11-24-db.md': window }, '2026-11-24T12:00Z');
+    const m = docs['incidents/2026-11-24-db'].incident as ApiIncident;
+    expect(m.incident_updates.map((u) => [u.display_at.slice(0, 16), u.status])).toEqual([
+      ['2026-11-24T03:30', 'completed'],
+      ['2026-11-24T03:00', 'in_progress'],
+      ['2026-11-24T02:00', 'in_progress'],
+      ['2026-11-23T09:00', 'scheduled'],
+      ['2026-11-20T09:00', 'scheduled'],
+    ]);
+  });
+
   it('maintenance in progress shows as maintenance, with its window', () => {
     const docs = documents({ 'incidents/2026-11-24-db.md': maintenance, 'incidents/2026-12-02-net.md': later }, '2026-11-24T12:00Z');
     const summary = docs['summary'];

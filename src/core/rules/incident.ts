@@ -12,18 +12,29 @@ export function updatesAt<U extends Update>(updates: readonly U[], at: Date): U[
 }
 
 /**
+ * The latest update posted at or before `at` that `test` accepts (updates are newest first): without
+ * copying the list, as the status of each of thousands of updates asks.
+ */
+export function latestAt<U extends Update>(updates: readonly U[], at: Date, test: (u: U) => boolean): U | undefined {
+  for (const u of updates) if (u.at <= at && test(u)) return u;
+  return undefined;
+}
+
+/** An update that says a status of its own: `Update` carries the status before it. */
+export const saysStatus = (u: Update): boolean => u.status !== 'update';
+
+/**
  * An incident's status is the status of its latest update; `Update` carries the status before it.
  * Before its first update an incident is not yet known (undefined).
  */
 export function incidentStatus(incident: Incident, at: Date): IncidentStatus | undefined {
-  const posted = updatesAt(incident.updates, at);
-  if (posted.length === 0) return undefined;
-  return (posted.find((u) => u.status !== 'update')?.status as Exclude<IncidentUpdateStatus, 'update'>) ?? 'investigating';
+  if (!latestAt(incident.updates, at, () => true)) return undefined;
+  return (latestAt(incident.updates, at, saysStatus)?.status as Exclude<IncidentUpdateStatus, 'update'> | undefined) ?? 'investigating';
 }
 
 /** When the incident was resolved, as known at `at` (undefined while unresolved). */
 export function resolvedAt(incident: Incident, at: Date): Date | undefined {
-  return updatesAt(incident.updates, at).find((u) => u.status === 'resolved')?.at;
+  return latestAt(incident.updates, at, (u) => u.status === 'resolved')?.at;
 }
 
 /**
