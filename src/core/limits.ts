@@ -14,6 +14,12 @@ export const LIMITS = {
   updateChars: 20_000,
   /** Characters of a post-mortem. */
   postmortemChars: 100_000,
+  /**
+   * Bytes of a post-mortem's HTML compressed, as its page is served: with the page around it, under
+   * the 50 KB budget of any page. English of 100,000 characters is some 30 to 40 KB; Chinese, which
+   * compresses less, reaches it at some 45,000 characters.
+   */
+  postmortemCompressedBytes: 42_000,
   /** Characters of a title. */
   titleChars: 200,
   /** Levels of quotes, lists and other blocks inside one another. */

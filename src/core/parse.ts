@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+import { gzipSync } from 'node:zlib';
 import type * as z from 'zod';
 import type { Heading, Html, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -619,6 +621,13 @@ function readPostmortem<S extends z.ZodType<{ title?: string | undefined }>>(src
   if (!withinLimits(tree.children, markdown.length, LIMITS.postmortemChars, 'post-mortem', { line: firstLine, column: 1 }, firstLine, src.file, problems)) return undefined;
   const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map((h) => toString(h).trim());
   const html = renderTree(tree, foreignImageError(src.file, firstLine, problems));
+  // Text never compresses to more than its length (and a header): most post-mortems are not compressed to know.
+  const compressed = Buffer.byteLength(html) > LIMITS.postmortemCompressedBytes ? gzipSync(html).length : 0;
+  if (compressed > LIMITS.postmortemCompressedBytes) {
+    const kb = (n: number) => `${Math.round(n / 1000)} KB`;
+    problems.error(src.file, { line: firstLine, column: 1 }, `This post-mortem is ${kb(compressed)} compressed; its page holds at most ${kb(LIMITS.postmortemCompressedBytes)} of it.`, 'Keep the post-mortem to what customers need, and link to a longer document for the rest.');
+    return undefined;
+  }
   const draft = isDraft(fm);
   // A draft may keep the skeleton's guidance and empty sections; publishing them is what must not
   // happen. They are kept apart, so that a draft's translation can be held to them once it is published.

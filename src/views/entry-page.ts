@@ -115,12 +115,13 @@ function updatesPage(summary: EntrySummary, ctx: EntryContext, page: number): st
 /** The side of a post-mortem's page: the entry's facts and its newest updates, as many as fit beside the post-mortem, with a link to the others. */
 export function postmortemAside(summary: EntrySummary, postmortem: Postmortem, ctx: EntryContext): string {
   const { base, t } = ctx;
-  const shown = postmortemTimeline(summary.posted, postmortem.html);
+  const facts = entryFacts(summary, ctx);
+  const shown = postmortemTimeline(summary.posted, postmortem.html + facts);
   const next = summary.posted[shown.length];
   let more = '';
   if (next) {
     const page = timelinePages(summary.posted).findIndex((updates) => updates.includes(next)) + 1;
     more = `<p class="muted"><a${attribute('href', `${href(base, paths.updates(summary.entry.id, page))}#${next.anchor}`)}>${escapeText(t('postmortem.earlierUpdates', { count: summary.posted.length - shown.length }))}</a></p>`;
   }
-  return entryFacts(summary, ctx) + timeline(shown, ctx) + more;
+  return facts + timeline(shown, ctx) + more;
 }

@@ -9,6 +9,7 @@ import { DAY } from '../core/time.ts';
 import { type EntrySummary, summarize } from './entries.ts';
 import { monthKey } from './format.ts';
 import { HISTORY_PAGE_SIZE } from './history.ts';
+import { fitting } from './lists.ts';
 import { href, paths } from './urls.ts';
 
 export interface ComponentRow {
@@ -61,6 +62,8 @@ export interface HistoryDay {
   /** Start of the day in the configured zone. */
   day: Date;
   entries: EntrySummary[];
+  /** How many of them the home page lists by their titles; a link leads to the rest. */
+  shown: number;
 }
 
 /**
@@ -71,7 +74,15 @@ export interface HistoryDay {
  * page and a component's). A line costs some 20 bytes gzip: with a hundred lines, three full
  * sections (300 incidents open, 150 windows in progress and 150 ahead) made a home page of 20.5 KB.
  */
-export const HOME_LIMITS = { cards: 5, lines: 50, perDay: 5, detailedLinks: 150 };
+export const HOME_LIMITS = { cards: 5, lines: 20, perDay: 3, detailedLinks: 150 };
+/**
+ * Characters of titles a section's lines and a recent day's titles show at most (src/views/lists.ts).
+ * A line of a title of varied words costs some 100 bytes gzip: a busy history (80 incidents open, 100
+ * windows in progress and 300 ahead, fifty incidents a day) whose titles ran to 60 to 120 characters
+ * of English made a home page of 28.6 KB with fifty lines a section and five titles a day, 22.7 KB
+ * with those counts bounded by 2,500 and 300 characters.
+ */
+export const HOME_TITLE_CHARS = { lines: HOME_LIMITS.lines * 60, perDay: HOME_LIMITS.perDay * 60 };
 
 /** The links of a bar's day in its details, for `entries` that day: a few of them, then one to the rest in the history. */
 const dayLinks = (entries: number): number => Math.min(entries, HOME_LIMITS.perDay) + (entries > HOME_LIMITS.perDay ? 1 : 0);
@@ -94,7 +105,8 @@ export function recentDays(entries: readonly Entry[], timeZone: string, now: Dat
   for (let k = days - 1; k >= 0; k--) {
     const [start, end] = [bounds[k]!, bounds[k + 1]!];
     const onDay = entries.filter((e) => startOf(e) >= start && startOf(e) < end && startOf(e) <= now);
-    out.push({ day: start, entries: onDay.map((e) => summarize(e, now)) });
+    const summaries = onDay.map((e) => summarize(e, now));
+    out.push({ day: start, entries: summaries, shown: fitting(summaries, HOME_LIMITS.perDay, HOME_TITLE_CHARS.perDay, (s) => s.entry.title) });
   }
   return out;
 }
@@ -148,7 +160,8 @@ export interface HomeView {
 }
 
 const listed = (all: EntrySummary[]): Listed => {
-  const { cards, lines } = HOME_LIMITS;
+  const { cards } = HOME_LIMITS;
+  const lines = fitting(all.slice(cards), HOME_LIMITS.lines, HOME_TITLE_CHARS.lines, (s) => s.entry.title);
   return { cards: all.slice(0, cards), more: all.slice(cards, cards + lines), rest: all.slice(cards + lines) };
 };
 

@@ -1,5 +1,7 @@
 import type { Entry, Maintenance } from '../core/model.ts';
 import { isActiveMaintenance, maintenanceStatus } from '../core/rules/maintenance.ts';
+import { CARD_BODY } from './entry-card.ts';
+import { fitting } from './lists.ts';
 
 /**
  * Windows shown in full in each section of the first page, and compact lines (some 40 bytes gzip
@@ -8,6 +10,12 @@ import { isActiveMaintenance, maintenanceStatus } from '../core/rules/maintenanc
  * so that no page grows with the number of windows.
  */
 export const MAINTENANCE_LIMITS = { cards: 25, lines: 400 };
+/**
+ * Characters of titles (and, on cards, of the latest update) a section's cards and a page's lines show
+ * at most (src/views/lists.ts): windows whose titles ran to 100 to 160 characters made a maintenance
+ * page of 61 KB with the counts above alone.
+ */
+export const MAINTENANCE_TEXT_CHARS = { cards: 25 * 350, lines: 400 * 50 };
 
 /** One section of a maintenance page: in progress or upcoming. */
 export interface MaintenanceSection {
@@ -49,26 +57,31 @@ export function maintenancePages(entries: readonly Entry[], now: Date): Maintena
     { id: 'in-progress' as const, windows: inProgress },
     { id: 'upcoming' as const, windows: upcoming },
   ];
+  // A card shows the title and the latest update (at most CARD_BODY's characters of it).
+  const cardText = (m: Maintenance) => m.title + (m.updates.find((u) => u.at <= now)?.html.slice(0, CARD_BODY.htmlChars) ?? '');
+  const cardsOf = (w: readonly Maintenance[]) => w.slice(0, fitting(w, cards, MAINTENANCE_TEXT_CHARS.cards, cardText));
   // The lines of both sections, one after the other, cut into pages.
-  const rest = all.flatMap((s) => s.windows.slice(cards).map((m) => ({ id: s.id, m })));
-  const pages = Math.max(1, Math.ceil(rest.length / lines));
-  const pageOf = (line: number) => Math.floor(line / lines) + 1;
+  const rest = all.flatMap((s) => s.windows.slice(cardsOf(s.windows).length).map((m) => ({ id: s.id, m })));
+  const starts = [0];
+  while (starts.at(-1)! < rest.length) starts.push(starts.at(-1)! + fitting(rest.slice(starts.at(-1)!), lines, MAINTENANCE_TEXT_CHARS.lines, (l) => l.m.title));
+  const pages = Math.max(1, starts.length - 1);
+  const pageOf = (line: number) => starts.findIndex((start) => start > line);
   return Array.from({ length: pages }, (_, k) => {
-    const onPage = rest.slice(k * lines, (k + 1) * lines);
-    const afterPage = (k + 1) * lines;
+    const afterPage = starts[k + 1] ?? rest.length;
+    const onPage = rest.slice(starts[k] ?? 0, afterPage);
     const after = rest.slice(afterPage);
     const sections = all
       .map(({ id, windows: w }): MaintenanceSection => {
         const next = after.findIndex((l) => l.id === id);
         return {
           id,
-          cards: k === 0 ? w.slice(0, cards) : [],
+          cards: k === 0 ? cardsOf(w) : [],
           lines: onPage.filter((l) => l.id === id).map((l) => l.m),
           later: after.filter((l) => l.id === id).length,
           ...(next === -1 ? {} : { laterPage: pageOf(afterPage + next) }),
         };
       })
       .filter((s) => k === 0 || s.lines.length > 0);
-    return { page: k + 1, pages, sections, past: k === 0 ? past.slice(0, cards) : [] };
+    return { page: k + 1, pages, sections, past: k === 0 ? cardsOf(past) : [] };
   });
 }

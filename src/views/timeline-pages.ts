@@ -12,8 +12,8 @@ import type { Update } from '../core/model.ts';
  * a few lines each fit, three days of them every half hour.
  */
 export const TIMELINE_PAGE_BYTES = 36_000;
-/** Compressed bytes of a post-mortem's page for its text and its timeline together. */
-const POSTMORTEM_PAGE_BYTES = 40_000;
+/** Compressed bytes of a post-mortem's page for its text, the entry's facts and its timeline together. */
+const POSTMORTEM_PAGE_BYTES = 44_000;
 /** The markup around each update's text (its heading, time and link), compressed among the others'. */
 const ITEM_BYTES = 60;
 
@@ -71,10 +71,10 @@ export function timelinePages(updates: readonly Update[]): (readonly Update[])[]
   return pages;
 }
 
-/** The newest of an entry's posted updates that fit on its post-mortem's page beside the post-mortem's text. */
-export function postmortemTimeline(updates: readonly Update[], postmortemHtml: string): readonly Update[] {
-  if (fits(updates, POSTMORTEM_PAGE_BYTES - Buffer.byteLength(postmortemHtml))) return updates;
-  let left = POSTMORTEM_PAGE_BYTES - compressedBytes(postmortemHtml);
+/** The newest of an entry's posted updates that fit on its post-mortem's page beside `beside` (the post-mortem's text and the entry's facts). */
+export function postmortemTimeline(updates: readonly Update[], beside: string): readonly Update[] {
+  if (fits(updates, POSTMORTEM_PAGE_BYTES - Buffer.byteLength(beside))) return updates;
+  let left = POSTMORTEM_PAGE_BYTES - compressedBytes(beside);
   let shown = 0;
   while (shown < updates.length && (left -= weight(updates[shown]!)) >= 0) shown++;
   return updates.slice(0, shown);

@@ -161,6 +161,17 @@ describe('bad input gets an error naming the file, the line and the fix', () => 
     expect(e.hint).toContain('<incident-id>.postmortem.md');
   });
 
+  it('a post-mortem too long for its page once compressed, though within its characters (Chinese compresses less than English)', () => {
+    let s = 1;
+    // Varied characters of the CJK block, in paragraphs within their limit.
+    const han = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x4e00 + ((s = (s * 48271) % 2147483647) % 3000))).join('');
+    const text = Array.from({ length: 17 }, () => han(2_800)).join('\n\n');
+    const e = onlyError({ 'incidents/a.md': valid(), 'incidents/a.postmortem.md': `---\npublished: 2026-11-21T10:00Z\n---\n\n## Summary\n${text}\n` });
+    expect(e).toMatchObject({ file: 'incidents/a.postmortem.md', line: 5, column: 1 });
+    expect(e.message).toMatch(/^This post-mortem is \d+ KB compressed; its page holds at most 42 KB of it\.$/);
+    expect(e.hint).toContain('link to a longer document');
+  });
+
   it('an empty file', () => {
     const e = onlyError({ 'incidents/empty.md': '' });
     expect(e).toMatchObject({ file: 'incidents/empty.md', line: 1, message: 'The file is empty.' });

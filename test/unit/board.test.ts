@@ -85,7 +85,8 @@ describe('an uptime bar', () => {
     const details = findAll(bar, (e) => 'popover' in attributes(e));
     expect(details).toHaveLength(1);
     const links = findAll(details[0]!, (e) => e.tagName === 'a');
-    expect(links.slice(0, -1).map((a) => attributes(a).href)).toEqual(['39', '38', '37', '36', '35'].map((k) => `/status/incidents/busy-${k}/`));
+    const newest = Array.from({ length: HOME_LIMITS.perDay }, (_, k) => `/status/incidents/busy-${39 - k}/`);
+    expect(links.slice(0, -1).map((a) => attributes(a).href)).toEqual(newest);
     expect([text(links.at(-1)!), attributes(links.at(-1)!).href]).toEqual([`${40 - HOME_LIMITS.perDay} more that day in the history`, '/status/history/#month-2026-11']);
   });
 

@@ -6,23 +6,24 @@ import { generateProject } from '../../scripts/lib/generate.ts';
 import { loadProject } from '../../src/core/load.ts';
 import { activeEntries } from '../../src/core/rules/status.ts';
 import { HISTORY_PAGE_SIZE } from '../../src/views/history.ts';
-import { detailedBars, HOME_LIMITS, historyHref, homeView } from '../../src/views/home.ts';
+import { detailedBars, HOME_LIMITS, HOME_TITLE_CHARS, historyHref, homeView } from '../../src/views/home.ts';
 import { ROOT } from '../helpers/project.ts';
 
 const NOW = new Date('2026-11-24T12:00Z');
 
 describe('the home page stays small at any density of history', () => {
-  it('on a busy history (9 entries a day, 50 open), shows 5 active incidents in full and the rest as lines, a few titles a day, and plain bars', () => {
+  it('on a busy history (9 entries a day, 50 open), shows 5 active incidents in full, the next as lines and counts the rest, a few titles a day, and plain bars', () => {
     const root = join(mkdtempSync(join(tmpdir(), 'candor-busy-')), 'p');
     generateProject(root, 1500, NOW, 7, { perDay: 9, open: 50 });
     const { project, problems } = loadProject(root, NOW);
     expect(project, problems.errors.map((e) => e.message).join('\n')).toBeDefined();
     const view = homeView(project!.entries, project!.config, NOW);
     expect(view.active.cards).toHaveLength(HOME_LIMITS.cards);
-    // Every open incident is on the page: none is hidden.
+    // Every open incident is on the page, in full, as a line or counted with a link: none is hidden.
     const open = activeEntries(project!.entries, NOW).incidents.length;
     expect(open).toBeGreaterThan(40);
-    expect(view.active.cards.length + view.active.more.length).toBe(open);
+    expect(view.active.more).toHaveLength(HOME_LIMITS.lines);
+    expect(view.active.cards.length + view.active.more.length + view.active.rest.length).toBe(open);
     expect(view.recent.some((d) => d.entries.length > HOME_LIMITS.perDay)).toBe(true);
     expect(detailedBars(view.board)).toBe(false);
   });
@@ -81,5 +82,20 @@ describe('the link to the rest of a busy day', () => {
     const onPage = past.slice((place.page - 1) * HISTORY_PAGE_SIZE, place.page * HISTORY_PAGE_SIZE);
     expect(onPage).toContain(entry);
     expect(place.anchor).toMatch(/^month-\d{4}-\d{2}$/);
+  });
+
+  it('lists fewer by their titles when the titles are long, counting the rest as ever', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'candor-long-titles-')), 'p');
+    generateProject(root, 1000, NOW, 5, { perDay: 20, open: 100 });
+    const { project } = loadProject(root, NOW);
+    const entries = project!.entries.map((e) => ({ ...e, title: `${e.title}, affecting requests in every region while the team works on a fix` }));
+    const view = homeView(entries, project!.config, NOW);
+    const open = activeEntries(entries, NOW).incidents;
+    expect(view.active.more.length).toBeLessThan(HOME_LIMITS.lines);
+    expect(view.active.more.reduce((n, s) => n + s.entry.title.length, 0)).toBeLessThanOrEqual(HOME_TITLE_CHARS.lines);
+    expect([...view.active.cards, ...view.active.more, ...view.active.rest].map((s) => s.entry.id)).toEqual(open.map((e) => e.id));
+    const busyDay = view.recent.find((d) => d.entries.length > HOME_LIMITS.perDay)!;
+    expect(busyDay.shown).toBeLessThan(HOME_LIMITS.perDay);
+    expect(busyDay.entries.slice(0, busyDay.shown).reduce((n, s) => n + s.entry.title.length, 0)).toBeLessThanOrEqual(HOME_TITLE_CHARS.perDay);
   });
 });

@@ -7,7 +7,7 @@ import { contentWarnings } from '../../src/core/warnings.ts';
 import { maintenanceCalendar } from '../../src/views/calendar.ts';
 import { homeView } from '../../src/views/home.ts';
 import { translator } from '../../src/i18n/translate.ts';
-import { MAINTENANCE_LIMITS, maintenancePages } from '../../src/views/maintenance-pages.ts';
+import { MAINTENANCE_LIMITS, MAINTENANCE_TEXT_CHARS, maintenancePages } from '../../src/views/maintenance-pages.ts';
 import { LIVE_CHANGES, LIVE_DAYS, type LiveState, liveStates } from '../../src/views/live.ts';
 import { makeIncident, makeMaintenance } from '../helpers/entries.ts';
 import { config, load, parse, t } from '../helpers/project.ts';
@@ -286,6 +286,21 @@ describe('the maintenance pages', () => {
       }
     }
     expect(many[0]!.sections.find((s) => s.id === 'upcoming')!.laterPage).toBe(many.length);
+  });
+
+  it('hold fewer windows when their titles are long, each still listed once, in order, with the links to where each section goes on', () => {
+    const long = (k: number) => `Planned upgrade ${k} of the primary database cluster, its replicas and the connection poolers in every region`;
+    const titled = upcoming.map((m, k) => ({ ...m, title: long(k) }));
+    const paged = maintenancePages([...titled].reverse(), now);
+    const onePage = maintenancePages(upcoming.slice().reverse(), now);
+    expect(paged.length).toBeGreaterThan(onePage.length);
+    expect(paged[0]!.sections[1]!.cards.reduce((n, m) => n + m.title.length, 0)).toBeLessThanOrEqual(MAINTENANCE_TEXT_CHARS.cards);
+    for (const p of paged) {
+      const lines = p.sections.flatMap((q) => q.lines);
+      expect(lines.reduce((n, m) => n + m.title.length, 0)).toBeLessThanOrEqual(MAINTENANCE_TEXT_CHARS.lines);
+    }
+    expect(paged.flatMap((p) => p.sections.flatMap((q) => [...ids(q.cards), ...ids(q.lines)]))).toEqual(ids(titled));
+    for (const [k, p] of paged.entries()) for (const q of p.sections) if (q.later > 0) expect(q.laterPage).toBe(k + 2);
   });
 
   it('are one page, with both sections, when nothing is in progress or ahead', () => {
