@@ -2,8 +2,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entry } from '../core/model.ts';
 import { summarize } from '../views/entries.ts';
-import { entryFrame, entryMain } from '../views/entry-page.ts';
-import { FRAME_PARTS, headTags, languageNav, liveData } from '../views/layout.ts';
+import { entryFrame, entryMain, updatesFrame, updatesMain } from '../views/entry-page.ts';
+import { FRAME_PARTS, headTags, languageNav, liveData, type PageFrame } from '../views/layout.ts';
 import { timelinePages } from '../views/timeline-pages.ts';
 import { paths } from '../views/urls.ts';
 import { buildWritesFiles } from './build-slot.ts';
@@ -42,8 +42,8 @@ export function entryPagePaths(site: Site, all = !buildWritesFiles()) {
 
 /**
  * The paths of a language's further pages of updates (src/views/timeline-pages.ts): from the second,
- * for the few entries whose updates are too many or too long for one page. Astro renders them, in a
- * build as in a dev server.
+ * for the few entries whose updates are too many or too long for one page. A build writes them into
+ * the frame with the entry pages; a dev server renders them (src/dev-routes/updates-page.astro).
  */
 export function updatesPagePaths(site: Site) {
   return site.entries.flatMap((entry) => {
@@ -54,11 +54,15 @@ export function updatesPagePaths(site: Site) {
   });
 }
 
-/** An entry's page in the frame's parts (the text around each part's place), as Astro would render it. */
+/** A page in the frame's parts (the text around each part's place), as Astro would render it in the layout. */
+function inFrame(frame: readonly string[], f: PageFrame, main: string, site: Site): string {
+  return frame[0] + headTags(f, site) + frame[1] + languageNav(f, site) + frame[2] + main + frame[3] + liveData(f, site) + frame[4];
+}
+
+/** An entry's page in the frame. */
 function entryPage(frame: readonly string[], entry: Entry, site: Site): string {
   const summary = summarize(entry, site.now);
-  const f = entryFrame(summary);
-  return frame[0] + headTags(f, site) + frame[1] + languageNav(f, site) + frame[2] + entryMain(summary, site) + frame[3] + liveData(f, site) + frame[4];
+  return inFrame(frame, entryFrame(summary), entryMain(summary, site), site);
 }
 
 /** The frame Astro rendered into `folder` (under `dir`), cut at the places of a page's parts. */
@@ -82,7 +86,8 @@ function cutFrame(dir: string, folder: string): string[] {
 const listed = (path: string) => path.replace(/^\/+/, '');
 
 /**
- * Writes the page of every entry but the samples of each language's site under `dir`, where Astro
+ * Writes the page of every entry but the samples of each language's site, and the further pages of
+ * updates of any (src/views/timeline-pages.ts), under `dir`, where Astro
  * rendered the frames and the samples, once the samples written into the frame come out as Astro
  * rendered them, and removes the frames: gives the paths of the pages
  * written and of the frames removed, as Astro lists its own.
@@ -111,6 +116,12 @@ export function writeEntryPages(files: FileWriter, sites: readonly Site[], dir: 
       if (held.includes(entry)) continue;
       const path = join(under, paths.incident(entry.id));
       files.write(join(path, 'index.html'), entryPage(frame, entry, site));
+      written.push(listed(path));
+    }
+    for (const { props } of updatesPagePaths(site)) {
+      const summary = summarize(props.entry, site.now);
+      const path = join(under, paths.updates(props.entry.id, props.page));
+      files.write(join(path, 'index.html'), inFrame(frame, updatesFrame(summary, props.page, site), updatesMain(summary, props.page, site), site));
       written.push(listed(path));
     }
   }
