@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { AHEAD, BATCH, writingThread } from '../../src/lib/write-files.ts';
+import { AHEAD, AHEAD_CHARS, BATCH, writingThread } from '../../src/lib/write-files.ts';
 import { files } from '../helpers/sites.ts';
 
 const MODULE = JSON.stringify(new URL('../../src/lib/write-files.ts', import.meta.url).href);
@@ -35,6 +35,22 @@ describe('the files a build writes directly, on a thread of their own', () => {
     expect(files(dir)).toHaveLength(80 * BATCH);
     // Measured as each batch is handed over: the texts made and not yet written, at most AHEAD batches, wait in memory.
     expect(behind).toBeLessThanOrEqual(AHEAD * BATCH);
+  });
+
+  it('of a megabyte each are held waiting some twenty at most, however few a batch holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-write-'));
+    const megabyte = 'x'.repeat(2 ** 20);
+    let behind = 0;
+    await writingThread().write(dir, (out) => {
+      for (let k = 0; k < 120; k++) {
+        out.write(join('feeds', `${k}.xml`), megabyte);
+        behind = Math.max(behind, k + 1 - files(dir).length);
+      }
+    });
+    expect(files(dir)).toHaveLength(120);
+    // Some 16 MB of texts waiting for the thread (AHEAD_CHARS), a batch in the making and the file just made.
+    expect(AHEAD_CHARS).toBe(16 * 2 ** 20);
+    expect(behind).toBeLessThanOrEqual(16 + 4 + 1);
   });
 
   it('fail the build with the error of the first file that cannot be written, its code and path kept', async () => {
