@@ -22,7 +22,7 @@ export { entryCard, entryStatus } from '../views/entry-card.ts';
 export { entryFrame, entryMain, postmortemAside, updatesFrame, updatesMain } from '../views/entry-page.ts';
 export { formatIn, MONTH } from '../views/format.ts';
 export { groupByMonth, HISTORY_PAGE_SIZE } from '../views/history.ts';
-export { historyHref, HOME_LIMITS, homeView } from '../views/home.ts';
+export { historyHref, homeView } from '../views/home.ts';
 export { INDICATOR_TONE } from '../views/labels.ts';
 export { FRAME_PARTS, headTags, languageNav, liveData, siteTitle } from '../views/layout.ts';
 export { maintenancePages } from '../views/maintenance-pages.ts';
