@@ -49,8 +49,9 @@ export function updatesPagePaths(site: Site) {
   return site.entries.flatMap((entry) => {
     // All its updates fitting on one page, those posted do: most entries are not summarized here.
     if (timelinePages(entry.updates).length === 1) return [];
-    const pages = timelinePages(summarize(entry, site.now).posted).length;
-    return Array.from({ length: pages - 1 }, (_, k) => ({ params: { id: entry.id, page: String(k + 2) }, props: { entry, page: k + 2 } }));
+    const summary = summarize(entry, site.now);
+    const pages = timelinePages(summary.posted).length;
+    return Array.from({ length: pages - 1 }, (_, k) => ({ params: { id: entry.id, page: String(k + 2) }, props: { summary, page: k + 2 } }));
   });
 }
 
@@ -118,10 +119,9 @@ export function writeEntryPages(files: FileWriter, sites: readonly Site[], dir: 
       files.write(join(path, 'index.html'), entryPage(frame, entry, site));
       written.push(listed(path));
     }
-    for (const { props } of updatesPagePaths(site)) {
-      const summary = summarize(props.entry, site.now);
-      const path = join(under, paths.updates(props.entry.id, props.page));
-      files.write(join(path, 'index.html'), inFrame(frame, updatesFrame(summary, props.page, site), updatesMain(summary, props.page, site), site));
+    for (const { props: { summary, page } } of updatesPagePaths(site)) {
+      const path = join(under, paths.updates(summary.entry.id, page));
+      files.write(join(path, 'index.html'), inFrame(frame, updatesFrame(summary, page, site), updatesMain(summary, page, site), site));
       written.push(listed(path));
     }
   }

@@ -71,17 +71,13 @@ export interface HistoryDay {
  * first few active entries as cards, the next as lines of a compact list, and a count of the rest
  * with a link to where they are listed (none is hidden); each recent day's entries as titles, a few
  * per day, with a link to the history for the rest (as each day's details in a bar, on the home
- * page and a component's). A line costs some 20 bytes gzip: with a hundred lines, three full
- * sections (300 incidents open, 150 windows in progress and 150 ahead) made a home page of 20.5 KB.
+ * page and a component's). A line costs some 20 bytes gzip with titles that repeat their words, some
+ * 100 with titles of varied words: a busy history (80 incidents open, 100 windows in progress and 300
+ * ahead, fifty incidents a day) whose titles ran to 60 to 120 characters of English made a home page
+ * of 28.6 KB with fifty lines a section and five titles a day, 18.4 KB with these counts and titles.
  */
 export const HOME_LIMITS = { cards: 5, lines: 20, perDay: 3, detailedLinks: 150 };
-/**
- * Characters of titles a section's lines and a recent day's titles show at most (src/views/lists.ts).
- * A line of a title of varied words costs some 100 bytes gzip: a busy history (80 incidents open, 100
- * windows in progress and 300 ahead, fifty incidents a day) whose titles ran to 60 to 120 characters
- * of English made a home page of 28.6 KB with fifty lines a section and five titles a day, 22.7 KB
- * with those counts bounded by 2,500 and 300 characters.
- */
+/** Characters of titles a section's lines and a recent day's titles show at most (src/views/lists.ts). */
 export const HOME_TITLE_CHARS = { lines: HOME_LIMITS.lines * 60, perDay: HOME_LIMITS.perDay * 60 };
 
 /** The links of a bar's day in its details, for `entries` that day: a few of them, then one to the rest in the history. */

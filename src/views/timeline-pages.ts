@@ -36,7 +36,7 @@ function weight(u: Update): number {
 }
 
 /** Bytes of `html` compressed as a host serves it. */
-export function compressedBytes(html: string): number {
+function compressedBytes(html: string): number {
   return gzipSync(html).length;
 }
 

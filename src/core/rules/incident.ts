@@ -28,7 +28,9 @@ export const saysStatus = (u: Update): boolean => u.status !== 'update';
  * Before its first update an incident is not yet known (undefined).
  */
 export function incidentStatus(incident: Incident, at: Date): IncidentStatus | undefined {
-  if (!latestAt(incident.updates, at, () => true)) return undefined;
+  // Newest first: anything posted by `at` if its first update was.
+  const first = incident.updates.at(-1);
+  if (!first || first.at > at) return undefined;
   return (latestAt(incident.updates, at, saysStatus)?.status as Exclude<IncidentUpdateStatus, 'update'> | undefined) ?? 'investigating';
 }
 
